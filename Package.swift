@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Frontline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "frontline", targets: ["frontline"]),
+        .library(name: "FrontlineKit", targets: ["FrontlineKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Thin system-library targets: a module map and a shim header each, nothing else.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft",
+                       providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
+        .systemLibrary(name: "CShapelib", pkgConfig: "shapelib",
+                       providers: [.apt(["libshp-dev"])]),
+        .systemLibrary(name: "CProj", pkgConfig: "proj",
+                       providers: [.apt(["libproj-dev"])]),
+
+        // The pipeline: text → places → claims → measures → scene → render.
+        .target(name: "FrontlineKit", dependencies: ["CCairo", "CShapelib", "CProj"]),
+
+        // The CLI: argument parsing and printing only.
+        .executableTarget(name: "frontline", dependencies: [
+            "FrontlineKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "FrontlineKitTests", dependencies: ["FrontlineKit", "frontline"],
+                    exclude: ["Golden"]),
+    ]
+)

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The committed basemap: a folder of shapefiles read through shapelib, plus the gazetteer beside it.
+public struct Basemap: Sendable {
+    public let directory: String
+
+    /// The layers a map draws, by file name (without extension).
+    public enum Layer: String, CaseIterable, Sendable {
+        case land, countries, lakes, rivers, coastline, boundaries
+    }
+
+    public init(directory: String) throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw FrontlineError.badInput(file: directory, reason: "basemap directory not found (pass --shapes DIR)")
+        }
+        self.directory = directory
+    }
+
+    /// Finds the Shapes folder: an explicit path, $FRONTLINE_SHAPES, ./Shapes, or beside the executable's package.
+    public static func locate(explicit: String?) throws -> Basemap {
+        if let explicit { return try Basemap(directory: explicit) }
+        if let env = ProcessInfo.processInfo.environment["FRONTLINE_SHAPES"], !env.isEmpty {
+            return try Basemap(directory: env)
+        }
+        let fm = FileManager.default
+        if fm.fileExists(atPath: "Shapes/gazetteer.tsv") { return try Basemap(directory: "Shapes") }
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = dir.appendingPathComponent("Shapes")
+            if fm.fileExists(atPath: candidate.appendingPathComponent("gazetteer.tsv").path) {
+                return try Basemap(directory: candidate.path)
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+        throw FrontlineError.badInput(file: "Shapes", reason: "basemap directory not found: run from the project folder, set FRONTLINE_SHAPES or pass --shapes DIR")
+    }
+
+    public func path(_ layer: Layer) -> String { directory + "/" + layer.rawValue + ".shp" }
+
+    /// The records of a layer whose bounds meet `box`.
+    public func records(_ layer: Layer, within box: GeoBox? = nil) throws -> [ShapeRecord] {
+        try ShapefileReader(path: path(layer)).records(within: box)
+    }
+
+    public func gazetteer() throws -> Gazetteer { try Gazetteer.load(shapesDirectory: directory) }
+}

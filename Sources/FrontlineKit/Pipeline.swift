@@ -1,0 +1,46 @@
+import Foundation
+
+/// The whole pipeline for one article: text → places → (claims, measures) → scene → files.
+public struct Frontline {
+    public let basemap: Basemap
+    public let gazetteer: Gazetteer
+    public let fonts: FontSet
+
+    public init(shapes: String? = nil) throws {
+        basemap = try Basemap.locate(explicit: shapes)
+        gazetteer = try basemap.gazetteer()
+        fonts = try FontSet.shared()
+    }
+
+    public func places(in article: Article) -> PlaceResolution {
+        PlaceResolver(gazetteer: gazetteer).resolve(article)
+    }
+
+    public func scene(for article: Article, request: MapRequest) throws -> Scene {
+        let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
+        return try composer.compose(article: article, places: places(in: article), request: request)
+    }
+
+    /// Renders an article's map to one file per format; returns the paths written.
+    @discardableResult
+    public func render(article: Article, request: MapRequest, formats: [OutputFormat], output: String) throws -> [String] {
+        let scene = try scene(for: article, request: request)
+        let renderer = Renderer(fonts: fonts)
+        var written: [String] = []
+        for f in formats {
+            let path = Frontline.outputPath(output, format: f)
+            try renderer.write(scene, format: f, to: path)
+            written.append(path)
+        }
+        return written
+    }
+
+    /// `-o map.png --format svg` writes map.svg; `-o out/map` gains the format's extension.
+    public static func outputPath(_ base: String, format: OutputFormat) -> String {
+        let ns = base as NSString
+        if OutputFormat(rawValue: ns.pathExtension.lowercased()) != nil {
+            return ns.deletingPathExtension + "." + format.rawValue
+        }
+        return base + "." + format.rawValue
+    }
+}

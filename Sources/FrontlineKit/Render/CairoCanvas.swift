@@ -1,0 +1,168 @@
+import CCairo
+import Foundation
+
+/// The output formats a scene can be drawn to: each is a Cairo surface.
+public enum OutputFormat: String, CaseIterable, Sendable, Codable {
+    case png, svg, pdf
+}
+
+/// A Cairo drawing context over one surface. Owns the surface and context; nothing else sees them.
+final class CairoCanvas {
+    let surface: OpaquePointer
+    let cr: OpaquePointer
+    let format: OutputFormat
+    let width: Double
+    let height: Double
+    private let fonts: FontSet
+
+    /// An in-memory image (PNG) or a vector surface writing to `path` (SVG, PDF).
+    init(format: OutputFormat, width: Double, height: Double, path: String?, fonts: FontSet) throws {
+        self.format = format
+        self.width = width
+        self.height = height
+        self.fonts = fonts
+        let s: OpaquePointer?
+        switch format {
+        case .png:
+            s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width.rounded()), Int32(height.rounded()))
+        case .svg:
+            s = cairo_svg_surface_create(path, width, height)
+            if let s { cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX) }
+        case .pdf:
+            s = cairo_pdf_surface_create(path, width, height)
+            if let s {
+                // Fixed dates keep the PDF byte-identical from run to run.
+                cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2016-01-01T00:00:00Z")
+                cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, "2016-01-01T00:00:00Z")
+                cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "Frontline")
+            }
+        }
+        guard let s, cairo_surface_status(s) == CAIRO_STATUS_SUCCESS else {
+            let reason = s.map { String(cString: cairo_status_to_string(cairo_surface_status($0))) } ?? "no surface"
+            if let s { cairo_surface_destroy(s) }
+            throw FrontlineError.library(name: "Cairo", reason: "cannot create a \(format.rawValue) surface: \(reason)")
+        }
+        guard let c = cairo_create(s) else {
+            cairo_surface_destroy(s)
+            throw FrontlineError.library(name: "Cairo", reason: "cannot create a drawing context")
+        }
+        surface = s
+        cr = c
+        let opts = cairo_font_options_create()
+        cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_antialias(opts, CAIRO_ANTIALIAS_GRAY)
+        cairo_set_font_options(cr, opts)
+        cairo_font_options_destroy(opts)
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
+    }
+
+    deinit {
+        cairo_destroy(cr)
+        cairo_surface_destroy(surface)
+    }
+
+    func setTitle(_ title: String) {
+        if format == .pdf { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+    }
+
+    // MARK: paths
+
+    func path(_ parts: [[Point]], closed: Bool) {
+        cairo_new_path(cr)
+        for part in parts where part.count > 1 {
+            cairo_move_to(cr, part[0].x, part[0].y)
+            for p in part.dropFirst() { cairo_line_to(cr, p.x, p.y) }
+            if closed { cairo_close_path(cr) }
+        }
+    }
+
+    func rect(_ r: Rect) {
+        cairo_new_path(cr)
+        cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+    }
+
+    func circle(_ c: Point, radius: Double) {
+        cairo_new_path(cr)
+        cairo_arc(cr, c.x, c.y, radius, 0, 2 * Double.pi)
+    }
+
+    func setColor(_ c: RGBA) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a) }
+    func setLine(width: Double, dash: [Double] = []) {
+        cairo_set_line_width(cr, width)
+        cairo_set_dash(cr, dash, Int32(dash.count), 0)
+    }
+    func setEvenOdd(_ on: Bool) { cairo_set_fill_rule(cr, on ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING) }
+    func fillPreserve() { cairo_fill_preserve(cr) }
+    func fill() { cairo_fill(cr) }
+    func stroke() { cairo_stroke(cr) }
+    func save() { cairo_save(cr) }
+    func restore() { cairo_restore(cr) }
+    func clip(_ r: Rect) { rect(r); cairo_clip(cr) }
+
+    // MARK: text
+
+    func setFont(_ style: FontStyle, size: Double) {
+        cairo_set_font_face(cr, fonts.face(style).cairoFace)
+        cairo_set_font_size(cr, size)
+    }
+
+    /// Width, ascent and descent of `text` in the current font.
+    func measure(_ text: String) -> TextSize {
+        var te = cairo_text_extents_t()
+        cairo_text_extents(cr, text, &te)
+        var fe = cairo_font_extents_t()
+        cairo_font_extents(cr, &fe)
+        return TextSize(width: te.x_advance, ascent: fe.ascent, descent: fe.descent)
+    }
+
+    /// Text with its baseline starting at `origin`, rotated by `angle` radians; a halo is stroked under it.
+    func text(_ s: String, at origin: Point, angle: Double, color: RGBA, halo: RGBA?, haloWidth: Double) {
+        save()
+        cairo_translate(cr, origin.x, origin.y)
+        if angle != 0 { cairo_rotate(cr, angle) }
+        cairo_new_path(cr)
+        cairo_move_to(cr, 0, 0)
+        if let halo {
+            cairo_text_path(cr, s)
+            setColor(halo)
+            cairo_set_line_width(cr, haloWidth)
+            cairo_set_dash(cr, nil, 0, 0)
+            cairo_stroke(cr)
+            cairo_move_to(cr, 0, 0)
+        }
+        setColor(color)
+        cairo_show_text(cr, s)
+        restore()
+    }
+
+    // MARK: output
+
+    /// Finishes the surface; for PNG writes the image to `path`.
+    func finish(pngPath: String?) throws {
+        if let pngPath {
+            let st = cairo_surface_write_to_png(surface, pngPath)
+            guard st == CAIRO_STATUS_SUCCESS else {
+                throw FrontlineError.cannotWrite(file: pngPath, reason: String(cString: cairo_status_to_string(st)))
+            }
+        }
+        cairo_surface_finish(surface)
+        let st = cairo_surface_status(surface)
+        guard st == CAIRO_STATUS_SUCCESS else {
+            throw FrontlineError.library(name: "Cairo", reason: String(cString: cairo_status_to_string(st)))
+        }
+    }
+}
+
+/// Measures text with the same fonts and options the renderer uses, so label boxes match what is drawn.
+public final class CairoTextMeasurer: TextMeasuring {
+    private let canvas: CairoCanvas
+    public init(fonts: FontSet) throws {
+        canvas = try CairoCanvas(format: .png, width: 1, height: 1, path: nil, fonts: fonts)
+    }
+    public func size(of text: String, style: FontStyle, fontSize: Double) -> TextSize {
+        canvas.setFont(style, size: fontSize)
+        return canvas.measure(text)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// A label on the map with the box it occupies.
+public struct PlacedLabel: Sendable, Equatable {
+    public enum Kind: String, Sendable { case place, country, river }
+    public var text: String
+    public var kind: Kind
+    public var boxes: [Rect]
+}
+
+/// Keeps the boxes already taken on the map, so that nothing is drawn over anything else.
+public struct CollisionIndex: Sendable {
+    public private(set) var boxes: [Rect] = []
+    public let bounds: Rect
+
+    public init(bounds: Rect) { self.bounds = bounds }
+
+    public func isFree(_ r: Rect) -> Bool {
+        bounds.contains(r) && !boxes.contains { $0.intersects(r) }
+    }
+    public mutating func insert(_ r: Rect) { boxes.append(r) }
+}
+
+/// Places labels as a stage of its own: candidate positions around each marker, first free one wins;
+/// names along rivers follow the line.
+public struct LabelPlacer {
+    public var index: CollisionIndex
+    let measurer: TextMeasuring
+
+    public init(bounds: Rect, measurer: TextMeasuring) {
+        index = CollisionIndex(bounds: bounds)
+        self.measurer = measurer
+    }
+
+    public mutating func reserve(_ r: Rect) { index.insert(r) }
+
+    /// A label beside a marker at `p` of radius `r`. Returns the text item and its box, or nil if no position is free.
+    public mutating func placeBeside(_ text: String, at p: Point, markerRadius r: Double, style: FontStyle,
+                                     size: Double, gap: Double) -> (origin: Point, box: Rect)? {
+        let m = measurer.size(of: text, style: style, fontSize: size)
+        let w = m.width, h = m.ascent + m.descent
+        let pad = gap * 0.4
+        for ring in [0.0, gap * 2.5] {
+            let d = r + gap + ring
+            let diag = d * 0.75
+            // E, W, NE, NW, SE, SW, N, S: box origins (top-left).
+            let candidates: [Point] = [
+                Point(x: p.x + d, y: p.y - h / 2),
+                Point(x: p.x - d - w, y: p.y - h / 2),
+                Point(x: p.x + diag, y: p.y - diag - h),
+                Point(x: p.x - diag - w, y: p.y - diag - h),
+                Point(x: p.x + diag, y: p.y + diag),
+                Point(x: p.x - diag - w, y: p.y + diag),
+                Point(x: p.x - w / 2, y: p.y - d - h),
+                Point(x: p.x - w / 2, y: p.y + d),
+            ]
+            for c in candidates {
+                let box = Rect(x: c.x - pad, y: c.y - pad, width: w + 2 * pad, height: h + 2 * pad)
+                if index.isFree(box) {
+                    index.insert(box)
+                    return (Point(x: c.x, y: c.y + m.ascent), box)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A label centred on `p` (country names), or nil if that box is taken.
+    public mutating func placeCentred(_ text: String, at p: Point, style: FontStyle, size: Double) -> (origin: Point, box: Rect)? {
+        let m = measurer.size(of: text, style: style, fontSize: size)
+        let box = Rect(x: p.x - m.width / 2 - 2, y: p.y - m.ascent / 2 - m.descent / 2 - 2, width: m.width + 4, height: m.ascent + m.descent + 4)
+        guard index.isFree(box) else { return nil }
+        index.insert(box)
+        return (Point(x: p.x - m.width / 2, y: p.y + (m.ascent - m.descent) / 2), box)
+    }
+
+    /// A name set along a line, glyph by glyph, on its straightest free stretch, reading left to right.
+    public mutating func placeAlong(_ text: String, line: [Point], style: FontStyle, size: Double, offset: Double) -> (items: [TextItem], boxes: [Rect])? {
+        guard line.count > 1 else { return nil }
+        let glyphs = text.map { String($0) }
+        let advances = glyphs.map { measurer.size(of: $0, style: style, fontSize: size).width }
+        let total = advances.reduce(0, +)
+        let metrics = measurer.size(of: text, style: style, fontSize: size)
+        var cum: [Double] = [0]
+        for i in 1..<line.count { cum.append(cum[i - 1] + line[i].distance(to: line[i - 1])) }
+        let length = cum.last!
+        guard length > total * 1.3 else { return nil }
+        func point(at s: Double) -> Point {
+            var lo = 0, hi = cum.count - 1
+            while hi - lo > 1 { let mid = (lo + hi) / 2; if cum[mid] <= s { lo = mid } else { hi = mid } }
+            let seg = max(cum[hi] - cum[lo], 1e-9)
+            let t = min(max((s - cum[lo]) / seg, 0), 1)
+            return Point(x: line[lo].x + t * (line[hi].x - line[lo].x), y: line[lo].y + t * (line[hi].y - line[lo].y))
+        }
+        // Try windows from the middle of the line outwards.
+        let step = max(size, 8)
+        var starts: [Double] = []
+        var s = 0.0
+        while s + total <= length { starts.append(s); s += step }
+        let middle = (length - total) / 2
+        starts.sort { abs($0 - middle) < abs($1 - middle) }
+        for start in starts {
+            let a = point(at: start), b = point(at: start + total)
+            let chord = b.distance(to: a)
+            guard chord > total * 0.92 else { continue }  // too curved here
+            let reversed = b.x < a.x
+            var items: [TextItem] = []
+            var boxes: [Rect] = []
+            var pos = 0.0
+            var ok = true
+            for (i, g) in glyphs.enumerated() {
+                let adv = advances[i]
+                let s0 = reversed ? start + total - pos : start + pos
+                let s1 = reversed ? s0 - adv : s0 + adv
+                let p0 = point(at: s0), p1 = point(at: s1)
+                let angle = atan2(p1.y - p0.y, p1.x - p0.x)
+                guard abs(angle) < 1.35 else { ok = false; break }
+                // Lift the baseline off the line, towards the top of the glyph.
+                let up = Point(x: sin(angle), y: -cos(angle))
+                let origin = Point(x: p0.x + up.x * offset, y: p0.y + up.y * offset)
+                let centre = Point(x: origin.x + cos(angle) * adv / 2 + up.x * metrics.ascent / 2,
+                                   y: origin.y + sin(angle) * adv / 2 + up.y * metrics.ascent / 2)
+                let half = max(adv, metrics.ascent) / 2 + 1
+                let box = Rect(x: centre.x - half, y: centre.y - half, width: 2 * half, height: 2 * half)
+                if !index.isFree(box) { ok = false; break }
+                boxes.append(box)
+                if g != " " {
+                    items.append(TextItem(text: g, origin: origin, angle: angle, style: style, size: size,
+                                          color: RGBA(0, 0, 0), halo: nil))
+                }
+                pos += adv
+            }
+            if ok {
+                boxes.forEach { index.insert($0) }
+                return (items, boxes)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,377 @@
+import Foundation
+
+/// What a map is asked to be.
+public struct MapRequest: Sendable {
+    public var width: Double
+    /// nil: derived from the extent's shape.
+    public var height: Double?
+    public init(width: Double = 1600, height: Double? = nil) { self.width = width; self.height = height }
+}
+
+/// Builds the scene of one article's map: extent, projection, basemap layers, symbols, labels, legend.
+public struct MapComposer {
+    public let basemap: Basemap
+    public let gazetteer: Gazetteer
+    let measurer: TextMeasuring
+
+    public init(basemap: Basemap, gazetteer: Gazetteer, measurer: TextMeasuring) {
+        self.basemap = basemap
+        self.gazetteer = gazetteer
+        self.measurer = measurer
+    }
+
+    public func compose(article: Article, places: PlaceResolution, request: MapRequest) throws -> Scene {
+        let style = MapStyle(width: request.width)
+        let extent = ExtentChooser.choose([places])
+        let projection = try Projection.conformal(for: extent.box)
+        let W = request.width
+
+        // Layout: title band, map frame (with a gutter for graticule labels), footer.
+        let margin = style.px(28), gutterLeft = style.px(46), gutterBottom = style.px(24)
+        let titleSize = style.px(30), subtitleSize = style.px(16)
+        let top = margin + titleSize * 1.15 + subtitleSize * 1.7 + style.px(14)
+        let footSize = style.px(12.5), footLine = footSize * 1.45
+        let frameX = margin + gutterLeft
+        let frameW = W - frameX - margin
+        let footer = footerLines(article: article, places: places, extent: extent, unlabelled: [])
+        let footerWidth = W - 2 * margin
+        let wrappedCount = footer.reduce(0) { $0 + wrap($1, width: footerWidth, size: footSize).count } + 1
+        let footerH = Double(wrappedCount) * footLine + margin
+        let projBounds = MapTransform.projectedBounds(projection, extent.box)
+        var frameH: Double
+        let H: Double
+        if let h = request.height {
+            frameH = h - top - gutterBottom - footerH
+            guard frameH >= 80 else {
+                throw FrontlineError.usage("--height \(Int(h)) leaves no room for the map at this width (at least \(Int(top + gutterBottom + footerH + 80)) px needed)")
+            }
+            H = h
+        } else {
+            frameH = frameW * projBounds.height / projBounds.width
+            frameH = min(max(frameH, frameW * 0.45), frameW * 1.3)
+            frameH = frameH.rounded()
+            H = (top + frameH + gutterBottom + footerH).rounded()
+        }
+        let frame = Rect(x: frameX, y: top, width: frameW, height: frameH)
+        let t = MapTransform(projection: projection, box: extent.box, frame: frame)
+        let visible = t.visibleBox
+
+        var items: [SceneItem] = [.path(parts: [corners(Rect(x: 0, y: 0, width: W, height: H))], closed: true, style: PathStyle(fill: style.paper))]
+        items.append(.clip(frame))
+        items.append(.path(parts: [corners(frame)], closed: true, style: PathStyle(fill: style.sea)))
+
+        // Basemap layers, only the shapes that can show.
+        let focus = Set(places.focusCountries.prefix(2))
+        let land = try basemap.records(.land, within: visible)
+        items.append(.path(parts: land.flatMap { $0.parts.map { t.line($0) } }, closed: true, style: PathStyle(fill: style.land)))
+        let countries = try basemap.records(.countries, within: visible)
+        var countryShapes: [(name: String, iso: String, parts: [[Point]])] = []
+        for c in countries {
+            let parts = c.parts.map { t.line($0) }
+            let iso = c.attributes["ISO_A2"] ?? ""
+            countryShapes.append((c.attributes["NAME"] ?? iso, iso, parts))
+            if focus.contains(iso) {
+                items.append(.path(parts: parts, closed: true, style: PathStyle(fill: style.focusLand)))
+            }
+        }
+        let lakes = try basemap.records(.lakes, within: visible)
+        let lakeStyle = PathStyle(fill: style.sea, stroke: style.lakeOutline, lineWidth: style.px(0.6))
+        if !lakes.isEmpty {
+            items.append(.path(parts: lakes.flatMap { $0.parts.map { t.line($0) } }, closed: true, style: lakeStyle))
+        }
+        let mentionedRivers = Set(places.places.filter { $0.kind == .river }.map(\.entry.name))
+        let rivers = try basemap.records(.rivers, within: visible)
+        let majorRiver = PathStyle(stroke: style.river, lineWidth: style.px(1.9))
+        let minorRiver = PathStyle(stroke: style.river, lineWidth: style.px(1.1))
+        var riverLines: [(name: String, line: [Point])] = []
+        for r in rivers {
+            let name = r.attributes["NAME"] ?? ""
+            let major = ["Euphrates", "Tigris", "Shatt al-Arab"].contains(name) || mentionedRivers.contains(name)
+            let lines = r.parts.map { t.line($0) }
+            items.append(.path(parts: lines, closed: false, style: major ? majorRiver : minorRiver))
+            if let longest = lines.max(by: { $0.count < $1.count }) { riverLines.append((name, longest)) }
+        }
+        let coast = try basemap.records(.coastline, within: visible)
+        items.append(.path(parts: coast.flatMap { $0.parts.map { t.line($0) } }, closed: false,
+                           style: PathStyle(stroke: style.coast, lineWidth: style.px(0.8))))
+        let borders = try basemap.records(.boundaries, within: visible)
+        let borderParts = borders.flatMap { $0.parts.map { t.line($0) } }
+        let borderStyle = PathStyle(stroke: style.border, lineWidth: style.px(1.4), dash: [7, 2.5, 1.5, 2.5].map(style.px))
+        items.append(.path(parts: borderParts, closed: false, style: PathStyle(stroke: RGBA(1, 1, 1, 0.7), lineWidth: style.px(3.2))))
+        items.append(.path(parts: borderParts, closed: false, style: borderStyle))
+
+        // Graticule lines inside the frame; labels come after the frame.
+        let grat = graticule(t, visible: visible)
+        items.append(.path(parts: grat.lines, closed: false, style: PathStyle(stroke: style.graticule, lineWidth: style.px(0.6))))
+
+        // Markers: every drawn place, sized by kind.
+        let drawn = extent.onMap.sorted { ($0.mentions.count, $0.entry.population) > ($1.mentions.count, $1.entry.population) }
+        var placer = LabelPlacer(bounds: frame.insetBy(style.px(3)), measurer: measurer)
+        var markers: [(ResolvedPlace, MarkerItem)] = []
+        for p in drawn {
+            guard let d = t.device(p.coordinate), frame.contains(d) else { continue }
+            let m = marker(for: p, at: d, style: style)
+            markers.append((p, m))
+            placer.reserve(Rect(x: d.x - m.radius - 1, y: d.y - m.radius - 1, width: 2 * m.radius + 2, height: 2 * m.radius + 2))
+        }
+
+        // Legend and scale bar, in the corner with the fewest markers.
+        var legendEntries: [LegendEntry] = []
+        if let m = markers.first(where: { !$0.0.approximate })?.1 {
+            legendEntries.append(LegendEntry(symbol: .marker(m), label: "Place named in the article"))
+        }
+        if !riverLines.isEmpty { legendEntries.append(LegendEntry(symbol: .line(majorRiver), label: "River")) }
+        if !lakes.isEmpty { legendEntries.append(LegendEntry(symbol: .area(lakeStyle), label: "Lake or reservoir")) }
+        if !borderParts.isEmpty { legendEntries.append(LegendEntry(symbol: .line(borderStyle), label: "International border")) }
+        if !focus.isEmpty {
+            legendEntries.append(LegendEntry(symbol: .area(PathStyle(fill: style.focusLand, stroke: style.muted, lineWidth: style.px(0.5))),
+                                             label: "Country the article is about"))
+        }
+        let scale = niceScale(kmPerUnit: t.kmPerUnit, target: style.px(130))
+        let legend = LegendLayout(entries: legendEntries, style: style, measurer: measurer, scaleKm: scale.km, scaleLength: scale.length)
+        let (lw, lh) = legend.size
+        let inset = style.px(12)
+        let corners4 = [Point(x: frame.minX + inset, y: frame.maxY - inset - lh), Point(x: frame.maxX - inset - lw, y: frame.maxY - inset - lh),
+                        Point(x: frame.minX + inset, y: frame.minY + inset), Point(x: frame.maxX - inset - lw, y: frame.minY + inset)]
+        let legendOrigin = corners4.min { a, b in
+            let ra = Rect(x: a.x, y: a.y, width: lw, height: lh), rb = Rect(x: b.x, y: b.y, width: lw, height: lh)
+            return markers.filter { ra.insetBy(-style.px(40)).contains($0.1.center) }.count
+                < markers.filter { rb.insetBy(-style.px(40)).contains($0.1.center) }.count
+        }!
+        let legendBox = Rect(x: legendOrigin.x, y: legendOrigin.y, width: lw, height: lh)
+        placer.reserve(legendBox.insetBy(-style.px(4)))
+
+        // Labels: places first (most mentioned first), then rivers, then countries.
+        var labels: [PlacedLabel] = []
+        var labelItems: [SceneItem] = []
+        var unlabelled: [String] = []
+        let placeSize = style.px(15.5)
+        for (p, m) in markers {
+            let fontStyle: FontStyle = p.mentions.count > 1 || p.kind == .city ? .bold : .regular
+            if let l = placer.placeBeside(p.text, at: m.center, markerRadius: m.radius, style: fontStyle, size: placeSize, gap: style.px(4)) {
+                labelItems.append(.text(TextItem(text: p.text, origin: l.origin, style: fontStyle, size: placeSize, color: style.ink,
+                                                 halo: style.halo, haloWidth: style.px(3.5))))
+                labels.append(PlacedLabel(text: p.text, kind: .place, boxes: [l.box]))
+            } else {
+                unlabelled.append(p.text)
+            }
+        }
+        let riverSize = style.px(14)
+        for (name, line) in riverLines.sorted(by: { (mentionedRivers.contains($0.name) ? 0 : 1, $0.name) < (mentionedRivers.contains($1.name) ? 0 : 1, $1.name) }) {
+            let clipped = line.filter { frame.insetBy(style.px(6)).contains($0) }
+            guard clipped.count > 2, !name.isEmpty else { continue }
+            if let placed = placer.placeAlong(name, line: clipped, style: .italic, size: riverSize, offset: style.px(4)) {
+                for var g in placed.items {
+                    g.color = style.riverLabel
+                    g.halo = style.halo
+                    g.haloWidth = style.px(3)
+                    labelItems.append(.text(g))
+                }
+                labels.append(PlacedLabel(text: name, kind: .river, boxes: placed.boxes))
+            }
+        }
+        let countrySize = style.px(17)
+        for c in countryShapes.sorted(by: { (focus.contains($0.iso) ? 0 : 1, $0.name) < (focus.contains($1.iso) ? 0 : 1, $1.name) }) {
+            let text = c.name.uppercased()
+            for p in labelPoints(c.parts, frame: frame.insetBy(style.px(30))) {
+                if let l = placer.placeCentred(text, at: p, style: .regular, size: countrySize) {
+                    labelItems.append(.text(TextItem(text: text, origin: l.origin, style: .regular, size: countrySize,
+                                                     color: style.countryLabel, halo: RGBA(1, 1, 1, 0.5), haloWidth: style.px(2))))
+                    labels.append(PlacedLabel(text: text, kind: .country, boxes: [l.box]))
+                    break
+                }
+            }
+        }
+        items += markers.map { .marker($0.1) }
+        items += labelItems
+        items.append(.unclip)
+
+        // Frame, graticule ticks and their labels.
+        items.append(.path(parts: [corners(frame)], closed: true, style: PathStyle(stroke: style.frameColor, lineWidth: style.px(1.2))))
+        let tickSize = style.px(11.5)
+        for (text, p, vertical) in grat.ticks {
+            let m = measurer.size(of: text, style: .regular, fontSize: tickSize)
+            if vertical {
+                items.append(.path(parts: [[p, Point(x: p.x, y: p.y + style.px(5))]], closed: false, style: PathStyle(stroke: style.frameColor, lineWidth: style.px(1))))
+                items.append(.text(TextItem(text: text, origin: Point(x: p.x - m.width / 2, y: p.y + style.px(6) + m.ascent), size: tickSize, color: style.muted)))
+            } else {
+                items.append(.path(parts: [[p, Point(x: p.x - style.px(5), y: p.y)]], closed: false, style: PathStyle(stroke: style.frameColor, lineWidth: style.px(1))))
+                items.append(.text(TextItem(text: text, origin: Point(x: p.x - style.px(7) - m.width, y: p.y + m.ascent * 0.38), size: tickSize, color: style.muted)))
+            }
+        }
+        items += legend.items(at: legendOrigin)
+
+        // Title, subtitle, footer.
+        items.append(.text(TextItem(text: fit(article.title, width: W - 2 * margin, style: .bold, size: titleSize),
+                                    origin: Point(x: margin, y: margin + titleSize * 0.9), style: .bold, size: titleSize, color: style.ink)))
+        let subtitle = subtitleText(article)
+        items.append(.text(TextItem(text: fit(subtitle, width: W - 2 * margin, style: .regular, size: subtitleSize),
+                                    origin: Point(x: margin, y: margin + titleSize * 1.15 + subtitleSize * 1.2), size: subtitleSize, color: style.muted)))
+        var y = frame.maxY + gutterBottom + footLine
+        let finalFooter = footerLines(article: article, places: places, extent: extent, unlabelled: unlabelled)
+        for line in finalFooter {
+            for w in wrap(line, width: footerWidth, size: footSize) {
+                items.append(.text(TextItem(text: w, origin: Point(x: margin, y: y), size: footSize, color: style.muted)))
+                y += footLine
+            }
+        }
+        var footnotes: [String] = []
+        if !extent.offMap.isEmpty { footnotes.append(offMapText(extent)) }
+        footnotes += places.unresolved.map { "\($0.text): not located (\($0.reason))" }
+        footnotes += unlabelled.map { "\($0): not labelled for lack of room" }
+
+        let description = describe(article: article, places: places, extent: extent)
+        return Scene(width: W, height: H, items: items, title: article.title, description: description,
+                     metadataJSON: SceneMetadata.json(article: article, places: places, extent: extent),
+                     frame: frame, labels: labels, legend: legendEntries, footnotes: footnotes)
+    }
+
+    // MARK: pieces
+
+    func marker(for p: ResolvedPlace, at d: Point, style: MapStyle) -> MarkerItem {
+        let r: Double = p.kind == .city ? 6 : p.kind == .town ? 5 : 4.2
+        return MarkerItem(center: d, radius: style.px(r), shape: p.approximate ? .approximate : .dot,
+                          fill: style.markerFill, outline: RGBA(1, 1, 1), outlineWidth: style.px(1.6))
+    }
+
+    /// Whole-degree (or coarser) graticule lines and where they meet the bottom and left edges.
+    func graticule(_ t: MapTransform, visible: GeoBox) -> (lines: [[Point]], ticks: [(String, Point, Bool)]) {
+        let span = max(visible.width, visible.height)
+        let step: Double = span > 24 ? 5 : span > 10 ? 2 : 1
+        var lines: [[Point]] = []
+        var ticks: [(String, Point, Bool)] = []
+        let f = t.frame
+        var lon = (visible.minLon / step).rounded(.up) * step
+        while lon <= visible.maxLon {
+            let line = stride(from: visible.minLat, through: visible.maxLat, by: 0.05).compactMap { t.device(LonLat(lon: lon, lat: $0)) }
+            lines.append(line)
+            if let x = crossing(line, horizontal: f.maxY), x > f.minX + 5, x < f.maxX - 5 {
+                ticks.append((degrees(lon, pos: "E", neg: "W"), Point(x: x, y: f.maxY), true))
+            }
+            lon += step
+        }
+        var lat = (visible.minLat / step).rounded(.up) * step
+        while lat <= visible.maxLat {
+            let line = stride(from: visible.minLon, through: visible.maxLon, by: 0.05).compactMap { t.device(LonLat(lon: $0, lat: lat)) }
+            lines.append(line)
+            if let y = crossing(line, vertical: f.minX), y > f.minY + 5, y < f.maxY - 5 {
+                ticks.append((degrees(lat, pos: "N", neg: "S"), Point(x: f.minX, y: y), false))
+            }
+            lat += step
+        }
+        return (lines, ticks)
+    }
+
+    func degrees(_ v: Double, pos: String, neg: String) -> String {
+        let a = abs(v)
+        let s = a == a.rounded() ? String(Int(a)) : String(format: "%.1f", a)
+        return "\(s)°\(v >= 0 ? pos : neg)"
+    }
+
+    func crossing(_ line: [Point], horizontal y: Double) -> Double? {
+        for i in 1..<max(line.count, 1) where (line[i - 1].y - y) * (line[i].y - y) <= 0 && line[i - 1].y != line[i].y {
+            let k = (y - line[i - 1].y) / (line[i].y - line[i - 1].y)
+            return line[i - 1].x + k * (line[i].x - line[i - 1].x)
+        }
+        return nil
+    }
+
+    func crossing(_ line: [Point], vertical x: Double) -> Double? {
+        for i in 1..<max(line.count, 1) where (line[i - 1].x - x) * (line[i].x - x) <= 0 && line[i - 1].x != line[i].x {
+            let k = (x - line[i - 1].x) / (line[i].x - line[i - 1].x)
+            return line[i - 1].y + k * (line[i].y - line[i - 1].y)
+        }
+        return nil
+    }
+
+    /// Points inside a country's visible area, best first (nearest the middle of what shows).
+    func labelPoints(_ parts: [[Point]], frame: Rect) -> [Point] {
+        var inside: [Point] = []
+        let nx = 24, ny = 16
+        for i in 0..<nx {
+            for j in 0..<ny {
+                let p = Point(x: frame.minX + (Double(i) + 0.5) * frame.width / Double(nx),
+                              y: frame.minY + (Double(j) + 0.5) * frame.height / Double(ny))
+                if pointInPolygon(p, parts) { inside.append(p) }
+            }
+        }
+        guard inside.count >= 4 else { return [] }
+        let cx = inside.map(\.x).reduce(0, +) / Double(inside.count)
+        let cy = inside.map(\.y).reduce(0, +) / Double(inside.count)
+        let c = Point(x: cx, y: cy)
+        return inside.sorted { $0.distance(to: c) < $1.distance(to: c) }
+    }
+
+    func subtitleText(_ a: Article) -> String {
+        let date = a.date.map { "Date: \($0)" } ?? "Date not stated in the article"
+        return "Places named in the article · \(date)"
+    }
+
+    func countryName(_ iso: String) -> String {
+        gazetteer.entries.first { $0.kind == .country && $0.country == iso }?.name ?? iso
+    }
+
+    func offMapText(_ extent: MapExtent) -> String {
+        "Also mentioned, off map: " + extent.offMap.map { "\($0.text) (\(countryName($0.entry.country)))" }.joined(separator: ", ")
+    }
+
+    func footerLines(article: Article, places: PlaceResolution, extent: MapExtent, unlabelled: [String]) -> [String] {
+        var lines: [String] = []
+        if !extent.offMap.isEmpty { lines.append(offMapText(extent) + ".") }
+        if !places.unresolved.isEmpty {
+            lines.append("Named but not located: " + places.unresolved.map(\.text).joined(separator: ", ") + " (no coordinates in the gazetteer).")
+        }
+        if !unlabelled.isEmpty { lines.append("Not labelled for lack of room: " + unlabelled.joined(separator: ", ") + ".") }
+        let src = article.source.map { "Source: \($0)" } ?? "Source: article \"\(article.name)\""
+        lines.append("\(src). Map by Frontline. Basemap: Natural Earth (public domain); rivers: GSHHG/WDBII (LGPL); places: GeoNames (CC-BY 4.0). Lambert conformal conic projection.")
+        return lines
+    }
+
+    func describe(article: Article, places: PlaceResolution, extent: MapExtent) -> String {
+        var s = "Map of the places named in the article \"\(article.title)\"."
+        let pts = extent.onMap.map { "\($0.text) (\(countryName($0.entry.country)))" }
+        if !pts.isEmpty { s += " Marked: " + pts.joined(separator: ", ") + "." }
+        let rivers = places.places.filter { $0.kind == .river }.map(\.text)
+        if !rivers.isEmpty { s += " Rivers named: " + rivers.joined(separator: ", ") + "." }
+        if !extent.offMap.isEmpty { s += " " + offMapText(extent) + "." }
+        return s
+    }
+
+    /// Shortens a single line with an ellipsis to fit `width`.
+    func fit(_ text: String, width: Double, style: FontStyle, size: Double) -> String {
+        if measurer.size(of: text, style: style, fontSize: size).width <= width { return text }
+        var t = text
+        while t.count > 1, measurer.size(of: t + "…", style: style, fontSize: size).width > width { t.removeLast() }
+        return t + "…"
+    }
+
+    func wrap(_ text: String, width: Double, size: Double) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if measurer.size(of: candidate, style: .regular, fontSize: size).width > width, !current.isEmpty {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
+
+/// Even-odd point-in-polygon over all rings.
+func pointInPolygon(_ p: Point, _ rings: [[Point]]) -> Bool {
+    var inside = false
+    for ring in rings where ring.count > 2 {
+        var j = ring.count - 1
+        for i in 0..<ring.count {
+            let a = ring[i], b = ring[j]
+            if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
+            j = i
+        }
+    }
+    return inside
+}

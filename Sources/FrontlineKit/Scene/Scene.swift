@@ -1,0 +1,100 @@
+import Foundation
+
+/// A colour with alpha, components 0–1.
+public struct RGBA: Hashable, Sendable, Codable {
+    public var r: Double, g: Double, b: Double, a: Double
+    public init(_ r: Double, _ g: Double, _ b: Double, _ a: Double = 1) { self.r = r; self.g = g; self.b = b; self.a = a }
+    /// From "#rrggbb" or "#rrggbbaa".
+    public init?(hex: String) {
+        var s = hex
+        if s.hasPrefix("#") { s.removeFirst() }
+        guard s.count == 6 || s.count == 8, let v = UInt64(s, radix: 16) else { return nil }
+        if s.count == 6 {
+            self.init(Double((v >> 16) & 255) / 255, Double((v >> 8) & 255) / 255, Double(v & 255) / 255)
+        } else {
+            self.init(Double((v >> 24) & 255) / 255, Double((v >> 16) & 255) / 255,
+                      Double((v >> 8) & 255) / 255, Double(v & 255) / 255)
+        }
+    }
+}
+
+public enum FontStyle: String, Sendable { case regular, bold, italic }
+
+public struct TextSize: Sendable, Equatable {
+    public var width: Double
+    public var ascent: Double
+    public var descent: Double
+    public var height: Double { ascent + descent }
+}
+
+/// Text metrics, supplied by the renderer so that the scene's label boxes match what is drawn.
+public protocol TextMeasuring {
+    func size(of text: String, style: FontStyle, fontSize: Double) -> TextSize
+}
+
+/// How a path is painted.
+public struct PathStyle: Sendable, Equatable {
+    public var fill: RGBA?
+    public var stroke: RGBA?
+    public var lineWidth: Double = 1
+    public var dash: [Double] = []
+    public init(fill: RGBA? = nil, stroke: RGBA? = nil, lineWidth: Double = 1, dash: [Double] = []) {
+        self.fill = fill; self.stroke = stroke; self.lineWidth = lineWidth; self.dash = dash
+    }
+}
+
+/// A run of text on the surface: baseline origin, rotation, font, colour and halo.
+public struct TextItem: Sendable, Equatable {
+    public var text: String
+    public var origin: Point
+    public var angle: Double = 0
+    public var style: FontStyle = .regular
+    public var size: Double
+    public var color: RGBA
+    public var halo: RGBA?
+    public var haloWidth: Double = 0
+}
+
+/// The symbols a marker can take.
+public enum MarkerShape: String, Sendable, Codable {
+    case dot, approximate
+}
+
+public struct MarkerItem: Sendable, Equatable {
+    public var center: Point
+    public var radius: Double
+    public var shape: MarkerShape
+    public var fill: RGBA
+    public var outline: RGBA
+    public var outlineWidth: Double
+}
+
+/// One drawing instruction. A scene is a list of these, drawn in order by any renderer.
+public enum SceneItem: Sendable, Equatable {
+    case path(parts: [[Point]], closed: Bool, style: PathStyle)
+    case marker(MarkerItem)
+    case text(TextItem)
+    case clip(Rect)
+    case unclip
+}
+
+/// A finished map described without reference to any surface: what to draw, where, and what it means.
+public struct Scene: Sendable {
+    public var width: Double
+    public var height: Double
+    public var items: [SceneItem]
+    /// The document title (also the PDF title and the SVG <title>).
+    public var title: String
+    /// A description of the map in words (the SVG <desc>, the alt text).
+    public var description: String
+    /// Machine-readable content of the map (the SVG <metadata>), as JSON.
+    public var metadataJSON: String
+    /// The map frame on the surface.
+    public var frame: Rect
+    /// Every label placed, with its box, for checks and tests.
+    public var labels: [PlacedLabel]
+    /// Legend entries, exactly the symbols drawn.
+    public var legend: [LegendEntry]
+    /// Names that could not be labelled or drawn, listed in the footnote.
+    public var footnotes: [String]
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// The basemap's cartographic style, in one place. Sizes are for a 1600 px wide map and scale with width.
+public struct MapStyle: Sendable {
+    public var scale: Double
+
+    public init(width: Double) { scale = max(0.35, width / 1600) }
+
+    public let sea = RGBA(hex: "#c9dcea")!
+    public let land = RGBA(hex: "#e6e1d6")!
+    public let focusLand = RGBA(hex: "#f8f5ee")!
+    public let lakeOutline = RGBA(hex: "#8db2cc")!
+    public let coast = RGBA(hex: "#7d9fb9")!
+    public let river = RGBA(hex: "#4f87b8")!
+    public let riverLabel = RGBA(hex: "#2f6a9c")!
+    public let border = RGBA(hex: "#6d5a72")!
+    public let graticule = RGBA(0.35, 0.35, 0.4, 0.28)
+    public let countryLabel = RGBA(hex: "#8c8372")!
+    public let ink = RGBA(hex: "#1d1d1f")!
+    public let muted = RGBA(hex: "#55555a")!
+    public let halo = RGBA(1, 1, 1, 0.92)
+    public let paper = RGBA(1, 1, 1)
+    public let markerFill = RGBA(hex: "#1d1d1f")!
+    public let frameColor = RGBA(hex: "#3a3a3c")!
+
+    public func px(_ v: Double) -> Double { v * scale }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A sentence of the article body with its position in the original text
+/// (offsets count Unicode characters from the start of the file).
+public struct Sentence: Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var paragraph: Int
+}
+
+/// An article reduced to what the later stages read: title, date line if any,
+/// body sentences with offsets, and what was set aside as page boilerplate.
+public struct Article: Sendable {
+    public var name: String
+    public var text: String
+    public var title: String
+    public var date: String?
+    public var source: String?
+    public var sentences: [Sentence]
+    public var boilerplate: [String]
+
+    /// Reads and parses an article file; errors name the file.
+    public static func load(path: String) throws -> Article {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw FrontlineError.badInput(file: path, reason: "no such file")
+        }
+        if isDir.boolValue { throw FrontlineError.badInput(file: path, reason: "is a directory, not an article") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FrontlineError.badInput(file: path, reason: "cannot be read (permission denied?)")
+        }
+        let text = try ArticleDecoder.decode(data, file: path)
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let article = Article(name: name, text: text)
+        if article.sentences.isEmpty {
+            throw FrontlineError.badInput(file: path, reason: "has no article text (empty or only whitespace)")
+        }
+        return article
+    }
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+        let parsed = ArticleParser.parse(text)
+        title = parsed.title ?? name
+        date = parsed.date
+        source = parsed.source
+        sentences = parsed.sentences
+        boilerplate = parsed.boilerplate
+    }
+}
+
+/// Turns file bytes into text, refusing what is not an article.
+enum ArticleDecoder {
+    static func decode(_ data: Data, file: String) throws -> String {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let enc: String.Encoding = bytes.starts(with: [0xFF, 0xFE]) ? .utf16LittleEndian : .utf16BigEndian
+            guard let s = String(data: bytes.dropFirst(2), encoding: enc) else {
+                throw FrontlineError.badInput(file: file, reason: "UTF-16 text that does not decode")
+            }
+            return s
+        }
+        if bytes.contains(0) {
+            throw FrontlineError.badInput(file: file, reason: "contains NUL bytes: binary data, not an article")
+        }
+        guard let s = String(validating: bytes, as: UTF8.self) else {
+            throw FrontlineError.badInput(file: file, reason: "is not valid UTF-8 text")
+        }
+        return s
+    }
+}

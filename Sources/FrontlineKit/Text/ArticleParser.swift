@@ -1,0 +1,141 @@
+import Foundation
+
+/// Splits article text into a title, a date line, body sentences and boilerplate.
+enum ArticleParser {
+    struct Parsed {
+        var title: String?
+        var date: String?
+        var source: String?
+        var sentences: [Sentence] = []
+        var boilerplate: [String] = []
+    }
+
+    /// Lines that belong to the web page around an article, not to the article.
+    static let boilerplateMarkers = [
+        "bloggers like this", "powered by", "all rights reserved", "privacy policy",
+        "terms of use", "share this:", "click to share", "related posts", "subscribe",
+        "follow us", "cookie", "(opens in new window)",
+    ]
+
+    static func parse(_ text: String) -> Parsed {
+        var out = Parsed()
+        let chars = Array(text)
+        // Lines with their character offsets.
+        var lines: [(text: String, start: Int, raw: String)] = []
+        var lineStart = 0
+        for i in 0...chars.count {
+            if i == chars.count || chars[i] == "\n" || chars[i] == "\r\n" {
+                let raw = String(chars[lineStart..<i])
+                lines.append((raw.trimmingCharacters(in: .whitespaces), lineStart, raw))
+                lineStart = i + 1
+            }
+        }
+        var seen = Set<String>()
+        var paragraph = 0
+        var bodyStarted = false
+        var afterBody = false
+        for line in lines {
+            let t = line.text
+            if t.isEmpty { continue }
+            let lower = t.lowercased()
+            if out.title == nil {
+                out.title = t
+                continue
+            }
+            if out.date == nil, !bodyStarted, let d = DateLine.find(in: t) {
+                out.date = d
+                if t.count < 60 { continue }
+            }
+            if lower.hasPrefix("source:") {
+                out.source = String(t.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            let indented = line.raw.hasPrefix("    ") || line.raw.hasPrefix("\t")
+            let looksLikeSentence = t.last.map { ".!?\"”’)".contains($0) } ?? false
+            if boilerplateMarkers.contains(where: { lower.contains($0) })
+                || t.filter({ $0 == "|" }).count >= 2
+                || (indented && !looksLikeSentence)
+                || (afterBody && !looksLikeSentence) {
+                out.boilerplate.append(t)
+                if indented { afterBody = true }
+                continue
+            }
+            if seen.contains(t) { out.boilerplate.append(t); continue }  // a repeated lede
+            seen.insert(t)
+            if !looksLikeSentence && t.count < 60 { continue }  // a subheading
+            bodyStarted = true
+            paragraph += 1
+            let leading = line.raw.prefix { $0 == " " || $0 == "\t" }.count
+            for s in SentenceSplitter.split(t) {
+                out.sentences.append(Sentence(text: s.text, start: line.start + leading + s.start,
+                                              end: line.start + leading + s.end, paragraph: paragraph))
+            }
+        }
+        return out
+    }
+}
+
+/// Recognises a date line such as "June 2, 2016", "2 June 2016" or "2016-06-02".
+enum DateLine {
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
+                         "september", "october", "november", "december"]
+
+    static func find(in line: String) -> String? {
+        let patterns = [
+            #"\b\d{4}-\d{2}-\d{2}\b"#,
+            #"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\b"#,
+            #"\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b"#,
+        ]
+        for p in patterns {
+            if let r = line.range(of: p, options: .regularExpression) { return String(line[r]) }
+        }
+        return nil
+    }
+}
+
+/// Splits a paragraph into sentences, keeping character offsets within it.
+enum SentenceSplitter {
+    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt",
+                                             "sgt", "u.s", "u.n", "e.g", "i.e", "no", "vs", "jan", "feb", "aug",
+                                             "sept", "oct", "nov", "dec", "km", "approx"]
+
+    static func split(_ text: String) -> [(text: String, start: Int, end: Int)] {
+        let c = Array(text)
+        var out: [(String, Int, Int)] = []
+        var start = 0
+        var i = 0
+        while i < c.count {
+            let ch = c[i]
+            if ch == "." || ch == "!" || ch == "?" {
+                var j = i + 1
+                while j < c.count, "\"”’')".contains(c[j]) { j += 1 }
+                let atEnd = j >= c.count
+                let nextIsStart = !atEnd && c[j] == " " && j + 1 < c.count
+                    && (c[j + 1].isUppercase || "\"“‘".contains(c[j + 1]) || c[j + 1].isNumber)
+                if atEnd || nextIsStart {
+                    // Do not split after a known abbreviation or a single initial.
+                    var k = i - 1
+                    while k >= start, c[k].isLetter || c[k] == "." { k -= 1 }
+                    let word = String(c[(k + 1)..<i]).lowercased()
+                    let isAbbrev = ch == "." && (abbreviations.contains(word) || (word.count == 1 && c[i - 1].isUppercase))
+                    if !isAbbrev || atEnd {
+                        appendTrimmed(c, start, j, &out)
+                        start = j
+                        i = j
+                        continue
+                    }
+                }
+            }
+            i += 1
+        }
+        if start < c.count { appendTrimmed(c, start, c.count, &out) }
+        return out
+    }
+
+    private static func appendTrimmed(_ c: [Character], _ s: Int, _ e: Int, _ out: inout [(String, Int, Int)]) {
+        var a = s, b = e
+        while a < b, c[a].isWhitespace { a += 1 }
+        while b > a, c[b - 1].isWhitespace { b -= 1 }
+        if a < b { out.append((String(c[a..<b]), a, b)) }
+    }
+}

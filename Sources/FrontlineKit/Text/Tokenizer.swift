@@ -1,0 +1,49 @@
+import Foundation
+
+/// A word of a sentence with its character offsets in the sentence.
+public struct Token: Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    /// Starts with a capital letter, or with an Arabic article before one ("al-Bab").
+    public var isCapitalized: Bool {
+        guard let f = text.first else { return false }
+        if f.isUppercase { return true }
+        for prefix in ["al-", "ar-", "as-", "ad-", "an-", "at-", "az-", "ash-", "el-", "ad-"] where text.hasPrefix(prefix) {
+            return text.dropFirst(prefix.count).first?.isUppercase ?? false
+        }
+        return false
+    }
+}
+
+/// Splits text into words: letters and digits, with inner apostrophes and hyphens kept.
+public enum Tokenizer {
+    static let inner: Set<Character> = ["'", "’", "‘", "ʿ", "ʾ", "`", "-", "‑"]
+
+    public static func tokens(_ s: String) -> [Token] {
+        let c = Array(s)
+        var out: [Token] = []
+        var i = 0
+        while i < c.count {
+            // A word may begin with an ayn/hamza mark before a letter: ʿAzaz, 'Ain.
+            let startsWord = c[i].isLetter || c[i].isNumber
+                || (inner.contains(c[i]) && c[i] != "-" && i + 1 < c.count && c[i + 1].isLetter
+                    && (i == 0 || c[i - 1].isWhitespace))
+            guard startsWord else { i += 1; continue }
+            let start = i
+            i += 1
+            while i < c.count {
+                if c[i].isLetter || c[i].isNumber { i += 1; continue }
+                if inner.contains(c[i]), i + 1 < c.count, c[i + 1].isLetter || c[i + 1].isNumber { i += 1; continue }
+                // A closing mark after a name: Mare', Mari'.
+                if inner.contains(c[i]), c[i] != "-", i + 1 == c.count || !(c[i + 1].isLetter) {
+                    let word = String(c[start..<i])
+                    if word.count >= 3, !word.hasSuffix("s") { i += 1 }
+                }
+                break
+            }
+            out.append(Token(text: String(c[start..<i]), start: start, end: i))
+        }
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import FrontlineKit
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw the map of an article.",
+        discussion: """
+        Finds the places the article names, picks an extent that fits the front it describes \
+        (far places are listed in a footnote), and draws them over the basemap.
+
+        Examples:
+          frontline render Examples/manbij-marea-falluja-2016.txt
+              writes output/manbij-marea-falluja-2016.png (1600 px wide)
+          frontline render article.txt -o maps/article --format png,svg,pdf --width 1200
+              writes maps/article.png, maps/article.svg and maps/article.pdf
+        """)
+
+    @Argument(help: ArgumentHelp("The article, as a plain-text file (UTF-8).", valueName: "ARTICLE"))
+    var article: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output path; the format's extension is added or replaced (default: output/<article-name>).", valueName: "PATH"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: png, svg, pdf. Example: --format png,svg", valueName: "LIST"))
+    var format: String = "png"
+
+    @Option(name: .long, help: ArgumentHelp("Width in pixels (PNG) or points (SVG, PDF), 300–8000. Example: --width 1200", valueName: "PX"))
+    var width: Int = 1600
+
+    @Option(name: .long, help: ArgumentHelp("Height, 200–8000; default: from the shape of the map. Example: --height 1000", valueName: "PX"))
+    var height: Int?
+
+    @OptionGroup var shapes: ShapesOption
+
+    var formats: [OutputFormat] {
+        get throws {
+            var out: [OutputFormat] = []
+            for part in format.split(separator: ",") {
+                let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+                guard let f = OutputFormat(rawValue: name) else {
+                    throw ValidationError("unknown format '\(name)' in --format (choose from png, svg, pdf)")
+                }
+                if !out.contains(f) { out.append(f) }
+            }
+            if out.isEmpty { throw ValidationError("--format needs at least one of png, svg, pdf") }
+            return out
+        }
+    }
+
+    func validate() throws {
+        _ = try formats
+        guard (300...8000).contains(width) else { throw ValidationError("--width must be between 300 and 8000 (got \(width))") }
+        if let height, !(200...8000).contains(height) {
+            throw ValidationError("--height must be between 200 and 8000 (got \(height))")
+        }
+    }
+
+    func run() throws {
+        let art = try Article.load(path: article)
+        let frontline = try Frontline(shapes: shapes.shapes)
+        let out = output ?? "output/" + art.name
+        let request = MapRequest(width: Double(width), height: height.map(Double.init))
+        let written = try frontline.render(article: art, request: request, formats: try formats, output: out)
+        for w in written { print("wrote \(w)") }
+    }
+}

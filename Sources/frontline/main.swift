@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import FrontlineKit
+
+/// Exit codes: 0 success, 1 bad data or I/O, 2 usage.
+do {
+    var command = try FrontlineCommand.parseAsRoot()
+    try command.run()
+} catch let e as FrontlineError {
+    FileHandle.standardError.write(Data("frontline: error: \(e.description)\n".utf8))
+    exit(e.exitCode)
+} catch {
+    let code = FrontlineCommand.exitCode(for: error)
+    if code == .success {
+        print(FrontlineCommand.fullMessage(for: error))
+        exit(0)
+    }
+    let message = FrontlineCommand.fullMessage(for: error)
+    FileHandle.standardError.write(Data("frontline: error: \(message)\n".utf8))
+    exit(2)
+}

@@ -1,0 +1,82 @@
+import XCTest
+@testable import FrontlineKit
+
+final class SceneTests: XCTestCase {
+    func exampleScene(width: Double = 1600) throws -> Scene {
+        let f = try Fixtures.frontline()
+        return try f.scene(for: try Article.load(path: Fixtures.exampleArticle), request: MapRequest(width: width))
+    }
+
+    func testFarPlacesAreListedNotDrawn() throws {
+        let f = try Fixtures.frontline()
+        let a = Article(name: "t", text: """
+        Fighting near Manbij and Raqqa
+
+        Rebels near Manbij said fighters had reached Raqqa. Followers were sent back to Brussels and Paris.
+        """)
+        let extent = ExtentChooser.choose([f.places(in: a)])
+        XCTAssertEqual(Set(extent.offMap.map(\.text)), ["Brussels", "Paris"])
+        XCTAssertEqual(Set(extent.onMap.map(\.text)), ["Manbij", "Raqqa"])
+        XCTAssertLessThan(extent.box.width, 6)
+        let scene = try f.scene(for: a, request: MapRequest(width: 800))
+        XCTAssertTrue(scene.footnotes.contains { $0.hasPrefix("Also mentioned, off map: ") && $0.contains("Brussels (Belgium)") })
+    }
+
+    func testLabelsNeverOverlapEachOtherOrAMarker() throws {
+        for width in [800.0, 1600] {
+            let scene = try exampleScene(width: width)
+            let boxes = scene.labels.flatMap { l in l.boxes.map { (l.text, $0) } }
+            for i in 0..<boxes.count {
+                for j in (i + 1)..<boxes.count where boxes[i].0 != boxes[j].0 {
+                    XCTAssertFalse(boxes[i].1.intersects(boxes[j].1), "\(boxes[i].0) overlaps \(boxes[j].0) at \(width)")
+                }
+            }
+            let markers = scene.items.compactMap { if case .marker(let m) = $0 { return m } else { return nil } }
+            for m in markers where scene.frame.contains(m.center) {
+                let r = Rect(x: m.center.x - m.radius, y: m.center.y - m.radius, width: 2 * m.radius, height: 2 * m.radius)
+                for (text, b) in boxes { XCTAssertFalse(b.intersects(r), "label \(text) covers a marker at \(width)") }
+            }
+            for (text, b) in boxes { XCTAssertTrue(scene.frame.contains(b), "label \(text) leaves the frame") }
+        }
+    }
+
+    func testExampleMapLabelsItsPlacesRiverAndCountries() throws {
+        let scene = try exampleScene()
+        let placeLabels = Set(scene.labels.filter { $0.kind == .place }.map(\.text))
+        XCTAssertTrue(placeLabels.isSuperset(of: ["Manbij", "Marea", "Azaz", "Falluja", "Baghdad", "Raqqa"]), "\(placeLabels)")
+        XCTAssertTrue(scene.labels.contains { $0.kind == .river && $0.text == "Euphrates" })
+        let countries = Set(scene.labels.filter { $0.kind == .country }.map(\.text))
+        XCTAssertTrue(countries.isSuperset(of: ["SYRIA", "IRAQ", "TURKEY"]), "\(countries)")
+        XCTAssertEqual(scene.width, 1600)
+        XCTAssertTrue(scene.footnotes.contains { $0.hasPrefix("Kafr Kalbin: not located") })
+    }
+
+    func testLegendListsExactlyWhatIsDrawn() throws {
+        let scene = try exampleScene()
+        let labels = scene.legend.map(\.label)
+        XCTAssertEqual(labels, ["Place named in the article", "River", "Lake or reservoir", "International border", "Country the article is about"])
+        // Every legend line symbol appears in the map with the same style.
+        for e in scene.legend {
+            if case .line(let style) = e.symbol {
+                XCTAssertTrue(scene.items.contains { if case .path(_, false, let s) = $0 { return s == style } else { return false } }, e.label)
+            }
+        }
+    }
+
+    func testProjectionIsConformalAndCentredOnTheExtent() throws {
+        let box = GeoBox(minLon: 36, minLat: 32, maxLon: 45, maxLat: 38)
+        let p = try Projection.conformal(for: box)
+        XCTAssertTrue(p.definition.contains("+proj=lcc"))
+        let c = try XCTUnwrap(p.forward(box.center))
+        XCTAssertEqual(c.x, 0, accuracy: 1e-6)
+        XCTAssertEqual(c.y, 0, accuracy: 1e-6)
+        let back = try XCTUnwrap(p.inverse(Point(x: 100_000, y: -50_000)))
+        let again = try XCTUnwrap(p.forward(back))
+        XCTAssertEqual(again.x, 100_000, accuracy: 1e-4)
+        // Conformal: equal small steps east and north on the map are equal on the ground.
+        let t = MapTransform(projection: p, box: box, frame: Rect(x: 0, y: 0, width: 1000, height: 800))
+        let o = try XCTUnwrap(t.geo(Point(x: 500, y: 400)))
+        let e = try XCTUnwrap(t.geo(Point(x: 510, y: 400))), n = try XCTUnwrap(t.geo(Point(x: 500, y: 390)))
+        XCTAssertEqual(Geodesic.wgs84.distance(o, e) / Geodesic.wgs84.distance(o, n), 1, accuracy: 0.002)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import XCTest
+@testable import FrontlineKit
+
+/// Paths and shared fixtures for the tests.
+enum Fixtures {
+    static let packageRoot: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }()
+    static var shapes: String { packageRoot + "/Shapes" }
+    static var examples: String { packageRoot + "/Examples" }
+    static var golden: String { packageRoot + "/Tests/FrontlineKitTests/Golden" }
+    static var exampleArticle: String { examples + "/manbij-marea-falluja-2016.txt" }
+    /// The real article kept outside the project (read-only, present in CI).
+    static var seedArticle: String { packageRoot + "/../shared/seeds/reuters-2016-isis-loses-ground.txt" }
+
+    /// The seed article, or a visible skip where this clone has no ../shared.
+    static func seed() throws -> Article {
+        guard FileManager.default.fileExists(atPath: seedArticle) else {
+            throw XCTSkip("seed article not present at \(seedArticle) (only CI and the project's machines have ../shared)")
+        }
+        return try Article.load(path: seedArticle)
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cachedFrontline: Frontline?
+
+    /// The pipeline over the committed Shapes folder, loaded once.
+    static func frontline() throws -> Frontline {
+        lock.lock(); defer { lock.unlock() }
+        if let f = cachedFrontline { return f }
+        let f = try Frontline(shapes: shapes)
+        cachedFrontline = f
+        return f
+    }
+
+    static func tempDir() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-tests-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// The built `frontline` executable beside the test bundle.
+    static var executable: String {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("frontline").path,
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("frontline").path,
+            Bundle.main.bundleURL.appendingPathComponent("frontline").path,
+            packageRoot + "/.build/debug/frontline",
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
+    }
+
+    /// Runs the CLI; returns exit code, stdout and stderr.
+    static func run(_ args: [String], cwd: String? = nil) throws -> (code: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? packageRoot)
+        var env = ProcessInfo.processInfo.environment
+        env["FRONTLINE_SHAPES"] = shapes
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+}
