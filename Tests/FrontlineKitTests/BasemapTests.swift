@@ -58,9 +58,10 @@ final class BasemapTests: XCTestCase {
         let syTr = lines.filter { Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set(["SY", "TR"]) }
         XCTAssertFalse(syTr.isEmpty, "no Syria–Turkey border")
         let length = syTr.flatMap(\.parts).map { Geodesic.wgs84.length(of: $0) }.reduce(0, +) / 1000
-        // The Syria–Turkey border is about 900 km long (Natural Earth 10m).
-        XCTAssertGreaterThan(length, 800)
-        XCTAssertLessThan(length, 1000)
+        // The Syria–Turkey border is 822–911 km by published figures; Natural Earth 10m's
+        // generalised line measures about 776 km.
+        XCTAssertGreaterThan(length, 740)
+        XCTAssertLessThan(length, 950)
     }
 
     func testLakesIncludeTheReservoirs() throws {

@@ -25,6 +25,11 @@ public struct Gazetteer: Sendable {
     public private(set) var entries: [GazetteerEntry] = []
     private var byKey: [String: [Int]] = [:]
     private var byID: [String: Int] = [:]
+    private var byPosition: [String: [Int]] = [:]
+
+    static func positionKey(_ e: GazetteerEntry) -> String {
+        "\(e.country) \((e.coordinate.lat * 10000).rounded()) \((e.coordinate.lon * 10000).rounded())"
+    }
     /// The largest number of words in any indexed name (bounds the matcher's window).
     public private(set) var longestName = 1
 
@@ -43,12 +48,31 @@ public struct Gazetteer: Sendable {
         return g
     }
 
-    /// Adds (or, for an id already present, replaces) an entry.
+    /// Adds (or, for an id already present, replaces) an entry. A point entry at the same position,
+    /// in the same country, as one already present adds its spellings to that entry instead
+    /// (that is how the curated supplement adds names to GeoNames records).
     public mutating func add(_ e: GazetteerEntry) {
+        let position = Gazetteer.positionKey(e)
+        if byID[e.id] == nil, e.kind.isPoint, let twin = byPosition[position]?.first {
+            var merged = entries[twin]
+            let extra = ([e.name] + e.alternates).filter { $0 != merged.name && !merged.alternates.contains($0) }
+            merged.alternates += extra
+            merged.source += "; spellings: \(e.source)"
+            entries[twin] = merged
+            byID[e.id] = twin
+            for n in extra {
+                let key = PlaceNameNormalizer.key(n)
+                guard !key.isEmpty else { continue }
+                if !(byKey[key]?.contains(twin) ?? false) { byKey[key, default: []].append(twin) }
+                longestName = max(longestName, key.split(separator: " ").count)
+            }
+            return
+        }
         if let i = byID[e.id] {
             entries[i] = e
         } else {
             byID[e.id] = entries.count
+            if e.kind.isPoint { byPosition[position, default: []].append(entries.count) }
             entries.append(e)
         }
         let index = byID[e.id]!

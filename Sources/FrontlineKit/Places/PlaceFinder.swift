@@ -9,6 +9,8 @@ public struct NameMention: Sendable, Equatable {
     public var sentence: Int
     /// A cue before it ("the village of", "the town of"), lowercased, if any.
     public var cue: String?
+    /// Written as a short all-capitals word (an abbreviation: only a country's code counts).
+    public var allCapitals: Bool = false
 }
 
 /// Finds the stretches of text that name places in a gazetteer, skipping names of
@@ -27,10 +29,26 @@ public struct PlaceFinder: Sendable {
     static let titles: Set<String> = ["president", "director", "minister", "general", "gen", "colonel", "col",
                                       "commander", "spokesman", "spokeswoman", "king", "prince", "sheikh",
                                       "mr", "mrs", "ms", "dr", "prime", "secretary", "leader", "emir"]
+    /// Common English words that start sentences; never the start of a place name.
+    static let stopwords: Set<String> = [
+        "the", "a", "an", "in", "on", "at", "by", "to", "of", "and", "or", "but", "for", "with", "from", "as",
+        "its", "it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "his", "her",
+        "their", "our", "after", "before", "while", "since", "also", "more", "some", "all", "any", "each",
+        "every", "both", "further", "still", "said", "says", "if", "when", "where", "there", "then", "than",
+        "no", "not", "one", "two", "three", "many", "most", "much", "other", "such", "so", "yet", "about",
+        "over", "under", "into", "up", "down", "out", "new", "last", "first", "next", "what", "who", "how",
+    ]
+    /// Words for peoples, faiths and regions of the world that are also the names of small places.
+    static let adjectives: Set<String> = [
+        "arab", "arabs", "arabic", "kurd", "kurds", "kurdish", "shiite", "shi'ite", "shi’ite", "sunni", "sunnis",
+        "christian", "christians", "muslim", "muslims", "islamic", "islamist", "jihadist", "european", "western",
+        "eastern", "northern", "southern", "central", "american", "americans", "turkmen", "yazidi", "druze",
+        "alawite", "assyrian", "armenian", "persian", "global", "regional", "middle", "near", "gulf",
+    ]
     static let connectors: Set<String> = ["of", "and", "for", "the", "al", "bin", "ibn", "abu"]
     static let cues = ["village of", "villages of", "town of", "towns of", "city of", "cities of",
                        "district of", "province of", "region of", "area of", "outskirts of", "near", "in", "at",
-                       "from", "to", "into", "around", "outside"]
+                       "from", "to", "into", "around", "outside", "towards", "toward", "between", "of"]
 
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
@@ -41,7 +59,9 @@ public struct PlaceFinder: Sendable {
             let blocked = blockedTokens(toks)
             var i = 0
             while i < toks.count {
-                guard toks[i].isCapitalized, !blocked.contains(i) else { i += 1; continue }
+                guard toks[i].isCapitalized, !blocked.contains(i),
+                      !Self.stopwords.contains(toks[i].text.lowercased()),
+                      !Self.adjectives.contains(toks[i].text.lowercased()) else { i += 1; continue }
                 var matched = false
                 let maxLen = min(gazetteer.longestName + 1, toks.count - i)
                 for n in stride(from: maxLen, through: 1, by: -1) {
@@ -51,9 +71,17 @@ public struct PlaceFinder: Sendable {
                     // A multi-word name ends on a capitalised word or a feature word ("Euphrates River", "the border").
                     let surface = String(Array(s.text)[first.start..<last.end])
                     let key = PlaceNameNormalizer.key(surface)
-                    if gazetteer.candidates(forKey: key).isEmpty { continue }
+                    var candidates = gazetteer.candidates(forKey: key)
+                    // A short all-capitals word (SDF, IS) names a place only if it is a country's code.
+                    if n == 1, first.text.count <= 4, first.text == first.text.uppercased() {
+                        candidates = candidates.filter { $0.kind == .country }
+                    }
+                    if candidates.isEmpty { continue }
+                    // Part of a longer name ("Kafr" of "Kafr Kalbin"): not this place.
+                    if i + n < toks.count, toks[i + n].isCapitalized, !blocked.contains(i + n),
+                       toks[i + n].start - last.end <= 1 { continue }
                     out.append(NameMention(text: surface, start: s.start + first.start, end: s.start + last.end,
-                                           sentence: si, cue: cue(before: i, in: toks)))
+                                           sentence: si, cue: cue(before: i, in: toks), allCapitals: n == 1 && first.text.count <= 4 && first.text == first.text.uppercased()))
                     i += n
                     matched = true
                     break

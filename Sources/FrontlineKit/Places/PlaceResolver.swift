@@ -28,6 +28,8 @@ public struct UnresolvedName: Sendable, Equatable {
     public var mentions: [PlaceMention]
     public var candidates: [GazetteerEntry]
     public var reason: String
+    /// The text marks it as a place ("the village of …"), so a reader expects to see it.
+    public var cued: Bool
 }
 
 /// The places of one article.
@@ -87,20 +89,21 @@ public struct PlaceResolver: Sendable {
         var unresolved: [UnresolvedName] = []
         for k in order {
             let ms = groups[k]!
-            let cands = gazetteer.candidates(forKey: k)
+            var cands = gazetteer.candidates(forKey: k)
+            if ms.allSatisfy(\.allCapitals) { cands = cands.filter { $0.kind == .country } }
             let cue = ms.compactMap(\.cue).first
             guard !cands.isEmpty else {
                 unresolved.append(UnresolvedName(text: ms[0].text, mentions: placeMentions(ms), candidates: [],
-                                                 reason: "no gazetteer entry for this name"))
+                                                 reason: "no gazetteer entry for this name", cued: cue != nil))
                 continue
             }
             let scored = cands.map { ($0, score($0, focus: focusSet, anchors: anchors, cue: cue)) }
                 .sorted { $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0.id < $1.0.id }
             let best = scored[0]
             // A small place named without any cue is too likely to be a word that happens to be a village name.
-            if best.0.kind.isPoint, best.0.population < 5000, cue == nil, !best.0.source.lowercased().contains("supplement") {
+            if best.0.kind.isPoint, best.0.population < 5000, cue == nil {
                 unresolved.append(UnresolvedName(text: ms[0].text, mentions: placeMentions(ms), candidates: scored.map(\.0),
-                                                 reason: "only small places have this name and the text gives no cue that it is one"))
+                                                 reason: "only small places have this name and the text gives no cue that it is one", cued: false))
                 continue
             }
             let margin = scored.count > 1 ? best.1.value - scored[1].1.value : 10

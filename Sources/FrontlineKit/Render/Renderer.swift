@@ -93,9 +93,29 @@ enum SVGDocument {
         let insert = "\n<title>\(escape(scene.title))</title>\n<desc>\(escape(scene.description))</desc>\n"
             + "<metadata id=\"frontline-data\"><![CDATA[\(scene.metadataJSON.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>"))]]></metadata>\n"
         svg.insert(contentsOf: insert, at: close.upperBound)
+        svg = renumberSurfaces(svg)
         guard FileManager.default.createFile(atPath: file, contents: Data(svg.utf8)) else {
             throw FrontlineError.cannotWrite(file: file, reason: "cannot rewrite SVG")
         }
+    }
+
+    /// Cairo names SVG surfaces by a process-wide counter ("surface358"); numbering them by order of
+    /// appearance keeps the same map byte-identical however many maps the process drew before.
+    static func renumberSurfaces(_ svg: String) -> String {
+        guard let regex = try? NSRegularExpression(pattern: "surface[0-9]+") else { return svg }
+        let ns = svg as NSString
+        var numbers: [String: Int] = [:]
+        var out = ""
+        var last = 0
+        for m in regex.matches(in: svg, range: NSRange(location: 0, length: ns.length)) {
+            out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
+            let old = ns.substring(with: m.range)
+            if numbers[old] == nil { numbers[old] = numbers.count + 1 }
+            out += "surface\(numbers[old]!)"
+            last = m.range.location + m.range.length
+        }
+        out += ns.substring(from: last)
+        return out
     }
 
     static func escape(_ s: String) -> String {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A label on the map with the box it occupies.
 public struct PlacedLabel: Sendable, Equatable {
-    public enum Kind: String, Sendable { case place, country, river }
+    public enum Kind: String, Sendable { case place, country, river, lake }
     public var text: String
     public var kind: Kind
     public var boxes: [Rect]
@@ -74,8 +74,41 @@ public struct LabelPlacer {
         return (Point(x: p.x - m.width / 2, y: p.y + (m.ascent - m.descent) / 2), box)
     }
 
+    /// The line resampled every 2 units and averaged over `window` units either side, so that text
+    /// set along it follows the river's course, not every meander.
+    static func smoothed(_ line: [Point], window: Double) -> [Point] {
+        var resampled: [Point] = [line[0]]
+        var carry = 0.0
+        let step = 2.0
+        for i in 1..<line.count {
+            let a = line[i - 1], b = line[i]
+            let d = a.distance(to: b)
+            guard d > 0 else { continue }
+            var t = step - carry
+            while t <= d {
+                resampled.append(Point(x: a.x + (b.x - a.x) * t / d, y: a.y + (b.y - a.y) * t / d))
+                t += step
+            }
+            carry = d - (t - step)
+        }
+        let k = max(1, Int(window / step))
+        guard resampled.count > 2 * k + 2 else { return resampled }
+        var out: [Point] = []
+        var sx = 0.0, sy = 0.0
+        for i in 0..<(2 * k + 1) { sx += resampled[i].x; sy += resampled[i].y }
+        let n = Double(2 * k + 1)
+        for i in k..<(resampled.count - k - 1) {
+            out.append(Point(x: sx / n, y: sy / n))
+            sx += resampled[i + k + 1].x - resampled[i - k].x
+            sy += resampled[i + k + 1].y - resampled[i - k].y
+        }
+        return out
+    }
+
     /// A name set along a line, glyph by glyph, on its straightest free stretch, reading left to right.
     public mutating func placeAlong(_ text: String, line: [Point], style: FontStyle, size: Double, offset: Double) -> (items: [TextItem], boxes: [Rect])? {
+        guard line.count > 1 else { return nil }
+        let line = LabelPlacer.smoothed(line, window: size * 2.5)
         guard line.count > 1 else { return nil }
         let glyphs = text.map { String($0) }
         let advances = glyphs.map { measurer.size(of: $0, style: style, fontSize: size).width }
@@ -92,22 +125,28 @@ public struct LabelPlacer {
             let t = min(max((s - cum[lo]) / seg, 0), 1)
             return Point(x: line[lo].x + t * (line[hi].x - line[lo].x), y: line[lo].y + t * (line[hi].y - line[lo].y))
         }
-        // Try windows from the middle of the line outwards.
+        // Every window that fits; the best is near the middle of the line and close to horizontal.
         let step = max(size, 8)
-        var starts: [Double] = []
         var s = 0.0
-        while s + total <= length { starts.append(s); s += step }
+        var windows: [(start: Double, cost: Double)] = []
         let middle = (length - total) / 2
-        starts.sort { abs($0 - middle) < abs($1 - middle) }
-        for start in starts {
+        while s + total <= length {
+            let a = point(at: s), b = point(at: s + total)
+            if b.distance(to: a) > total * 0.96 {  // straight enough here
+                let slope = abs(atan2(b.y - a.y, abs(b.x - a.x)))
+                windows.append((s, abs(s - middle) / max(length, 1) + slope))
+            }
+            s += step
+        }
+        windows.sort { $0.cost != $1.cost ? $0.cost < $1.cost : $0.start < $1.start }
+        for (start, _) in windows {
             let a = point(at: start), b = point(at: start + total)
-            let chord = b.distance(to: a)
-            guard chord > total * 0.92 else { continue }  // too curved here
             let reversed = b.x < a.x
             var items: [TextItem] = []
             var boxes: [Rect] = []
             var pos = 0.0
             var ok = true
+            var previousAngle: Double?
             for (i, g) in glyphs.enumerated() {
                 let adv = advances[i]
                 let s0 = reversed ? start + total - pos : start + pos
@@ -115,6 +154,9 @@ public struct LabelPlacer {
                 let p0 = point(at: s0), p1 = point(at: s1)
                 let angle = atan2(p1.y - p0.y, p1.x - p0.x)
                 guard abs(angle) < 1.35 else { ok = false; break }
+                // No sharp turn between neighbouring glyphs: they would collide.
+                if let prev = previousAngle, abs(remainder(angle - prev, 2 * .pi)) > 0.25 { ok = false; break }
+                previousAngle = angle
                 // Lift the baseline off the line, towards the top of the glyph.
                 let up = Point(x: sin(angle), y: -cos(angle))
                 let origin = Point(x: p0.x + up.x * offset, y: p0.y + up.y * offset)

@@ -19,16 +19,16 @@ struct LegendLayout {
     let scaleKm: Double
     let scaleLength: Double
 
-    var fontSize: Double { style.px(13.5) }
-    var rowHeight: Double { style.px(22) }
-    var padding: Double { style.px(12) }
-    var swatch: Double { style.px(26) }
+    var fontSize: Double { style.text(13.5) }
+    var rowHeight: Double { style.text(22) }
+    var padding: Double { style.text(12) }
+    var swatch: Double { style.text(26) }
 
     var size: (width: Double, height: Double) {
         let textW = entries.map { measurer.size(of: $0.label, style: .regular, fontSize: fontSize).width }.max() ?? 0
         let titleW = measurer.size(of: "Legend", style: .bold, fontSize: fontSize).width
-        let w = max(swatch + style.px(10) + textW, titleW, scaleLength + style.px(40)) + 2 * padding
-        let h = padding * 2 + rowHeight * Double(entries.count + 1) + style.px(34)
+        let w = max(swatch + style.text(10) + textW, titleW, scaleLength + style.px(40)) + 2 * padding
+        let h = padding * 2 + rowHeight * Double(entries.count + 1) + style.text(34)
         return (w, h)
     }
 
@@ -55,20 +55,20 @@ struct LegendLayout {
                 let r = Rect(x: cx - swatch / 2, y: cy - rowHeight * 0.3, width: swatch, height: rowHeight * 0.6)
                 out.append(.path(parts: [corners(r)], closed: true, style: ps))
             }
-            out.append(.text(TextItem(text: e.label, origin: Point(x: origin.x + padding + swatch + style.px(10), y: cy + fontSize * 0.36),
+            out.append(.text(TextItem(text: e.label, origin: Point(x: origin.x + padding + swatch + style.text(10), y: cy + fontSize * 0.36),
                                       size: fontSize, color: style.ink)))
             y += rowHeight
         }
         // Scale bar: two halves, black and white, labelled in km.
-        let barY = y + style.px(10), barH = style.px(5)
+        let barY = y + style.text(10), barH = style.px(5)
         let x0 = origin.x + padding
         let half = scaleLength / 2
         out.append(.path(parts: [corners(Rect(x: x0, y: barY, width: half, height: barH))], closed: true,
                          style: PathStyle(fill: style.ink, stroke: style.ink, lineWidth: style.px(0.8))))
         out.append(.path(parts: [corners(Rect(x: x0 + half, y: barY, width: half, height: barH))], closed: true,
                          style: PathStyle(fill: RGBA(1, 1, 1), stroke: style.ink, lineWidth: style.px(0.8))))
-        let labelY = barY + barH + style.px(14)
-        let small = style.px(12)
+        let labelY = barY + barH + style.text(14)
+        let small = style.text(12)
         for (v, x) in [(0.0, x0), (scaleKm / 2, x0 + half), (scaleKm, x0 + scaleLength)] {
             let s = v == scaleKm ? "\(format(v)) km" : format(v)
             let tw = measurer.size(of: s, style: .regular, fontSize: small).width

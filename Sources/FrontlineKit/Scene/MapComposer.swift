@@ -27,10 +27,10 @@ public struct MapComposer {
         let W = request.width
 
         // Layout: title band, map frame (with a gutter for graticule labels), footer.
-        let margin = style.px(28), gutterLeft = style.px(46), gutterBottom = style.px(24)
-        let titleSize = style.px(30), subtitleSize = style.px(16)
+        let margin = style.text(28), gutterLeft = style.text(46), gutterBottom = style.text(24)
+        let titleSize = style.text(30), subtitleSize = style.text(16)
         let top = margin + titleSize * 1.15 + subtitleSize * 1.7 + style.px(14)
-        let footSize = style.px(12.5), footLine = footSize * 1.45
+        let footSize = style.text(12.5), footLine = footSize * 1.45
         let frameX = margin + gutterLeft
         let frameW = W - frameX - margin
         let footer = footerLines(article: article, places: places, extent: extent, unlabelled: [])
@@ -145,7 +145,7 @@ public struct MapComposer {
         var labels: [PlacedLabel] = []
         var labelItems: [SceneItem] = []
         var unlabelled: [String] = []
-        let placeSize = style.px(15.5)
+        let placeSize = style.text(15.5)
         for (p, m) in markers {
             let fontStyle: FontStyle = p.mentions.count > 1 || p.kind == .city ? .bold : .regular
             if let l = placer.placeBeside(p.text, at: m.center, markerRadius: m.radius, style: fontStyle, size: placeSize, gap: style.px(4)) {
@@ -156,11 +156,16 @@ public struct MapComposer {
                 unlabelled.append(p.text)
             }
         }
-        let riverSize = style.px(14)
+        let riverSize = style.text(14)
         for (name, line) in riverLines.sorted(by: { (mentionedRivers.contains($0.name) ? 0 : 1, $0.name) < (mentionedRivers.contains($1.name) ? 0 : 1, $1.name) }) {
-            let clipped = line.filter { frame.insetBy(style.px(6)).contains($0) }
-            guard clipped.count > 2, !name.isEmpty else { continue }
-            if let placed = placer.placeAlong(name, line: clipped, style: .italic, size: riverSize, offset: style.px(4)) {
+            // The longest run of the line inside the frame (a line may leave and re-enter it).
+            var runs: [[Point]] = [[]]
+            for p in line {
+                if frame.insetBy(style.px(6)).contains(p) { runs[runs.count - 1].append(p) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+            }
+            let runLength = { (r: [Point]) in zip(r, r.dropFirst()).reduce(0.0) { $0 + $1.0.distance(to: $1.1) } }
+            guard let clipped = runs.max(by: { runLength($0) < runLength($1) }), clipped.count > 2, !name.isEmpty else { continue }
+            if let placed = placer.placeAlong(name, line: clipped, style: .italic, size: riverSize, offset: style.px(6.5)) {
                 for var g in placed.items {
                     g.color = style.riverLabel
                     g.halo = style.halo
@@ -170,7 +175,24 @@ public struct MapComposer {
                 labels.append(PlacedLabel(text: name, kind: .river, boxes: placed.boxes))
             }
         }
-        let countrySize = style.px(17)
+        let lakeSize = style.text(12.5)
+        for lake in lakes {
+            guard let name = lake.attributes["NAME"], !name.isEmpty else { continue }
+            let parts = lake.parts.map { t.line($0) }
+            let xs = parts.flatMap { $0.map(\.x) }, ys = parts.flatMap { $0.map(\.y) }
+            guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max(),
+                  (maxX - minX) * (maxY - minY) > style.px(30) * style.px(30) else { continue }
+            let bbox = Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+            // Beside the lake if it is too small for its name inside.
+            let inner = labelPoints(parts, frame: bbox, grid: 8).filter { frame.insetBy(style.px(20)).contains($0) }
+            if let p = inner.first,
+               let l = placer.placeCentred(name, at: p, style: .italic, size: lakeSize) ?? placer.placeBeside(name, at: Point(x: bbox.maxX, y: bbox.center.y), markerRadius: 0, style: .italic, size: lakeSize, gap: style.px(3)) {
+                labelItems.append(.text(TextItem(text: name, origin: l.origin, style: .italic, size: lakeSize, color: style.riverLabel,
+                                                 halo: style.halo, haloWidth: style.px(2.5))))
+                labels.append(PlacedLabel(text: name, kind: .lake, boxes: [l.box]))
+            }
+        }
+        let countrySize = style.text(17)
         for c in countryShapes.sorted(by: { (focus.contains($0.iso) ? 0 : 1, $0.name) < (focus.contains($1.iso) ? 0 : 1, $1.name) }) {
             let text = c.name.uppercased()
             for p in labelPoints(c.parts, frame: frame.insetBy(style.px(30))) {
@@ -188,7 +210,7 @@ public struct MapComposer {
 
         // Frame, graticule ticks and their labels.
         items.append(.path(parts: [corners(frame)], closed: true, style: PathStyle(stroke: style.frameColor, lineWidth: style.px(1.2))))
-        let tickSize = style.px(11.5)
+        let tickSize = style.text(11.5)
         for (text, p, vertical) in grat.ticks {
             let m = measurer.size(of: text, style: .regular, fontSize: tickSize)
             if vertical {
@@ -202,8 +224,14 @@ public struct MapComposer {
         items += legend.items(at: legendOrigin)
 
         // Title, subtitle, footer.
-        items.append(.text(TextItem(text: fit(article.title, width: W - 2 * margin, style: .bold, size: titleSize),
-                                    origin: Point(x: margin, y: margin + titleSize * 0.9), style: .bold, size: titleSize, color: style.ink)))
+        // A long title is set smaller (down to 70%) before it is shortened.
+        var shownTitleSize = titleSize
+        while shownTitleSize > titleSize * 0.7,
+              measurer.size(of: article.title, style: .bold, fontSize: shownTitleSize).width > W - 2 * margin {
+            shownTitleSize -= titleSize * 0.05
+        }
+        items.append(.text(TextItem(text: fit(article.title, width: W - 2 * margin, style: .bold, size: shownTitleSize),
+                                    origin: Point(x: margin, y: margin + titleSize * 0.9), style: .bold, size: shownTitleSize, color: style.ink)))
         let subtitle = subtitleText(article)
         items.append(.text(TextItem(text: fit(subtitle, width: W - 2 * margin, style: .regular, size: subtitleSize),
                                     origin: Point(x: margin, y: margin + titleSize * 1.15 + subtitleSize * 1.2), size: subtitleSize, color: style.muted)))
@@ -217,7 +245,7 @@ public struct MapComposer {
         }
         var footnotes: [String] = []
         if !extent.offMap.isEmpty { footnotes.append(offMapText(extent)) }
-        footnotes += places.unresolved.map { "\($0.text): not located (\($0.reason))" }
+        footnotes += places.unresolved.filter(\.cued).map { "\($0.text): not located (\($0.reason))" }
         footnotes += unlabelled.map { "\($0): not labelled for lack of room" }
 
         let description = describe(article: article, places: places, extent: extent)
@@ -285,9 +313,9 @@ public struct MapComposer {
     }
 
     /// Points inside a country's visible area, best first (nearest the middle of what shows).
-    func labelPoints(_ parts: [[Point]], frame: Rect) -> [Point] {
+    func labelPoints(_ parts: [[Point]], frame: Rect, grid: Int = 24) -> [Point] {
         var inside: [Point] = []
-        let nx = 24, ny = 16
+        let nx = grid, ny = max(grid * 2 / 3, 4)
         for i in 0..<nx {
             for j in 0..<ny {
                 let p = Point(x: frame.minX + (Double(i) + 0.5) * frame.width / Double(nx),
@@ -308,7 +336,8 @@ public struct MapComposer {
     }
 
     func countryName(_ iso: String) -> String {
-        gazetteer.entries.first { $0.kind == .country && $0.country == iso }?.name ?? iso
+        gazetteer.entries.first { $0.kind == .country && $0.country == iso }?.name
+            ?? Locale(identifier: "en_US_POSIX").localizedString(forRegionCode: iso) ?? iso
     }
 
     func offMapText(_ extent: MapExtent) -> String {
@@ -318,8 +347,9 @@ public struct MapComposer {
     func footerLines(article: Article, places: PlaceResolution, extent: MapExtent, unlabelled: [String]) -> [String] {
         var lines: [String] = []
         if !extent.offMap.isEmpty { lines.append(offMapText(extent) + ".") }
-        if !places.unresolved.isEmpty {
-            lines.append("Named but not located: " + places.unresolved.map(\.text).joined(separator: ", ") + " (no coordinates in the gazetteer).")
+        let missing = places.unresolved.filter(\.cued)
+        if !missing.isEmpty {
+            lines.append("Named but not located: " + missing.map(\.text).joined(separator: ", ") + " (no coordinates in the gazetteer).")
         }
         if !unlabelled.isEmpty { lines.append("Not labelled for lack of room: " + unlabelled.joined(separator: ", ") + ".") }
         let src = article.source.map { "Source: \($0)" } ?? "Source: article \"\(article.name)\""

@@ -24,4 +24,6 @@ public struct MapStyle: Sendable {
     public let frameColor = RGBA(hex: "#3a3a3c")!
 
     public func px(_ v: Double) -> Double { v * scale }
+    /// Text sizes shrink with the map, but never below what a reader can read.
+    public func text(_ v: Double) -> Double { v * max(scale, 0.72) }
 }
