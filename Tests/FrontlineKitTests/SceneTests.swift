@@ -80,3 +80,41 @@ final class SceneTests: XCTestCase {
         XCTAssertEqual(Geodesic.wgs84.distance(o, e) / Geodesic.wgs84.distance(o, n), 1, accuracy: 0.002)
     }
 }
+
+final class SeedMapTests: XCTestCase {
+    /// The seed article's map: the places of its fronts drawn at their true positions.
+    func testSeedMapDrawsItsFrontsAtTrueCoordinates() throws {
+        let f = try Fixtures.frontline()
+        let article = try Fixtures.seed()
+        let places = f.places(in: article)
+        let extent = ExtentChooser.choose([places])
+        let truth: [String: LonLat] = [
+            "Manbij": LonLat(lon: 37.955, lat: 36.528), "Marea": LonLat(lon: 37.197, lat: 36.483),
+            "Azaz": LonLat(lon: 37.046, lat: 36.587), "Falluja": LonLat(lon: 43.786, lat: 33.349),
+            "Baghdad": LonLat(lon: 44.401, lat: 33.341), "Raqqa": LonLat(lon: 39.008, lat: 35.953),
+        ]
+        for (name, t) in truth {
+            let p = try XCTUnwrap(extent.onMap.first { $0.text == name }, "\(name) not drawn")
+            XCTAssertLessThan(Geodesic.wgs84.distance(p.coordinate, t), 5_000, name)
+        }
+        let off = Set(extent.offMap.map(\.text))
+        XCTAssertTrue(off.isSuperset(of: ["Brussels", "Paris"]), "\(off)")
+        let all = Set(places.places.map(\.text))
+        for junk in ["The", "In", "SDF", "Arab", "Kafr", "ISIS", "Kurdish"] {
+            XCTAssertFalse(all.contains(junk), "\(junk) taken for a place")
+        }
+        XCTAssertTrue(places.places.contains { $0.kind == .river && $0.entry.name == "Euphrates" })
+        XCTAssertTrue(places.places.contains { $0.kind == .border && $0.entry.shape == "boundaries.shp:SY-TR" })
+        XCTAssertTrue(places.unresolved.contains { $0.text == "Kafr Kalbin" && $0.cued })
+
+        let scene = try f.scene(for: article, request: MapRequest(width: 1600))
+        let labelled = Set(scene.labels.map(\.text))
+        XCTAssertTrue(labelled.isSuperset(of: Set(truth.keys).union(["Euphrates"])), "\(labelled)")
+        // The Syria–Turkey border is inside the frame: the line is drawn in view.
+        let t = MapTransform(projection: try Projection.conformal(for: extent.box), box: extent.box, frame: scene.frame)
+        let border = try Basemap(directory: Fixtures.shapes).records(.boundaries)
+            .filter { Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set(["SY", "TR"]) }
+        let visible = border.flatMap(\.parts).flatMap { $0 }.compactMap(t.device).filter(scene.frame.contains)
+        XCTAssertGreaterThan(visible.count, 100)
+    }
+}
