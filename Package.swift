@@ -29,6 +29,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmarks: prints timings of the pipeline's stages (scripts/bench.sh).
+        .executableTarget(name: "frontline-bench", dependencies: ["FrontlineKit"]),
+
         .testTarget(name: "FrontlineKitTests", dependencies: ["FrontlineKit", "frontline"],
                     exclude: ["Golden"]),
     ]

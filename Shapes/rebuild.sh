@@ -117,3 +117,7 @@ for f in "$OUT"/*; do
 done
 echo "Shapes/ rebuilt:"
 (cd "$HERE" && ls -l --time-style=+ ./*.shp ./*.shx ./*.dbf ./*.prj ./*.cpg ./*.tsv PROVENANCE.md | awk '{print $5, $NF}')
+
+# --- compiled gazetteer index (keys precomputed by the Swift normaliser) ----
+# Built with the project's own `frontline gazetteer compile`, so the keys always match the matcher.
+(cd "$HERE/.." && swift build -c release --product frontline >/dev/null && .build/release/frontline gazetteer compile --shapes Shapes)

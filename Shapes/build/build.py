@@ -729,6 +729,8 @@ SUPPLEMENT = [
     ('al-bab', 'al-Bab', 174018, ['Al-Bab', 'Al Bab', 'El Bab', 'Bab']),
     ('tell-abyad', 'Tell Abyad', 163750,
      ['Tal Abyad', 'Tell Abiad', 'Tall Abyad', 'Tel Abyad', 'Girê Spî']),
+    ('ain-issa', 'Ain Issa', 172134, ['Ayn Issa', 'Ain Eissa', "'Ayn 'Isa"]),
+    ('qabasin', 'Qabasin', 166285, ['Qabbasin', 'Kabbasin', "Qabasin"]),
 ]
 
 

@@ -6,9 +6,13 @@ public struct Frontline {
     public let gazetteer: Gazetteer
     public let fonts: FontSet
 
-    public init(shapes: String? = nil) throws {
+    /// The pipeline over a Shapes folder; `gazetteers` are user files (GeoNames dump, CSV) that add
+    /// to and override the committed gazetteer, later files over earlier ones.
+    public init(shapes: String? = nil, gazetteers: [String] = []) throws {
         basemap = try Basemap.locate(explicit: shapes)
-        gazetteer = try basemap.gazetteer()
+        var g = try basemap.gazetteer()
+        for file in gazetteers { try g.add(contentsOf: file) }
+        gazetteer = g
         fonts = try FontSet.shared()
     }
 

@@ -8,7 +8,7 @@ struct FrontlineCommand: ParsableCommand {
         Example:
           frontline render Examples/manbij-marea-falluja-2016.txt --format png,svg,pdf
         """,
-        subcommands: [RenderCommand.self])
+        subcommands: [RenderCommand.self, PlacesCommand.self, GazetteerCommand.self])
 }
 
 /// Options every subcommand that reads the basemap shares.
@@ -16,4 +16,14 @@ struct ShapesOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of the basemap and gazetteer (default: ./Shapes, $FRONTLINE_SHAPES, or the package's).",
                                            valueName: "DIR"))
     var shapes: String?
+}
+
+/// The user gazetteers option shared by every command that resolves places.
+struct GazetteerOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("""
+        A gazetteer to add: a GeoNames dump (19 tab-separated columns, e.g. SY.txt) or a CSV \
+        name,lat,lon[,country,kind,aliases]. Repeatable; later files add to and override earlier ones. \
+        Example: --gazetteer villages.csv
+        """, valueName: "FILE"))
+    var gazetteer: [String] = []
 }

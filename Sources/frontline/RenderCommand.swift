@@ -32,6 +32,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Height, 200–8000; default: from the shape of the map. Example: --height 1000", valueName: "PX"))
     var height: Int?
 
+    @OptionGroup var gazetteers: GazetteerOption
     @OptionGroup var shapes: ShapesOption
 
     var formats: [OutputFormat] {
@@ -59,7 +60,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let art = try Article.load(path: article)
-        let frontline = try Frontline(shapes: shapes.shapes)
+        let frontline = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer)
         let out = output ?? "output/" + art.name
         let request = MapRequest(width: Double(width), height: height.map(Double.init))
         let written = try frontline.render(article: art, request: request, formats: try formats, output: out)

@@ -48,13 +48,15 @@ final class SceneTests: XCTestCase {
         let countries = Set(scene.labels.filter { $0.kind == .country }.map(\.text))
         XCTAssertTrue(countries.isSuperset(of: ["SYRIA", "IRAQ", "TURKEY"]), "\(countries)")
         XCTAssertEqual(scene.width, 1600)
-        XCTAssertTrue(scene.footnotes.contains { $0.hasPrefix("Kafr Kalbin: not located") })
+        XCTAssertTrue(scene.labels.contains { $0.text == "Kafr Kalbin" })
+        XCTAssertTrue(scene.legend.contains { $0.label == "Approximate position, placed from the text" })
     }
 
     func testLegendListsExactlyWhatIsDrawn() throws {
         let scene = try exampleScene()
         let labels = scene.legend.map(\.label)
-        XCTAssertEqual(labels, ["Place named in the article", "River", "Lake or reservoir", "International border", "Country the article is about"])
+        XCTAssertEqual(labels, ["Place named in the article", "Approximate position, placed from the text", "River", "Lake or reservoir",
+                                "International border", "Country the article is about"])
         // Every legend line symbol appears in the map with the same style.
         for e in scene.legend {
             if case .line(let style) = e.symbol {
@@ -105,7 +107,15 @@ final class SeedMapTests: XCTestCase {
         }
         XCTAssertTrue(places.places.contains { $0.kind == .river && $0.entry.name == "Euphrates" })
         XCTAssertTrue(places.places.contains { $0.kind == .border && $0.entry.shape == "boundaries.shp:SY-TR" })
-        XCTAssertTrue(places.unresolved.contains { $0.text == "Kafr Kalbin" && $0.cued })
+        // Kafr Kalbin is in no gazetteer: placed from the text on the Marea–Azaz road, marked approximate.
+        let kafr = try XCTUnwrap(places.places.first { $0.text == "Kafr Kalbin" })
+        XCTAssertTrue(kafr.approximate)
+        XCTAssertEqual(kafr.precision, 2)
+        XCTAssertTrue(kafr.why.contains("road linking Marea with Azaz"), kafr.why)
+        let marea = truth["Marea"]!, azaz = truth["Azaz"]!
+        let g = Geodesic.wgs84
+        XCTAssertLessThan(g.distance(marea, kafr.coordinate) + g.distance(kafr.coordinate, azaz) - g.distance(marea, azaz), 200)
+        XCTAssertTrue(extent.onMap.contains { $0.text == "Kafr Kalbin" })
 
         let scene = try f.scene(for: article, request: MapRequest(width: 1600))
         let labelled = Set(scene.labels.map(\.text))

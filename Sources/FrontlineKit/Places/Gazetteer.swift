@@ -18,116 +18,183 @@ public struct GazetteerEntry: Sendable, Equatable {
     public var source: String
     /// For countries, rivers, lakes and borders: the basemap shape it is tied to, e.g. `rivers.shp:NAME=Euphrates`.
     public var shape: String?
+
+    public init(id: String, name: String, coordinate: LonLat, country: String, kind: PlaceKind, population: Int = 0,
+                alternates: [String] = [], source: String, shape: String? = nil) {
+        self.id = id; self.name = name; self.coordinate = coordinate; self.country = country; self.kind = kind
+        self.population = population; self.alternates = alternates; self.source = source; self.shape = shape
+    }
 }
 
-/// The places a map can name, indexed by normalised name.
-public struct Gazetteer: Sendable {
-    public private(set) var entries: [GazetteerEntry] = []
-    private var byKey: [String: [Int]] = [:]
-    private var byID: [String: Int] = [:]
-    private var byPosition: [String: [Int]] = [:]
+/// How a name matched an entry.
+public enum NameMatch: String, Sendable {
+    /// The strict key: same name up to case, marks, articles and transliteration variants.
+    case spelling
+    /// Only the consonant skeleton matched (Menbij ~ Manbij): weaker evidence.
+    case skeleton
+}
 
-    static func positionKey(_ e: GazetteerEntry) -> String {
-        "\(e.country) \((e.coordinate.lat * 10000).rounded()) \((e.coordinate.lon * 10000).rounded())"
-    }
-    /// The largest number of words in any indexed name (bounds the matcher's window).
-    public private(set) var longestName = 1
+/// The places a map can name. The committed gazetteer is read from its compiled index
+/// (`Shapes/gazetteer.index`, keys precomputed and sorted, entries parsed on demand); user
+/// gazetteers add to it and override it.
+public struct Gazetteer: Sendable {
+    private var base: CompiledGazetteer?
+    private var overlay = EntryTable()
+    /// Which file each overlay entry came from, counting up: a later file overrides an earlier one.
+    private var files = 0
 
     public init() {}
 
     public init(entries: [GazetteerEntry]) {
-        for e in entries { add(e) }
+        for e in entries { overlay.add(e) }
     }
 
-    /// The committed gazetteer and its curated supplement from a Shapes directory.
+    /// The committed gazetteer of a Shapes directory, from its compiled index.
     public static func load(shapesDirectory dir: String) throws -> Gazetteer {
         var g = Gazetteer()
-        try g.addTSV(path: dir + "/gazetteer.tsv")
-        let supplement = dir + "/gazetteer-supplement.tsv"
-        if FileManager.default.fileExists(atPath: supplement) { try g.addTSV(path: supplement) }
+        g.base = try CompiledGazetteer(path: dir + "/" + CompiledGazetteer.fileName)
         return g
     }
 
-    /// Adds (or, for an id already present, replaces) an entry. A point entry at the same position,
+    /// Builds the committed gazetteer from its TSV sources (gazetteer.tsv, then the supplement).
+    public static func fromSources(shapesDirectory dir: String) throws -> Gazetteer {
+        var g = Gazetteer()
+        try g.add(contentsOf: dir + "/gazetteer.tsv")
+        let supplement = dir + "/gazetteer-supplement.tsv"
+        if FileManager.default.fileExists(atPath: supplement) { try g.add(contentsOf: supplement) }
+        return g
+    }
+
+    /// Adds a gazetteer file: the project's TSV, a GeoNames dump (19 columns) or a CSV
+    /// `name,lat,lon[,country,kind,aliases]`. Its entries add to and override what is already here.
+    public mutating func add(contentsOf path: String) throws {
+        let entries = try GazetteerFile.read(path: path)
+        files += 1
+        for e in entries { overlay.add(e, generation: files) }
+    }
+
+    public mutating func add(_ e: GazetteerEntry) { overlay.add(e) }
+
+    public var count: Int { (base?.count ?? 0) + overlay.entries.count }
+
+    /// Every entry (parses the whole index: for tools and tests, not for lookups).
+    public var entries: [GazetteerEntry] {
+        (base.map { b in (0..<b.count).map { b.entry($0) } } ?? []) + overlay.entries
+    }
+
+    /// Entries a name could mean, with how it matched: strict matches if there are any, else skeleton matches.
+    public func candidates(for name: String) -> [(entry: GazetteerEntry, match: NameMatch)] {
+        let (key, skeleton) = PlaceNameNormalizer.keys(name)
+        guard !key.isEmpty else { return [] }
+        let strict = lookup(key: key)
+        if !strict.isEmpty { return strict.map { ($0, .spelling) } }
+        guard !skeleton.isEmpty else { return [] }
+        return lookup(key: "~" + skeleton).map { ($0, .skeleton) }
+    }
+
+    /// Entries whose name or alternate name folds to the strict key of `name`.
+    public func lookup(_ name: String) -> [GazetteerEntry] {
+        let key = PlaceNameNormalizer.key(name)
+        return key.isEmpty ? [] : lookup(key: key)
+    }
+
+    /// Entries under a precomputed key ("~" + skeleton for loose keys). User entries hide the
+    /// committed entries of the same country under the same key: later files override earlier ones.
+    func lookup(key: String) -> [GazetteerEntry] {
+        // Among user entries, only the latest file's for each country.
+        var mine = overlay.lookupWithGeneration(key)
+        let latest = Dictionary(mine.map { ($0.entry.country, $0.generation) }, uniquingKeysWith: max)
+        mine = mine.filter { $0.generation == latest[$0.entry.country] }
+        let mineEntries = mine.map(\.entry)
+        let overridden = Set(mineEntries.map(\.country))
+        let ids = Set(mineEntries.map(\.id))
+        let theirs = (base?.lookup(key) ?? []).filter { !overridden.contains($0.country) && !ids.contains($0.id) }
+        return mineEntries + theirs
+    }
+
+    /// Whether any name in the gazetteer has this strict key (cheap: no entry is parsed).
+    func hasKey(_ key: String) -> Bool {
+        overlay.hasKey(key) || (base?.hasKey(key) ?? false)
+    }
+
+    public func entry(id: String) -> GazetteerEntry? {
+        if let e = overlay.entry(id: id) { return e }
+        if let b = base { return (0..<b.count).lazy.map { b.entry($0) }.first { $0.id == id } }
+        return nil
+    }
+
+    /// The country entry for an ISO alpha-2 code.
+    public func country(_ iso: String) -> GazetteerEntry? {
+        lookup(key: "country:" + iso.lowercased()).first ?? entry(id: "country:" + iso)
+    }
+
+    /// Writes the compiled index of this gazetteer's entries.
+    public func compile(to path: String) throws {
+        try CompiledGazetteer.write(entries: entries, to: path)
+    }
+}
+
+/// Entries in memory with their keys: user gazetteers, and the builder of the compiled index.
+struct EntryTable: Sendable {
+    private(set) var entries: [GazetteerEntry] = []
+    private var generations: [Int] = []
+    private var byKey: [String: [Int]] = [:]
+    private var byID: [String: Int] = [:]
+    private var byPosition: [String: Int] = [:]
+
+    static func positionKey(_ e: GazetteerEntry) -> String {
+        "\(e.country) \((e.coordinate.lat * 10000).rounded()) \((e.coordinate.lon * 10000).rounded())"
+    }
+
+    /// All keys of an entry: strict keys of its names, "~" skeletons, and "country:xx" for countries.
+    static func keys(of e: GazetteerEntry) -> Set<String> {
+        var out = Set<String>()
+        for n in [e.name] + e.alternates {
+            let (k, s) = PlaceNameNormalizer.keys(n)
+            if !k.isEmpty { out.insert(k) }
+            if !s.isEmpty { out.insert("~" + s) }
+        }
+        if e.kind == .country { out.insert("country:" + e.country.lowercased()) }
+        return out
+    }
+
+    /// Adds an entry, or replaces the one with the same id. A point entry at the same position,
     /// in the same country, as one already present adds its spellings to that entry instead
     /// (that is how the curated supplement adds names to GeoNames records).
-    public mutating func add(_ e: GazetteerEntry) {
-        let position = Gazetteer.positionKey(e)
-        if byID[e.id] == nil, e.kind.isPoint, let twin = byPosition[position]?.first {
+    mutating func add(_ e: GazetteerEntry, generation: Int = 0) {
+        let position = EntryTable.positionKey(e)
+        if byID[e.id] == nil, e.kind.isPoint, let twin = byPosition[position] {
             var merged = entries[twin]
             let extra = ([e.name] + e.alternates).filter { $0 != merged.name && !merged.alternates.contains($0) }
             merged.alternates += extra
             merged.source += "; spellings: \(e.source)"
             entries[twin] = merged
             byID[e.id] = twin
-            for n in extra {
-                let key = PlaceNameNormalizer.key(n)
-                guard !key.isEmpty else { continue }
-                if !(byKey[key]?.contains(twin) ?? false) { byKey[key, default: []].append(twin) }
-                longestName = max(longestName, key.split(separator: " ").count)
-            }
+            index(merged, at: twin)
             return
         }
         if let i = byID[e.id] {
             entries[i] = e
+            index(e, at: i)
         } else {
             byID[e.id] = entries.count
-            if e.kind.isPoint { byPosition[position, default: []].append(entries.count) }
+            if e.kind.isPoint { byPosition[position] = entries.count }
             entries.append(e)
-        }
-        let index = byID[e.id]!
-        for n in Set([e.name] + e.alternates) {
-            let key = PlaceNameNormalizer.key(n)
-            guard !key.isEmpty else { continue }
-            if !(byKey[key]?.contains(index) ?? false) { byKey[key, default: []].append(index) }
-            longestName = max(longestName, key.split(separator: " ").count)
+            generations.append(generation)
+            index(e, at: entries.count - 1)
         }
     }
 
-    /// Reads the project's gazetteer TSV (header: id name lat lon country kind population alternates source shape).
-    public mutating func addTSV(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FrontlineError.badInput(file: path, reason: "gazetteer file not found or unreadable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw FrontlineError.badInput(file: path, reason: "gazetteer is not valid UTF-8")
-        }
-        var lineNo = 0
-        var header: [String: Int] = [:]
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNo += 1
-            if line.isEmpty { continue }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            if header.isEmpty {
-                for (i, c) in cols.enumerated() { header[c.trimmingCharacters(in: .whitespaces)] = i }
-                for required in ["id", "name", "lat", "lon", "country", "kind"] where header[required] == nil {
-                    throw FrontlineError.badInput(file: path, reason: "header lacks the column '\(required)'")
-                }
-                continue
-            }
-            func col(_ n: String) -> String { header[n].flatMap { $0 < cols.count ? cols[$0] : nil } ?? "" }
-            guard let lat = Double(col("lat")), let lon = Double(col("lon")),
-                  (-90...90).contains(lat), (-180...180).contains(lon) else {
-                throw FrontlineError.badInput(file: path, reason: "line \(lineNo): latitude/longitude missing or out of range")
-            }
-            guard let kind = PlaceKind(rawValue: col("kind")) else {
-                throw FrontlineError.badInput(file: path, reason: "line \(lineNo): unknown kind '\(col("kind"))'")
-            }
-            let alts = col("alternates").split(separator: "|").map(String.init)
-            let shape = col("shape")
-            add(GazetteerEntry(id: col("id"), name: col("name"), coordinate: LonLat(lon: lon, lat: lat),
-                               country: col("country"), kind: kind, population: Int(col("population")) ?? 0,
-                               alternates: alts, source: col("source"), shape: shape.isEmpty ? nil : shape))
+    private mutating func index(_ e: GazetteerEntry, at i: Int) {
+        for k in EntryTable.keys(of: e) where !(byKey[k]?.contains(i) ?? false) {
+            byKey[k, default: []].append(i)
         }
     }
 
-    /// Entries whose name or alternate name normalises to `key`.
-    public func candidates(forKey key: String) -> [GazetteerEntry] {
-        (byKey[key] ?? []).map { entries[$0] }
+    func lookup(_ key: String) -> [GazetteerEntry] { (byKey[key] ?? []).map { entries[$0] } }
+    func lookupWithGeneration(_ key: String) -> [(entry: GazetteerEntry, generation: Int)] {
+        (byKey[key] ?? []).map { (entries[$0], generations[$0]) }
     }
-
-    /// Entries a free-text name could mean.
-    public func lookup(_ name: String) -> [GazetteerEntry] { candidates(forKey: PlaceNameNormalizer.key(name)) }
-
-    public func entry(id: String) -> GazetteerEntry? { byID[id].map { entries[$0] } }
+    func hasKey(_ key: String) -> Bool { byKey[key] != nil }
+    func entry(id: String) -> GazetteerEntry? { byID[id].map { entries[$0] } }
 }

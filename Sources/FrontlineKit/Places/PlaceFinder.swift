@@ -7,14 +7,23 @@ public struct NameMention: Sendable, Equatable {
     public var start: Int
     public var end: Int
     public var sentence: Int
-    /// A cue before it ("the village of", "the town of"), lowercased, if any.
+    /// Token positions in the sentence (for reading the words around it).
+    public var firstToken: Int
+    public var lastToken: Int
+    /// A cue before it ("village of", "town of", "near"), lowercased, if any.
     public var cue: String?
+    /// The name stands for a government or its policy ("Washington said", "pro-Damascus", "backed by Moscow").
+    public var metonym = false
+    /// A country adjective before a noun ("Iraqi forces"): counts for context, is not a place.
+    public var adjective = false
     /// Written as a short all-capitals word (an abbreviation: only a country's code counts).
-    public var allCapitals: Bool = false
+    public var allCapitals = false
+    /// Set when the phrase itself says which entry it is (a border named by its two countries).
+    public var entryID: String?
 }
 
-/// Finds the stretches of text that name places in a gazetteer, skipping names of
-/// organisations and people and adjectives used as political shorthand ("pro-Damascus").
+/// Finds the stretches of text that name places in a gazetteer, skipping names of organisations
+/// and people, and marking names used for governments (metonyms).
 public struct PlaceFinder: Sendable {
     public let gazetteer: Gazetteer
 
@@ -24,11 +33,20 @@ public struct PlaceFinder: Sendable {
         "party", "units", "unit", "movement", "ministry", "coalition", "militia", "news", "agency",
         "committee", "organization", "organisation", "group", "guard", "guards", "command", "corps",
         "battalion", "division", "alliance", "union", "times", "post", "television", "tv", "radio",
+        "police", "university", "airways", "airlines", "company", "bank", "government", "authority",
     ]
     /// Titles that put a person's name after them.
     static let titles: Set<String> = ["president", "director", "minister", "general", "gen", "colonel", "col",
                                       "commander", "spokesman", "spokeswoman", "king", "prince", "sheikh",
-                                      "mr", "mrs", "ms", "dr", "prime", "secretary", "leader", "emir"]
+                                      "mr", "mrs", "ms", "dr", "prime", "secretary", "leader", "emir", "envoy"]
+    /// Lowercase words that can stand inside a place name ("Deir ez Zor", "Ras al Ain", "Gulf of Aqaba").
+    static let nameConnectors: Set<String> = ["al", "el", "ez", "es", "as", "ar", "ad", "an", "at", "az", "ash", "de", "du",
+                                              "la", "le", "bin", "ibn", "abu", "umm", "um", "of", "the"]
+    static let connectors: Set<String> = ["of", "and", "for", "the", "al", "bin", "ibn", "abu"]
+    static let cues = ["village of", "villages of", "town of", "towns of", "city of", "cities of",
+                       "district of", "province of", "region of", "area of", "outskirts of", "near", "in", "at",
+                       "from", "to", "into", "around", "outside", "towards", "toward", "between", "entered",
+                       "captured", "took", "seized", "recaptured", "retook", "besieged", "encircled"]
     /// Common English words that start sentences; never the start of a place name.
     static let stopwords: Set<String> = [
         "the", "a", "an", "in", "on", "at", "by", "to", "of", "and", "or", "but", "for", "with", "from", "as",
@@ -37,92 +55,218 @@ public struct PlaceFinder: Sendable {
         "every", "both", "further", "still", "said", "says", "if", "when", "where", "there", "then", "than",
         "no", "not", "one", "two", "three", "many", "most", "much", "other", "such", "so", "yet", "about",
         "over", "under", "into", "up", "down", "out", "new", "last", "first", "next", "what", "who", "how",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "any", "rebel", "rebels", "government", "reuters", "source", "sources", "islamic", "jihadist",
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "later", "earlier",
+        "today", "yesterday", "tomorrow", "elsewhere", "meanwhile", "here", "only", "even", "just",
     ]
-    /// Words for peoples, faiths and regions of the world that are also the names of small places.
+    /// Words for peoples, faiths and regions that are also the names of small places.
     static let adjectives: Set<String> = [
-        "arab", "arabs", "arabic", "kurd", "kurds", "kurdish", "shiite", "shi'ite", "shi’ite", "sunni", "sunnis",
-        "christian", "christians", "muslim", "muslims", "islamic", "islamist", "jihadist", "european", "western",
+        "arab", "arabs", "arabic", "kurd", "kurds", "shiite", "shi'ite", "shi’ite", "sunni", "sunnis",
+        "christian", "christians", "muslim", "muslims", "islamist", "european", "western",
         "eastern", "northern", "southern", "central", "american", "americans", "turkmen", "yazidi", "druze",
-        "alawite", "assyrian", "armenian", "persian", "global", "regional", "middle", "near", "gulf",
+        "alawite", "assyrian", "persian", "global", "regional", "middle", "gulf", "peshmerga",
     ]
-    static let connectors: Set<String> = ["of", "and", "for", "the", "al", "bin", "ibn", "abu"]
-    static let cues = ["village of", "villages of", "town of", "towns of", "city of", "cities of",
-                       "district of", "province of", "region of", "area of", "outskirts of", "near", "in", "at",
-                       "from", "to", "into", "around", "outside", "towards", "toward", "between", "of"]
+    /// Verbs whose subject, when it is a capital or a country, is its government.
+    static let speechVerbs: Set<String> = [
+        "said", "says", "say", "announced", "announces", "denied", "denies", "accused", "accuses", "warned",
+        "warns", "wants", "wanted", "lacked", "lacks", "backed", "backs", "supports", "supported", "opposes",
+        "opposed", "urged", "urges", "insisted", "insists", "claimed", "claims", "believes", "believed",
+        "demanded", "demands", "rejected", "rejects", "welcomed", "welcomes", "condemned", "condemns",
+        "criticised", "criticized", "signalled", "signaled", "responded", "agreed", "refused", "hopes",
+        "fears", "sees", "views", "considers", "blamed", "blames", "pledged", "vowed", "sent", "has", "had",
+        "praised", "praises", "hailed", "hails", "threatened", "threatens", "promised", "promises", "asked", "asks",
+        "will", "would", "is", "was", "sees", "told",
+    ]
+    static let auxiliaries: Set<String> = ["has", "had", "have", "will", "would", "is", "was", "did", "does", "also", "previously", "repeatedly", "long", "already", "still", "never"]
+    /// Words after which a place is a party, not a location: "backed by Moscow", "allied to Iran".
+    static let agentPhrases: [[String]] = [["supported", "by"], ["backed", "by"], ["opposed", "by"], ["allied", "to"],
+                                           ["allied", "with"], ["funded", "by"], ["armed", "by"], ["ally", "of"],
+                                           ["talks", "with"], ["ties", "with"], ["relations", "with"], ["pressure", "from"]]
+    /// Nouns after "X's" that make X a location ("Manbij's outskirts"), not an actor.
+    static let geographicNouns: Set<String> = [
+        "outskirts", "centre", "center", "streets", "residents", "people", "suburbs", "districts", "district",
+        "neighbourhoods", "neighborhoods", "countryside", "east", "west", "north", "south", "old", "airport",
+        "citadel", "population", "province", "western", "eastern", "northern", "southern", "edge", "gates",
+    ]
 
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     public func mentions(in article: Article) -> [NameMention] {
+        // People named with a title anywhere ("President Bashar al-Assad") are people everywhere ("Assad's forces").
+        var people = Set<String>()
+        for s in article.sentences {
+            let toks = Tokenizer.tokens(s.text)
+            for i in personTokens(toks) { people.insert(PlaceNameNormalizer.key(toks[i].text)) }
+        }
+        people.remove("")
         var out: [NameMention] = []
         for (si, s) in article.sentences.enumerated() {
-            let toks = Tokenizer.tokens(s.text)
-            let blocked = blockedTokens(toks)
-            var i = 0
-            while i < toks.count {
-                guard toks[i].isCapitalized, !blocked.contains(i),
-                      !Self.stopwords.contains(toks[i].text.lowercased()),
-                      !Self.adjectives.contains(toks[i].text.lowercased()) else { i += 1; continue }
-                var matched = false
-                let maxLen = min(gazetteer.longestName + 1, toks.count - i)
-                for n in stride(from: maxLen, through: 1, by: -1) {
-                    let span = toks[i..<(i + n)]
-                    if (i..<(i + n)).contains(where: { blocked.contains($0) }) { continue }
-                    let first = span.first!, last = span.last!
-                    // A multi-word name ends on a capitalised word or a feature word ("Euphrates River", "the border").
-                    let surface = String(Array(s.text)[first.start..<last.end])
-                    let key = PlaceNameNormalizer.key(surface)
-                    var candidates = gazetteer.candidates(forKey: key)
-                    // A short all-capitals word (SDF, IS) names a place only if it is a country's code.
-                    if n == 1, first.text.count <= 4, first.text == first.text.uppercased() {
-                        candidates = candidates.filter { $0.kind == .country }
-                    }
-                    if candidates.isEmpty { continue }
-                    // Part of a longer name ("Kafr" of "Kafr Kalbin"): not this place.
-                    if i + n < toks.count, toks[i + n].isCapitalized, !blocked.contains(i + n),
-                       toks[i + n].start - last.end <= 1 { continue }
-                    out.append(NameMention(text: surface, start: s.start + first.start, end: s.start + last.end,
-                                           sentence: si, cue: cue(before: i, in: toks), allCapitals: n == 1 && first.text.count <= 4 && first.text == first.text.uppercased()))
-                    i += n
-                    matched = true
-                    break
-                }
-                if !matched {
-                    // An unknown name after an explicit cue ("the village of Kafr Kalbin") is still a place.
-                    if let c = cue(before: i, in: toks), c.contains(" of") {
-                        var j = i
-                        while j < toks.count, toks[j].isCapitalized, !blocked.contains(j) { j += 1 }
-                        let surface = String(Array(s.text)[toks[i].start..<toks[j - 1].end])
-                        out.append(NameMention(text: surface, start: s.start + toks[i].start,
-                                               end: s.start + toks[j - 1].end, sentence: si, cue: c))
-                        i = j
-                    } else {
-                        i += 1
-                    }
-                }
-            }
+            out += mentions(inSentence: s, index: si, people: people)
         }
         return out
     }
 
+    /// Tokens of people's names: the capitalised words after a title ("Observatory Director Rami Abdulrahman").
+    func personTokens(_ toks: [Token]) -> [Int] {
+        var out: [Int] = []
+        for (i, t) in toks.enumerated() where Self.titles.contains(t.text.lowercased()) {
+            var j = i + 1
+            while j < toks.count, toks[j].isCapitalized, j - i <= 4 { out.append(j); j += 1 }
+        }
+        return out
+    }
+
+    func mentions(inSentence s: Sentence, index si: Int, people: Set<String> = []) -> [NameMention] {
+        let chars = Array(s.text)
+        let toks = Tokenizer.tokens(s.text)
+        let lower = toks.map { $0.text.lowercased() }
+        var blocked = blockedTokens(toks)
+        for (i, t) in toks.enumerated() where t.isCapitalized && people.contains(PlaceNameNormalizer.key(t.text)) {
+            blocked.insert(i)
+        }
+        var out: [NameMention] = []
+        var i = 0
+        while i < toks.count {
+            var tok = toks[i]
+            var shorthand = false
+            // "pro-Damascus", "anti-Assad": the name after the prefix stands for a government.
+            for prefix in ["pro-", "anti-"] where lower[i].hasPrefix(prefix) && tok.text.count > prefix.count {
+                tok = Token(text: String(tok.text.dropFirst(prefix.count)), start: tok.start + prefix.count, end: tok.end)
+                shorthand = true
+            }
+            if shorthand, people.contains(PlaceNameNormalizer.key(tok.text)) { i += 1; continue }
+            guard tok.isCapitalized, !blocked.contains(i), !Self.stopwords.contains(tok.text.lowercased()),
+                  !Self.adjectives.contains(tok.text.lowercased()) else { i += 1; continue }
+            var matched = false
+            let maxLen = shorthand ? 1 : min(4, toks.count - i)
+            for n in stride(from: maxLen, through: 1, by: -1) {
+                if (i..<(i + n)).contains(where: { blocked.contains($0) }) { continue }
+                let last = toks[i + n - 1]
+                // A multi-word name ends on a capitalised word or a feature word ("Euphrates River", "the border").
+                if n > 1, !last.isCapitalized, !["river", "border", "frontier", "lake", "dam", "reservoir"].contains(lower[i + n - 1]) { continue }
+                if n > 2, ((i + 1)..<(i + n - 1)).contains(where: { !toks[$0].isCapitalized && !Self.nameConnectors.contains(lower[$0]) }) { continue }
+                let surface = String(chars[tok.start..<last.end])
+                let (key, skeleton) = PlaceNameNormalizer.keys(surface)
+                guard !key.isEmpty else { continue }
+                let caps = n == 1 && tok.text.count <= 4 && tok.text == tok.text.uppercased()
+                guard gazetteer.hasKey(key) || (!caps && !skeleton.isEmpty && skeleton.count >= 3 && gazetteer.hasKey("~" + skeleton)) else { continue }
+                // Part of a longer name ("Kafr" of "Kafr Kalbin"): not this place.
+                if i + n < toks.count, toks[i + n].isCapitalized, !blocked.contains(i + n),
+                   toks[i + n].start - last.end <= 1, !Self.stopwords.contains(lower[i + n]) { continue }
+                var m = NameMention(text: surface, start: s.start + tok.start, end: s.start + last.end, sentence: si,
+                                    firstToken: i, lastToken: i + n - 1, cue: cue(before: i, in: lower))
+                m.allCapitals = caps
+                m.metonym = shorthand || isMetonym(first: i, last: i + n - 1, lower: lower, toks: toks, chars: chars)
+                m.adjective = isAdjective(surface, next: i + n < toks.count ? toks[i + n] : nil)
+                out.append(m)
+                i += n
+                matched = true
+                break
+            }
+            if !matched {
+                // An unknown name after an explicit cue ("the village of Kafr Kalbin") is still a place.
+                if let c = cue(before: i, in: lower), c.hasSuffix(" of") {
+                    var j = i
+                    while j < toks.count, toks[j].isCapitalized, !blocked.contains(j), j - i < 4 { j += 1 }
+                    let surface = String(chars[toks[i].start..<toks[j - 1].end])
+                    out.append(NameMention(text: surface, start: s.start + toks[i].start, end: s.start + toks[j - 1].end,
+                                           sentence: si, firstToken: i, lastToken: j - 1, cue: c))
+                    i = j
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return out + borderMentions(s, index: si, toks: toks, lower: lower, found: out)
+    }
+
     /// The cue words right before token `i`, if any.
-    func cue(before i: Int, in toks: [Token]) -> String? {
+    func cue(before i: Int, in lower: [String]) -> String? {
         for c in Self.cues {
             let words = c.split(separator: " ").map(String.init)
             guard i >= words.count else { continue }
-            let before = toks[(i - words.count)..<i].map { $0.text.lowercased() }
-            if before == words { return c }
+            if Array(lower[(i - words.count)..<i]) == words { return c }
+            // "the town of" with an adjective between: "the rebel-held town of Marea"
         }
         return nil
     }
 
-    /// Tokens that cannot start or be part of a place name: organisation and person names,
-    /// and words prefixed as political shorthand ("pro-Damascus", "anti-Assad").
+    /// "Washington said", "Washington previously lacked", "backed by Moscow and Tehran", "Washington's ally".
+    func isMetonym(first: Int, last: Int, lower: [String], toks: [Token], chars: [Character]) -> Bool {
+        // Subject of a verb of speech or policy, allowing auxiliaries and adverbs between.
+        var j = last + 1
+        while j < lower.count, Self.auxiliaries.contains(lower[j]) || lower[j].hasSuffix("ly") { j += 1 }
+        let between = j < toks.count ? String(chars[toks[last].end..<toks[j].start]) : ""
+        if j < lower.count, j > last + 1 || !["is", "was", "has", "had", "will", "would"].contains(lower[j]),
+           Self.speechVerbs.contains(lower[j]), !between.contains(where: { ",;:()—–\"“”".contains($0) }) {
+            // Not when a comma or a preposition makes the verb belong to someone else ("in Manbij said").
+            var p = first - 1
+            while p >= 0, Self.adjectives.contains(lower[p]) || ["north", "south", "east", "west"].contains(lower[p]) { p -= 1 }
+            if p < 0 || !["in", "at", "from", "near", "of", "outside", "inside", "around", "across", "into", "to"].contains(lower[p]) { return true }
+        }
+        // "Tehran, whose advisers …", "Ankara, who …": a place does not take "who".
+        if last + 1 < lower.count, ["who", "whose"].contains(lower[last + 1]),
+           String(chars[toks[last].end..<toks[last + 1].start]).contains(",") { return true }
+        // Possessive followed by something that is not a part of the place.
+        let after = toks[last].end
+        if after + 1 < chars.count, chars[after] == "’" || chars[after] == "'", chars[after + 1] == "s" {
+            let nextWord = toks.first { $0.start > after + 1 }?.text.lowercased() ?? ""
+            if !Self.geographicNouns.contains(nextWord) { return true }
+        }
+        // Object of "backed by", "allied to", …, possibly as the second of a pair ("by Moscow and Tehran").
+        var k = first
+        if k >= 2, lower[k - 1] == "and" || lower[k - 1] == "or" {
+            k -= 2
+            while k > 0, toks[k - 1].isCapitalized { k -= 1 }
+        }
+        for phrase in Self.agentPhrases where k >= phrase.count {
+            if Array(lower[(k - phrase.count)..<k]) == phrase { return true }
+        }
+        return false
+    }
+
+    /// "Iraqi forces", "Turkish frontier": a country adjective before a lowercase noun.
+    func isAdjective(_ surface: String, next: Token?) -> Bool {
+        let s = surface.lowercased()
+        guard ["ian", "ish", "i", "ese", "ic", "an"].contains(where: { s.hasSuffix($0) }) else { return false }
+        guard let next, let f = next.text.first, f.isLowercase else { return false }
+        return !gazetteer.lookup(surface).contains { $0.kind.isPoint || $0.kind == .river }
+    }
+
+    /// "the border with Turkey", "the Turkish frontier", "the Syrian-Turkish border" (when the gazetteer lacks that form):
+    /// the border between the named country and the country of the sentence's other places.
+    func borderMentions(_ s: Sentence, index si: Int, toks: [Token], lower: [String], found: [NameMention]) -> [NameMention] {
+        var out: [NameMention] = []
+        let covered = Set(found.flatMap { Array($0.firstToken...$0.lastToken) })
+        for (i, w) in lower.enumerated() where (w == "border" || w == "frontier") && !covered.contains(i) {
+            var other: GazetteerEntry?
+            var span = (i, i)
+            if i + 2 < toks.count, lower[i + 1] == "with" {
+                other = gazetteer.lookup(toks[i + 2].text).first { $0.kind == .country }
+                span = (i, i + 2)
+            } else if i >= 1 {
+                // "Turkish frontier", "the last stretch of Turkish frontier"
+                other = gazetteer.lookup(toks[i - 1].text).first { $0.kind == .country }
+                span = (i - 1, i)
+            }
+            guard let other else { continue }
+            let text = String(Array(s.text)[toks[span.0].start..<toks[span.1].end])
+            var m = NameMention(text: text, start: s.start + toks[span.0].start, end: s.start + toks[span.1].end, sentence: si,
+                                firstToken: span.0, lastToken: span.1, cue: nil)
+            // The home side is settled by the resolver, from the sentence's other places.
+            m.entryID = "border:?-" + other.country
+            out.append(m)
+        }
+        return out
+    }
+
+    /// Tokens that cannot start or be part of a place name: organisation and person names.
     func blockedTokens(_ toks: [Token]) -> Set<Int> {
         var blocked = Set<Int>()
         var i = 0
         while i < toks.count {
-            let lower = toks[i].text.lowercased()
-            if lower.hasPrefix("pro-") || lower.hasPrefix("anti-") { blocked.insert(i) }
             guard toks[i].isCapitalized else { i += 1; continue }
             // A run of capitalised words, with connectors inside it.
             var j = i + 1
@@ -134,10 +278,13 @@ public struct PlaceFinder: Sendable {
             }
             let run = Array(i...lastCap)
             let words = run.map { toks[$0].text.lowercased() }
-            let isOrganisation = words.contains { Self.organisationHeads.contains($0) }
-                || (lastCap + 1 < toks.count && ["forces", "militia", "fighters", "troops"].contains(toks[lastCap + 1].text.lowercased()) && words.count > 1)
+            let isOrganisation = words.dropFirst().contains { Self.organisationHeads.contains($0) }
             let afterTitle = i > 0 && Self.titles.contains(toks[i - 1].text.lowercased())
             if isOrganisation || afterTitle { run.forEach { blocked.insert($0) } }
+            // "President Bashar al-Assad", "Director Rami Abdulrahman": a name after a title inside the run.
+            if let t = run.firstIndex(where: { Self.titles.contains(toks[$0].text.lowercased()) }) {
+                run[t...].forEach { blocked.insert($0) }
+            }
             i = lastCap + 1
         }
         return blocked

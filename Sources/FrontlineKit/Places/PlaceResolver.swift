@@ -5,6 +5,8 @@ public struct PlaceMention: Sendable, Equatable, Codable {
     public var start: Int
     public var end: Int
     public var sentence: String
+    /// This mention names a government, not a location ("Washington said").
+    public var metonym: Bool = false
 }
 
 /// A place named in the article, joined to one gazetteer entry, with the reason it was chosen.
@@ -14,8 +16,10 @@ public struct ResolvedPlace: Sendable, Equatable {
     public var mentions: [PlaceMention]
     public var confidence: Double
     public var why: String
-    /// True when the position is inferred rather than taken from a gazetteer.
+    /// True when the position is inferred from the text rather than taken from a gazetteer.
     public var approximate: Bool = false
+    /// ACLED-style geo precision: 1 the place itself, 2 near it (placed from the text), 3 a wider area.
+    public var precision: Int { approximate ? 2 : entry.kind.isPoint ? 1 : 3 }
 
     public var name: String { entry.name }
     public var coordinate: LonLat { entry.coordinate }
@@ -36,109 +40,362 @@ public struct UnresolvedName: Sendable, Equatable {
 public struct PlaceResolution: Sendable {
     public var places: [ResolvedPlace]
     public var unresolved: [UnresolvedName]
+    /// Names used only for governments ("Washington said", "backed by Moscow"): not drawn.
+    public var metonyms: [ResolvedPlace]
     /// The countries the article is about (ISO alpha-2), most mentioned first.
     public var focusCountries: [String]
 
     public var points: [ResolvedPlace] { places.filter { $0.kind.isPoint } }
 }
 
-/// Joins each name mention to one gazetteer entry, using the article's own evidence:
-/// which countries it is about, feature size, and closeness to the other places it names.
+/// A distance and direction the text states between two named places ("Azaz, 20 km to the northwest").
+struct StatedRelation {
+    var subject: Int       // group of the place located
+    var anchor: Int        // group of the place it is located from
+    var km: Double
+    var bearing: Double?   // degrees from north, if a direction is given
+}
+
+/// Joins each name mention to one gazetteer entry, using the evidence a reader uses: the countries the
+/// article is about, population and feature class, closeness to the other places it names, cue words
+/// ("the village of"), "X, Country" patterns and stated distances between places.
 public struct PlaceResolver: Sendable {
     public let gazetteer: Gazetteer
+    let geod = Geodesic.wgs84
+
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
+    struct Group {
+        var key: String
+        var mentions: [NameMention]
+        var candidates: [(entry: GazetteerEntry, match: NameMatch)] = []
+        var constraintCountry: String?
+        var text: String { mentions[0].text }
+        var cue: String? { mentions.compactMap(\.cue).first }
+        /// Every mention that is not a mere adjective names a government.
+        var allMetonym: Bool { mentions.filter { !$0.adjective }.allSatisfy(\.metonym) }
+        var allAdjective: Bool { mentions.allSatisfy(\.adjective) }
+    }
+
     public func resolve(_ article: Article) -> PlaceResolution {
-        let finder = PlaceFinder(gazetteer: gazetteer)
-        let mentions = finder.mentions(in: article)
-        // Group mentions by normalised name.
-        var order: [String] = []
-        var groups: [String: [NameMention]] = [:]
+        let mentions = PlaceFinder(gazetteer: gazetteer).mentions(in: article)
+        let sentenceTokens = article.sentences.map { Tokenizer.tokens($0.text) }
+        var groups: [Group] = []
+        var groupOf: [String: Int] = [:]
         for m in mentions {
-            let k = PlaceNameNormalizer.key(m.text)
-            if groups[k] == nil { order.append(k) }
-            groups[k, default: []].append(m)
+            let k = m.entryID ?? PlaceNameNormalizer.key(m.text)
+            if let g = groupOf[k] { groups[g].mentions.append(m) } else {
+                groupOf[k] = groups.count
+                groups.append(Group(key: k, mentions: [m]))
+            }
         }
         func placeMentions(_ ms: [NameMention]) -> [PlaceMention] {
-            ms.map { PlaceMention(start: $0.start, end: $0.end, sentence: article.sentences[$0.sentence].text) }
+            ms.map { PlaceMention(start: $0.start, end: $0.end, sentence: article.sentences[$0.sentence].text, metonym: $0.metonym) }
         }
 
-        // Countries first: they set the context for everything else.
-        var countryCounts: [String: Int] = [:]
-        for k in order {
-            let cands = gazetteer.candidates(forKey: k).filter { $0.kind == .country }
-            if cands.count == 1 { countryCounts[cands[0].country, default: 0] += groups[k]!.count }
+        // Candidates, and "X, Syria" / "X in Iraq" constraints.
+        for g in groups.indices {
+            let m = groups[g].mentions[0]
+            if let id = m.entryID {
+                continue  // borders named by their countries are settled below
+            }
+            var cands = gazetteer.candidates(for: m.text)
+            if groups[g].mentions.allSatisfy(\.allCapitals) { cands = cands.filter { $0.entry.kind == .country } }
+            groups[g].candidates = cands
+            _ = id(groups[g])
+            for mm in groups[g].mentions {
+                let toks = sentenceTokens[mm.sentence]
+                let chars = Array(article.sentences[mm.sentence].text)
+                var j = mm.lastToken + 1
+                guard j < toks.count else { continue }
+                let gap = String(chars[toks[mm.lastToken].end..<toks[j].start])
+                if toks[j].text.lowercased() == "in" { j += 1 } else if !gap.contains(",") { continue }
+                guard j < toks.count else { continue }
+                if let c = gazetteer.lookup(toks[j].text).first(where: { $0.kind == .country }),
+                   cands.contains(where: { $0.entry.country == c.country && $0.entry.kind.isPoint }) {
+                    groups[g].constraintCountry = c.country
+                }
+            }
         }
-        let titleKeys = Set(Tokenizer.tokens(article.title).map { PlaceNameNormalizer.key($0.text) })
-        let titleCountries = Set(titleKeys.flatMap { gazetteer.candidates(forKey: $0).filter { $0.kind == .country }.map(\.country) })
-        let focus = countryCounts.keys.sorted {
-            let a = (titleCountries.contains($0) ? 1000 : 0) + countryCounts[$0]!
-            let b = (titleCountries.contains($1) ? 1000 : 0) + countryCounts[$1]!
+
+        // Focus countries: those the title names first, then the most mentioned.
+        var countryCounts: [String: Int] = [:]
+        for g in groups {
+            let countries = g.candidates.filter { $0.entry.kind == .country && $0.match == .spelling }
+            if countries.count == 1 { countryCounts[countries[0].entry.country, default: 0] += g.mentions.count }
+        }
+        let titleCountries = Set(Tokenizer.tokens(article.title).flatMap { t in
+            gazetteer.lookup(t.text).filter { $0.kind == .country }.map(\.country)
+        })
+        let focus = Set(countryCounts.keys).union(titleCountries).sorted {
+            let a = (titleCountries.contains($0) ? 1000 : 0) + countryCounts[$0, default: 0]
+            let b = (titleCountries.contains($1) ? 1000 : 0) + countryCounts[$1, default: 0]
             return a != b ? a > b : $0 < $1
         }
-        let focusSet = Set(focus.prefix(max(2, titleCountries.count)))
+        let focusSet = Set(focus.prefix(max(2, titleCountries.count))).union(titleCountries)
 
-        // Unambiguous large places anchor the proximity cue.
-        var anchors: [LonLat] = []
-        for k in order {
-            let pts = gazetteer.candidates(forKey: k).filter { $0.kind.isPoint }
-            if pts.count == 1, focusSet.contains(pts[0].country) { anchors.append(pts[0].coordinate) }
+        // Anchors: places that can only be one thing.
+        var anchors: [(group: Int, at: LonLat)] = []
+        for (i, g) in groups.enumerated() where !g.allMetonym {
+            let pts = g.candidates.filter { $0.entry.kind.isPoint && $0.match == .spelling }
+            if pts.count == 1, focusSet.isEmpty || focusSet.contains(pts[0].entry.country) { anchors.append((i, pts[0].entry.coordinate)) }
+        }
+
+        let relations = statedRelations(article, groups: groups, tokens: sentenceTokens)
+
+        var scores: [[Score]] = groups.enumerated().map { gi, g in
+            g.candidates.map { score($0.entry, match: $0.match, group: g, index: gi, focus: focusSet, anchors: anchors) }
+        }
+        // A stated distance and direction constrains both ends: each candidate pair is scored by its fit.
+        for r in relations {
+            let a = groups[r.subject].candidates, b = groups[r.anchor].candidates
+            guard !a.isEmpty, !b.isEmpty else { continue }
+            var bestA = [Double](repeating: 0, count: a.count), bestB = [Double](repeating: 0, count: b.count)
+            for (i, ca) in a.enumerated() where ca.entry.kind.isPoint {
+                for (j, cb) in b.enumerated() where cb.entry.kind.isPoint {
+                    let f = fit(from: cb.entry.coordinate, to: ca.entry.coordinate, relation: r)
+                    bestA[i] = max(bestA[i], f); bestB[j] = max(bestB[j], f)
+                }
+            }
+            for i in a.indices where bestA[i] > 0 {
+                scores[r.subject][i].value += bestA[i]
+                scores[r.subject][i].reasons.append(String(format: "fits the stated %.0f km from %@", r.km, groups[r.anchor].text))
+            }
+            for j in b.indices where bestB[j] > 0 {
+                scores[r.anchor][j].value += bestB[j]
+                scores[r.anchor][j].reasons.append(String(format: "fits the stated %.0f km to %@", r.km, groups[r.subject].text))
+            }
         }
 
         var places: [ResolvedPlace] = []
+        var metonyms: [ResolvedPlace] = []
         var unresolved: [UnresolvedName] = []
-        for k in order {
-            let ms = groups[k]!
-            var cands = gazetteer.candidates(forKey: k)
-            if ms.allSatisfy(\.allCapitals) { cands = cands.filter { $0.kind == .country } }
-            let cue = ms.compactMap(\.cue).first
-            guard !cands.isEmpty else {
-                unresolved.append(UnresolvedName(text: ms[0].text, mentions: placeMentions(ms), candidates: [],
-                                                 reason: "no gazetteer entry for this name", cued: cue != nil))
+        var chosen: [Int: GazetteerEntry] = [:]
+        for (gi, g) in groups.enumerated() where g.mentions[0].entryID == nil {
+            if g.allAdjective { continue }  // "Iraqi forces": context, not a place
+            if g.mentions.allSatisfy(\.allCapitals), g.candidates.isEmpty { continue }  // an abbreviation, not a place
+            guard !g.candidates.isEmpty else {
+                unresolved.append(UnresolvedName(text: g.text, mentions: placeMentions(g.mentions), candidates: [],
+                                                 reason: "no gazetteer entry for this name", cued: g.cue != nil))
                 continue
             }
-            let scored = cands.map { ($0, score($0, focus: focusSet, anchors: anchors, cue: cue)) }
-                .sorted { $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0.id < $1.0.id }
-            let best = scored[0]
-            // A small place named without any cue is too likely to be a word that happens to be a village name.
-            if best.0.kind.isPoint, best.0.population < 5000, cue == nil {
-                unresolved.append(UnresolvedName(text: ms[0].text, mentions: placeMentions(ms), candidates: scored.map(\.0),
-                                                 reason: "only small places have this name and the text gives no cue that it is one", cued: false))
+            let ranked = zip(g.candidates, scores[gi]).sorted {
+                $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0.entry.id < $1.0.entry.id
+            }
+            let best = ranked[0]
+            let relationBacked = relations.contains { ($0.subject == gi || $0.anchor == gi) } && best.1.reasons.contains { $0.hasPrefix("fits") }
+            // A name used for a government is a capital or a country, never a village ("anti-Assad").
+            if g.allMetonym, best.0.entry.kind.isPoint, best.0.entry.population < 100_000 { continue }
+            // A small place named without any cue is more likely a word or a person's name than that village.
+            if best.0.entry.kind.isPoint, best.0.entry.population < 5000, g.cue == nil, !relationBacked, g.constraintCountry == nil,
+               best.0.match == .spelling, !g.allMetonym, !best.1.near { continue }
+            if best.0.match == .skeleton, !(focusSet.contains(best.0.entry.country) && (g.cue != nil || best.1.near)) {
+                if g.cue != nil {
+                    unresolved.append(UnresolvedName(text: g.text, mentions: placeMentions(g.mentions), candidates: ranked.map(\.0.entry),
+                                                     reason: "only a loose spelling match, far from the article's other places", cued: true))
+                }
                 continue
             }
-            let margin = scored.count > 1 ? best.1.value - scored[1].1.value : 10
-            let confidence = min(0.99, 0.5 + 0.1 * min(margin, 4.9))
+            let margin = ranked.count > 1 ? best.1.value - ranked[1].1.value : 10
+            var confidence = ranked.count == 1 ? 0.95 : min(0.95, 0.5 + 0.1 * min(margin, 4.5))
+            if best.0.match == .skeleton { confidence *= 0.8 }
             var why = best.1.reasons.joined(separator: "; ")
-            if scored.count > 1 {
-                why += "; chosen over \(scored.count - 1) other candidate(s), next best \(scored[1].0.name) (\(scored[1].0.country))"
+            if ranked.count > 1 {
+                why += "; chosen over \(ranked.count - 1) other candidate(s), next best \(ranked[1].0.entry.name) (\(ranked[1].0.entry.country))"
             } else {
                 why += "; the only gazetteer entry with this name"
             }
-            places.append(ResolvedPlace(text: ms[0].text, entry: best.0, mentions: placeMentions(ms),
-                                        confidence: scored.count == 1 ? 0.95 : confidence, why: why))
+            let place = ResolvedPlace(text: g.text, entry: best.0.entry, mentions: placeMentions(g.mentions),
+                                      confidence: (confidence * 100).rounded() / 100, why: why)
+            chosen[gi] = best.0.entry
+            if g.allMetonym { metonyms.append(place) } else { places.append(place) }
         }
-        return PlaceResolution(places: places, unresolved: unresolved, focusCountries: focus)
+
+        // Borders named by one country ("the border with Turkey", "Turkish frontier"): the other side is
+        // the country of the places in the same sentence, else the country the article is most about.
+        for (gi, g) in groups.enumerated() {
+            guard let id = g.mentions[0].entryID, id.hasPrefix("border:?-") else { continue }
+            let other = String(id.dropFirst(9))
+            let sentences = Set(g.mentions.map(\.sentence))
+            let nearby = groups.indices.filter { $0 != gi && groups[$0].mentions.contains { sentences.contains($0.sentence) } }
+                .compactMap { chosen[$0] }.filter { $0.kind.isPoint || $0.kind == .country }.map(\.country)
+            var border: GazetteerEntry?
+            for home in nearby + focus where home != other {
+                if let e = gazetteer.entry(id: "border:" + [home, other].sorted().joined(separator: "-")) { border = e; break }
+            }
+            guard let border else {
+                unresolved.append(UnresolvedName(text: g.text, mentions: placeMentions(g.mentions), candidates: [],
+                                                 reason: "no border of \(other) with the countries of the places around it", cued: false))
+                continue
+            }
+            places.append(ResolvedPlace(text: g.text, entry: border, mentions: placeMentions(g.mentions), confidence: 0.85,
+                                        why: "the border of \(other) with \(border.name.replacingOccurrences(of: " border", with: "")), the side the sentence's places are on"))
+        }
+
+        // Places no gazetteer has, located from what the text says about them.
+        var stillUnresolved: [UnresolvedName] = []
+        for u in unresolved {
+            guard u.cued, let gi = groups.firstIndex(where: { $0.text == u.text }),
+                  let placed = placeFromText(groups[gi], index: gi, article: article, tokens: sentenceTokens,
+                                             relations: relations, groups: groups, chosen: chosen) else {
+                stillUnresolved.append(u)
+                continue
+            }
+            places.append(placed)
+        }
+        return PlaceResolution(places: PlaceResolver.mergeSameEntry(places), unresolved: stillUnresolved,
+                               metonyms: PlaceResolver.mergeSameEntry(metonyms), focusCountries: focus)
     }
 
-    struct Score { var value: Double; var reasons: [String] }
+    private func id(_ g: Group) -> String { g.key }
 
-    func score(_ e: GazetteerEntry, focus: Set<String>, anchors: [LonLat], cue: String?) -> Score {
+    /// "the Euphrates River" and "the Euphrates" are one place: mentions merged, first spelling kept.
+    static func mergeSameEntry(_ places: [ResolvedPlace]) -> [ResolvedPlace] {
+        var out: [ResolvedPlace] = []
+        var index: [String: Int] = [:]
+        for p in places {
+            if let i = index[p.entry.id] {
+                out[i].mentions = (out[i].mentions + p.mentions).sorted { $0.start < $1.start }
+                out[i].confidence = max(out[i].confidence, p.confidence)
+            } else {
+                index[p.entry.id] = out.count
+                out.append(p)
+            }
+        }
+        return out
+    }
+
+    struct Score { var value: Double; var reasons: [String]; var near = false }
+
+    func score(_ e: GazetteerEntry, match: NameMatch, group: Group, index: Int, focus: Set<String>,
+               anchors: [(group: Int, at: LonLat)]) -> Score {
         var v = 0.0
         var reasons: [String] = []
+        var near = false
         if focus.contains(e.country) { v += 4; reasons.append("in \(e.country), a country the article is about") }
+        if let c = group.constraintCountry {
+            if c == e.country { v += 5; reasons.append("the text places it in \(c)") } else { v -= 5 }
+        }
         if !e.kind.isPoint { v += 3; reasons.append("a \(e.kind.rawValue)") }
         if e.population > 0 {
             v += log10(Double(e.population)) / 2
             reasons.append("population \(e.population)")
         }
-        if let cue {
-            let wanted: PlaceKind? = cue.hasPrefix("city") ? .city : cue.hasPrefix("town") ? .town : cue.hasPrefix("village") ? .village : nil
-            if let wanted, wanted == e.kind { v += 1; reasons.append("\"\(cue)\" fits a \(e.kind.rawValue)") }
+        if match == .skeleton { v -= 1.5; reasons.append("a spelling variant of \(e.name)") }
+        if let cue = group.cue {
+            let wanted: [PlaceKind] = cue.hasPrefix("city") ? [.city] : cue.hasPrefix("town") ? [.town, .city]
+                : cue.hasPrefix("village") ? [.village] : []
+            if wanted.contains(e.kind) { v += 1; reasons.append("\"\(cue)\" fits a \(e.kind.rawValue)") }
         }
-        if e.kind.isPoint, !anchors.isEmpty {
-            let d = anchors.map { Geodesic.wgs84.distance($0, e.coordinate) }.min()! / 1000
-            if d < 300 { v += 2 * (1 - d / 300); reasons.append(String(format: "%.0f km from another place in the article", d)) }
+        if e.kind.isPoint {
+            let others = anchors.filter { $0.group != index }
+            if let d = others.map({ geod.distance($0.at, e.coordinate) / 1000 }).min(), d < 300 {
+                v += 2.5 * (1 - d / 300)
+                near = true
+                reasons.append(String(format: "%.0f km from another place the article names", d))
+            }
         }
-        return Score(value: v, reasons: reasons)
+        return Score(value: v, reasons: reasons, near: near)
+    }
+
+    /// 0…4: how well `to` lies at the stated distance and direction from `from`.
+    func fit(from: LonLat, to: LonLat, relation r: StatedRelation) -> Double {
+        let inv = geod.inverse(from, to)
+        let d = inv.metres / 1000
+        let distanceFit = max(0, 1 - abs(d - r.km) / max(r.km, 1))
+        guard distanceFit > 0.3 else { return 0 }
+        var f = 3 * distanceFit
+        if let b = r.bearing {
+            let diff = abs(remainder(inv.azimuth1 - b, 360))
+            f += diff <= 45 ? 1 : -1
+        }
+        return max(f, 0)
+    }
+
+    static let compass: [String: Double] = [
+        "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
+        "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315,
+    ]
+    static let units: [String: Double] = ["km": 1, "kilometres": 1, "kilometers": 1, "kilometre": 1, "kilometer": 1,
+                                          "miles": 1.609344, "mile": 1.609344, "mi": 1.609344]
+
+    /// "X, 20 km (12 miles) to the northwest", "X, about 60 km south of Y", "10 km north of Y … X".
+    func statedRelations(_ article: Article, groups: [Group], tokens: [[Token]]) -> [StatedRelation] {
+        var out: [StatedRelation] = []
+        // Mentions by sentence, in order.
+        var bySentence: [Int: [(group: Int, m: NameMention)]] = [:]
+        for (gi, g) in groups.enumerated() {
+            for m in g.mentions { bySentence[m.sentence, default: []].append((gi, m)) }
+        }
+        for (si, list) in bySentence {
+            let ordered = list.sorted { $0.m.start < $1.m.start }
+            let toks = tokens[si]
+            let lower = toks.map { $0.text.lowercased() }
+            for (idx, item) in ordered.enumerated() {
+                var j = item.m.lastToken + 1
+                while j < lower.count, ["about", "some", "nearly", "around", "roughly", "approximately", "only", "just"].contains(lower[j]) { j += 1 }
+                guard j + 1 < lower.count, let n = Double(lower[j].replacingOccurrences(of: ",", with: "")),
+                      let unit = Self.units[lower[j + 1]] else { continue }
+                j += 2
+                // Skip a conversion in brackets: "20 km (12 miles)".
+                if j + 1 < lower.count, Double(lower[j]) != nil, Self.units[lower[j + 1]] != nil { j += 2 }
+                if j + 1 < lower.count, lower[j] == "to", lower[j + 1] == "the" { j += 2 }
+                var bearing: Double?
+                if j < lower.count, let b = Self.compass[lower[j]] { bearing = b; j += 1 }
+                var anchor: Int?
+                if j < lower.count, lower[j] == "of" || lower[j] == "from" {
+                    anchor = ordered.first { $0.m.firstToken == j + 1 }?.group
+                }
+                if anchor == nil, idx > 0 { anchor = ordered[idx - 1].group }
+                guard let a = anchor, a != item.group else { continue }
+                out.append(StatedRelation(subject: item.group, anchor: a, km: n * unit, bearing: bearing))
+            }
+        }
+        return out
+    }
+
+    /// Locates a place that no gazetteer has from a relation the text states: "on the road linking
+    /// Marea with Azaz" (halfway between), or "10 km south of X" (that far from X). Marked approximate.
+    func placeFromText(_ g: Group, index gi: Int, article: Article, tokens: [[Token]], relations: [StatedRelation],
+                       groups: [Group], chosen: [Int: GazetteerEntry]) -> ResolvedPlace? {
+        func mentionsOut() -> [PlaceMention] {
+            g.mentions.map { PlaceMention(start: $0.start, end: $0.end, sentence: article.sentences[$0.sentence].text, metonym: $0.metonym) }
+        }
+        func entry(at p: LonLat, country: String, how: String) -> GazetteerEntry {
+            let slug = PlaceNameNormalizer.key(g.text).replacingOccurrences(of: " ", with: "-")
+            return GazetteerEntry(id: "text:\(slug)", name: g.text, coordinate: p, country: country, kind: .village,
+                                  source: "placed from the article's text: \(how)")
+        }
+        for m in g.mentions {
+            let lower = tokens[m.sentence].map { $0.text.lowercased() }
+            var j = m.lastToken + 1
+            // "on the road linking A with B", "on the road between A and B", "on the road from A to B"
+            if j + 3 < lower.count, lower[j] == "on", lower[j + 1] == "the", lower[j + 2] == "road" || lower[j + 2] == "highway" {
+                j += 3
+                if j < lower.count, ["linking", "between", "from", "connecting", "joining"].contains(lower[j]) { j += 1 }
+                let a = groups.firstIndex { $0.mentions.contains { $0.sentence == m.sentence && $0.firstToken == j } }
+                var k = j + 1
+                while k < lower.count, !["with", "and", "to"].contains(lower[k]) { k += 1 }
+                let b = groups.firstIndex { $0.mentions.contains { $0.sentence == m.sentence && $0.firstToken == k + 1 } }
+                if let a, let b, let ea = chosen[a], let eb = chosen[b], ea.kind.isPoint, eb.kind.isPoint {
+                    let inv = geod.inverse(ea.coordinate, eb.coordinate)
+                    let mid = geod.direct(from: ea.coordinate, azimuth: inv.azimuth1, metres: inv.metres / 2)
+                    let how = "halfway along the road linking \(groups[a].text) with \(groups[b].text), as the text says"
+                    return ResolvedPlace(text: g.text, entry: entry(at: mid, country: ea.country, how: how), mentions: mentionsOut(),
+                                         confidence: 0.5, why: "no gazetteer has it; placed \(how) (approximate, geo precision 2)",
+                                         approximate: true)
+                }
+            }
+        }
+        // "X, 10 km south of Y"
+        for r in relations where r.subject == gi {
+            guard let anchor = chosen[r.anchor], anchor.kind.isPoint, let b = r.bearing else { continue }
+            let p = geod.direct(from: anchor.coordinate, azimuth: b, metres: r.km * 1000)
+            let how = String(format: "%.0f km from %@ in the stated direction", r.km, groups[r.anchor].text)
+            return ResolvedPlace(text: g.text, entry: entry(at: p, country: anchor.country, how: how), mentions: mentionsOut(),
+                                 confidence: 0.45, why: "no gazetteer has it; placed \(how) (approximate, geo precision 2)",
+                                 approximate: true)
+        }
+        return nil
     }
 }

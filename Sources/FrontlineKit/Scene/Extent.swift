@@ -23,7 +23,8 @@ public enum ExtentChooser {
 
     public static func choose(_ points: [ResolvedPlace], focus: Set<String>, fallback: GeoBox) -> MapExtent {
         let geod = Geodesic.wgs84
-        let core = points.filter { focus.isEmpty || focus.contains($0.entry.country) }
+        var core = points.filter { focus.isEmpty || focus.contains($0.entry.country) }
+        if core.isEmpty { core = points }
         // Single-linkage clusters of the core places; the one with the most mentions is the theatre.
         var cluster: [ResolvedPlace] = []
         var remaining = core

@@ -120,6 +120,9 @@ public struct MapComposer {
         if let m = markers.first(where: { !$0.0.approximate })?.1 {
             legendEntries.append(LegendEntry(symbol: .marker(m), label: "Place named in the article"))
         }
+        if let m = markers.first(where: { $0.0.approximate })?.1 {
+            legendEntries.append(LegendEntry(symbol: .marker(m), label: "Approximate position, placed from the text"))
+        }
         if !riverLines.isEmpty { legendEntries.append(LegendEntry(symbol: .line(majorRiver), label: "River")) }
         if !lakes.isEmpty { legendEntries.append(LegendEntry(symbol: .area(lakeStyle), label: "Lake or reservoir")) }
         if !borderParts.isEmpty { legendEntries.append(LegendEntry(symbol: .line(borderStyle), label: "International border")) }
@@ -336,7 +339,7 @@ public struct MapComposer {
     }
 
     func countryName(_ iso: String) -> String {
-        gazetteer.entries.first { $0.kind == .country && $0.country == iso }?.name
+        gazetteer.country(iso)?.name
             ?? Locale(identifier: "en_US_POSIX").localizedString(forRegionCode: iso) ?? iso
     }
 

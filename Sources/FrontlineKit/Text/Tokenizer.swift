@@ -9,7 +9,7 @@ public struct Token: Sendable, Equatable {
     public var isCapitalized: Bool {
         guard let f = text.first else { return false }
         if f.isUppercase { return true }
-        for prefix in ["al-", "ar-", "as-", "ad-", "an-", "at-", "az-", "ash-", "el-", "ad-"] where text.hasPrefix(prefix) {
+        for prefix in ["al-", "ar-", "as-", "ad-", "an-", "at-", "az-", "ash-", "ath-", "adh-", "el-", "ez-", "es-", "en-", "ed-", "et-", "ul-"] where text.hasPrefix(prefix) {
             return text.dropFirst(prefix.count).first?.isUppercase ?? false
         }
         return false
@@ -42,7 +42,10 @@ public enum Tokenizer {
                 }
                 break
             }
-            out.append(Token(text: String(c[start..<i]), start: start, end: i))
+            // A possessive "’s" is not part of the name: "Washington’s" is Washington.
+            var end = i
+            if end - start > 3, c[end - 1] == "s", c[end - 2] == "’" || c[end - 2] == "'" { end -= 2 }
+            out.append(Token(text: String(c[start..<end]), start: start, end: end))
         }
         return out
     }

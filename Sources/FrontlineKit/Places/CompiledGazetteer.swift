@@ -1,0 +1,121 @@
+import Foundation
+
+/// The committed gazetteer in a form that loads without parsing: the entries one per line, then
+/// every matching key (strict and "~" skeleton) sorted bytewise with the entry numbers it leads to.
+/// Loading reads the file and notes where lines start; entries are parsed when a lookup needs them.
+///
+///     frontline-gazetteer-index 1
+///     entries N
+///     id \t name \t lat \t lon \t country \t kind \t population \t alternates \t source \t shape   (N lines)
+///     keys M
+///     key \t i,j,…                                                                              (M lines, sorted)
+final class CompiledGazetteer: @unchecked Sendable {
+    static let fileName = "gazetteer.index"
+    static let magic = "frontline-gazetteer-index 1"
+
+    let path: String
+    private let bytes: [UInt8]
+    private let entryStarts: [Int]
+    private let keyStarts: [Int]
+
+    var count: Int { entryStarts.count }
+
+    init(path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FrontlineError.badInput(file: path, reason: "gazetteer index not found (run `frontline gazetteer compile`)")
+        }
+        let bytes = [UInt8](data)
+        var lines: [Int] = [0]
+        lines.reserveCapacity(bytes.count / 40)
+        bytes.withUnsafeBufferPointer { b in
+            for i in 0..<b.count where b[i] == 0x0A && i + 1 < b.count { lines.append(i + 1) }
+        }
+        func line(_ k: Int) -> String {
+            guard k < lines.count else { return "" }
+            var e = lines[k]
+            while e < bytes.count, bytes[e] != 0x0A { e += 1 }
+            return String(decoding: bytes[lines[k]..<e], as: UTF8.self)
+        }
+        guard line(0) == Self.magic else {
+            throw FrontlineError.badInput(file: path, reason: "not a Frontline gazetteer index (first line is not '\(Self.magic)')")
+        }
+        let header = line(1).split(separator: " ")
+        guard header.count == 2, header[0] == "entries", let n = Int(header[1]), n >= 0, 2 + n < lines.count else {
+            throw FrontlineError.badInput(file: path, reason: "line 2: expected 'entries N'")
+        }
+        let keyHeader = line(2 + n).split(separator: " ")
+        guard keyHeader.count == 2, keyHeader[0] == "keys", let m = Int(keyHeader[1]), 3 + n + m == lines.count else {
+            throw FrontlineError.badInput(file: path, reason: "line \(3 + n): expected 'keys M' followed by M lines (truncated file?)")
+        }
+        self.path = path
+        self.bytes = bytes
+        entryStarts = Array(lines[2..<(2 + n)])
+        keyStarts = Array(lines[(3 + n)...])
+    }
+
+    private func lineEnd(_ start: Int) -> Int {
+        var e = start
+        while e < bytes.count, bytes[e] != 0x0A { e += 1 }
+        return e
+    }
+
+    /// Entry `i`, parsed from its line.
+    func entry(_ i: Int) -> GazetteerEntry {
+        let s = entryStarts[i]
+        let cols = bytes[s..<lineEnd(s)].split(separator: 0x09, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        return GazetteerFile.entry(fromProjectColumns: cols) ?? GazetteerEntry(
+            id: "invalid:\(i)", name: "", coordinate: LonLat(lon: 0, lat: 0), country: "", kind: .village, source: path)
+    }
+
+    /// Compares the key at line `k` with `key`.
+    private func compare(_ k: Int, _ key: [UInt8]) -> Int {
+        var p = keyStarts[k]
+        for c in key {
+            guard p < bytes.count else { return -1 }
+            let b = bytes[p]
+            if b == 0x09 { return -1 }
+            if b != c { return b < c ? -1 : 1 }
+            p += 1
+        }
+        return p < bytes.count && bytes[p] == 0x09 ? 0 : 1
+    }
+
+    private func find(_ key: String) -> Int? {
+        let k = Array(key.utf8)
+        var lo = 0, hi = keyStarts.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let c = compare(mid, k)
+            if c == 0 { return mid }
+            if c < 0 { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
+
+    func hasKey(_ key: String) -> Bool { find(key) != nil }
+
+    func lookup(_ key: String) -> [GazetteerEntry] {
+        guard let line = find(key) else { return [] }
+        let s = keyStarts[line]
+        let text = bytes[s..<lineEnd(s)]
+        guard let tab = text.firstIndex(of: 0x09) else { return [] }
+        return text[(tab + 1)...].split(separator: UInt8(ascii: ",")).compactMap { Int(String(decoding: $0, as: UTF8.self)) }
+            .filter { $0 >= 0 && $0 < count }.map(entry)
+    }
+
+    /// Writes entries and their keys (deterministic: entries in order, keys sorted bytewise).
+    static func write(entries: [GazetteerEntry], to path: String) throws {
+        var keys: [String: [Int]] = [:]
+        for (i, e) in entries.enumerated() {
+            for k in EntryTable.keys(of: e) { keys[k, default: []].append(i) }
+        }
+        var out = magic + "\nentries \(entries.count)\n"
+        for e in entries { out += GazetteerFile.projectLine(e) + "\n" }
+        out += "keys \(keys.count)\n"
+        for k in keys.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            out += k + "\t" + keys[k]!.map(String.init).joined(separator: ",") + "\n"
+        }
+        try AtomicFile.write(Data(out.utf8), to: path)
+    }
+}

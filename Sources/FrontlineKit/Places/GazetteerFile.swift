@@ -1,0 +1,143 @@
+import Foundation
+
+/// Reads gazetteer files: the project's TSV, a GeoNames dump, or a simple CSV.
+public enum GazetteerFile {
+    public enum Format: String, Sendable { case project, geonames, csv }
+
+    static let projectHeader = ["id", "name", "lat", "lon", "country", "kind", "population", "alternates", "source", "shape"]
+
+    /// Every entry of a gazetteer file; a broken row is an error naming the file and line.
+    public static func read(path: String) throws -> [GazetteerEntry] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw FrontlineError.badInput(file: path, reason: "gazetteer file not found")
+        }
+        if isDir.boolValue { throw FrontlineError.badInput(file: path, reason: "is a directory, not a gazetteer file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FrontlineError.badInput(file: path, reason: "gazetteer file cannot be read")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw FrontlineError.badInput(file: path, reason: "gazetteer is not valid UTF-8")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        guard let first = lines.first(where: { !$0.isEmpty }) else {
+            throw FrontlineError.badInput(file: path, reason: "gazetteer file is empty")
+        }
+        let format = detect(path: path, firstLine: String(first))
+        var out: [GazetteerEntry] = []
+        var header: [String: Int] = [:]
+        for (n, raw) in lines.enumerated() {
+            let line = String(raw).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            let lineNo = n + 1
+            func fail(_ why: String) -> FrontlineError { .badInput(file: path, reason: "line \(lineNo): \(why)") }
+            switch format {
+            case .project:
+                let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                if header.isEmpty {
+                    for (i, c) in cols.enumerated() { header[c.trimmingCharacters(in: .whitespaces)] = i }
+                    for r in ["id", "name", "lat", "lon", "country", "kind"] where header[r] == nil {
+                        throw fail("header lacks the column '\(r)'")
+                    }
+                    continue
+                }
+                let ordered = projectHeader.map { h in header[h].flatMap { $0 < cols.count ? cols[$0] : nil } ?? "" }
+                guard let e = entry(fromProjectColumns: ordered) else {
+                    throw fail("needs an id, a name, a latitude (−90…90), a longitude (−180…180) and a known kind")
+                }
+                out.append(e)
+            case .geonames:
+                let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard cols.count >= 15 else { throw fail("a GeoNames row has 19 tab-separated columns, this one has \(cols.count)") }
+                guard let lat = Double(cols[4]), let lon = Double(cols[5]), valid(lat, lon) else {
+                    throw fail("latitude/longitude missing or out of range")
+                }
+                let pop = Int(cols[14]) ?? 0
+                let alternates = cols[3].split(separator: ",").map(String.init).filter { $0 != cols[1] }
+                    + (cols[2] != cols[1] && !cols[2].isEmpty ? [cols[2]] : [])
+                out.append(GazetteerEntry(id: "geonames:\(cols[0])", name: cols[1], coordinate: LonLat(lon: lon, lat: lat),
+                                          country: cols[8], kind: geonamesKind(cols[6], cols[7], pop), population: pop,
+                                          alternates: alternates, source: "GeoNames dump \(URL(fileURLWithPath: path).lastPathComponent)"))
+            case .csv:
+                let cols = csvFields(line)
+                if n == 0, cols.first?.lowercased() == "name" { continue }
+                guard cols.count >= 3 else { throw fail("expected name,lat,lon[,country,kind,aliases]") }
+                let name = cols[0].trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else { throw fail("the name is empty") }
+                guard let lat = Double(cols[1].trimmingCharacters(in: .whitespaces)),
+                      let lon = Double(cols[2].trimmingCharacters(in: .whitespaces)), valid(lat, lon) else {
+                    throw fail("latitude/longitude missing or out of range")
+                }
+                let country = cols.count > 3 ? cols[3].trimmingCharacters(in: .whitespaces).uppercased() : ""
+                let kindText = cols.count > 4 ? cols[4].trimmingCharacters(in: .whitespaces).lowercased() : ""
+                guard let kind = kindText.isEmpty ? .village : PlaceKind(rawValue: kindText) else {
+                    throw fail("unknown kind '\(kindText)' (one of \(PlaceKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                let aliases = cols.count > 5 ? cols[5].split(whereSeparator: { $0 == "|" || $0 == ";" })
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+                let file = URL(fileURLWithPath: path).lastPathComponent
+                out.append(GazetteerEntry(id: "user:\(file):\(lineNo)", name: name, coordinate: LonLat(lon: lon, lat: lat),
+                                          country: country, kind: kind, alternates: aliases, source: "user gazetteer \(file), line \(lineNo)"))
+            }
+        }
+        return out
+    }
+
+    static func detect(path: String, firstLine: String) -> Format {
+        if path.lowercased().hasSuffix(".csv") { return .csv }
+        if firstLine.hasPrefix("id\tname\t") { return .project }
+        if firstLine.split(separator: "\t", omittingEmptySubsequences: false).count >= 15 { return .geonames }
+        return .csv
+    }
+
+    static func valid(_ lat: Double, _ lon: Double) -> Bool {
+        lat.isFinite && lon.isFinite && (-90...90).contains(lat) && (-180...180).contains(lon)
+    }
+
+    static func geonamesKind(_ featureClass: String, _ code: String, _ population: Int) -> PlaceKind {
+        switch featureClass {
+        case "P": return population >= 100_000 || code == "PPLC" ? .city : population >= 10_000 ? .town : .village
+        case "A": return code.hasPrefix("PCL") ? .country : .region
+        case "H": return code.hasPrefix("STM") ? .river : (code.hasPrefix("LK") || code.hasPrefix("RSV")) ? .lake : .region
+        default: return .region
+        }
+    }
+
+    /// Splits a CSV line, honouring double quotes.
+    static func csvFields(_ line: String) -> [String] {
+        var out: [String] = []
+        var cur = ""
+        var quoted = false
+        var it = Array(line)[...]
+        while let c = it.popFirst() {
+            if c == "\"" {
+                if quoted, it.first == "\"" { cur.append("\""); it.removeFirst() } else { quoted.toggle() }
+            } else if c == ",", !quoted {
+                out.append(cur); cur = ""
+            } else {
+                cur.append(c)
+            }
+        }
+        out.append(cur)
+        return out
+    }
+
+    /// An entry from the project's ten columns, in header order; nil if a required field is invalid.
+    static func entry(fromProjectColumns c: [String]) -> GazetteerEntry? {
+        guard c.count >= 6, !c[0].isEmpty, !c[1].isEmpty, let lat = Double(c[2]), let lon = Double(c[3]), valid(lat, lon),
+              let kind = PlaceKind(rawValue: c[5]) else { return nil }
+        return GazetteerEntry(id: c[0], name: c[1], coordinate: LonLat(lon: lon, lat: lat), country: c[4], kind: kind,
+                              population: c.count > 6 ? Int(c[6]) ?? 0 : 0,
+                              alternates: c.count > 7 ? c[7].split(separator: "|").map(String.init) : [],
+                              source: c.count > 8 ? c[8] : "", shape: c.count > 9 && !c[9].isEmpty ? c[9] : nil)
+    }
+
+    /// One line of the project's format.
+    static func projectLine(_ e: GazetteerEntry) -> String {
+        func clean(_ s: String) -> String { s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        return [e.id, e.name, String(format: "%.5f", e.coordinate.lat), String(format: "%.5f", e.coordinate.lon), e.country,
+                e.kind.rawValue, String(e.population), e.alternates.map(clean).filter { !$0.contains("|") }.joined(separator: "|"),
+                e.source, e.shape ?? ""].map(clean).joined(separator: "\t")
+    }
+}
