@@ -1014,6 +1014,17 @@ def write_provenance(path, a, counts, countries, borders, lakes, river_info,
       'line; `lake:<slug>` rows: one per named lakes.shp record, point inside '
       'the lake.')
     w('')
+    w('### gazetteer.index')
+    w('')
+    w('Generated from gazetteer.tsv and gazetteer-supplement.tsv by the '
+      "project's own `frontline gazetteer compile` (the last step of "
+      '`rebuild.sh`): the merged entries one per line, then every matching '
+      'key (the strict spelling key and the consonant skeleton of each name '
+      'and alternate, as computed by the Swift normaliser) sorted bytewise '
+      'with the entries it leads to.  Supplement rows at the same position as '
+      'a GeoNames record add their spellings to it.  Same data and licences '
+      'as its two sources; a test fails when it is stale.')
+    w('')
     w('### gazetteer-supplement.tsv')
     w('')
     w('Same columns, %d rows: spellings common in 2016 reporting that the '

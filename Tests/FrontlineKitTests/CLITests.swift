@@ -58,3 +58,50 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(r.err.contains("empty.txt: has no article text"), r.err)
     }
 }
+
+final class PlacesCommandTests: XCTestCase {
+    func testPlacesJSONHasEveryField() throws {
+        let r = try Fixtures.run(["places", Fixtures.exampleArticle, "--format", "json"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let places = try XCTUnwrap(doc["places"] as? [[String: Any]])
+        let manbij = try XCTUnwrap(places.first { $0["text"] as? String == "Manbij" })
+        for key in ["text", "name", "lat", "lon", "country", "kind", "source", "mentions", "confidence", "why"] {
+            XCTAssertNotNil(manbij[key], key)
+        }
+        XCTAssertEqual(manbij["source"] as? String, "geonames:167357")
+        let mention = try XCTUnwrap((manbij["mentions"] as? [[String: Any]])?.first)
+        let start = try XCTUnwrap(mention["start"] as? Int), end = try XCTUnwrap(mention["end"] as? Int)
+        let text = Array(try String(contentsOfFile: Fixtures.exampleArticle, encoding: .utf8))
+        XCTAssertEqual(String(text[start..<end]), "Manbij")
+        XCTAssertNotNil(doc["unresolved"] as? [Any])
+        XCTAssertNotNil(doc["offMap"] as? [Any])
+        let kafr = try XCTUnwrap(places.first { $0["text"] as? String == "Kafr Kalbin" })
+        XCTAssertEqual(kafr["approximate"] as? Bool, true)
+        XCTAssertEqual(kafr["geoPrecision"] as? Int, 2)
+    }
+
+    func testPlacesGeoJSONIsAFeatureCollectionInLonLatOrder() throws {
+        let r = try Fixtures.run(["places", Fixtures.exampleArticle, "--format", "geojson"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        XCTAssertEqual(doc["type"] as? String, "FeatureCollection")
+        let features = try XCTUnwrap(doc["features"] as? [[String: Any]])
+        let manbij = try XCTUnwrap(features.first { ($0["properties"] as? [String: Any])?["text"] as? String == "Manbij" })
+        let coords = try XCTUnwrap((manbij["geometry"] as? [String: Any])?["coordinates"] as? [Double])
+        XCTAssertEqual(coords[0], 37.95495, accuracy: 1e-4)
+        XCTAssertEqual(coords[1], 36.52815, accuracy: 1e-4)
+    }
+
+    func testPlacesTableAndUserGazetteer() throws {
+        let dir = try Fixtures.tempDir()
+        try "name,lat,lon,country,kind\nKafr Kalbin,36.548,37.133,SY,village\n".write(toFile: dir + "/v.csv", atomically: true, encoding: .utf8)
+        let r = try Fixtures.run(["places", Fixtures.exampleArticle, "--gazetteer", dir + "/v.csv"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let line = try XCTUnwrap(r.out.split(separator: "\n").first { $0.hasPrefix("Kafr Kalbin") })
+        XCTAssertTrue(line.contains("36.5480") && line.contains("user:v.csv:2"), String(line))
+        let bad = try Fixtures.run(["places", Fixtures.exampleArticle, "--gazetteer", dir + "/missing.csv"])
+        XCTAssertEqual(bad.code, 1)
+        XCTAssertEqual(bad.err, "frontline: error: \(dir)/missing.csv: gazetteer file not found\n")
+    }
+}

@@ -161,3 +161,31 @@ final class ResolutionTests: XCTestCase {
         }
     }
 }
+
+final class SeedPlacesTests: XCTestCase {
+    /// The real article: exactly its places, metonyms apart, nothing else.
+    func testSeedArticleYieldsExactlyItsPlaces() throws {
+        let r = try Fixtures.frontline().places(in: try Fixtures.seed())
+        XCTAssertEqual(Set(r.points.map(\.text)), ["Manbij", "Falluja", "Baghdad", "Brussels", "Paris", "Marea", "Azaz", "Raqqa", "Kafr Kalbin"])
+        XCTAssertEqual(Set(r.places.filter { $0.kind == .country }.map(\.entry.country)), ["SY", "IQ", "TR", "LB"])
+        XCTAssertEqual(r.places.filter { $0.kind == .river }.map(\.entry.name), ["Euphrates"])
+        XCTAssertEqual(r.places.filter { $0.kind == .border }.map(\.entry.id), ["border:SY-TR"])
+        XCTAssertTrue(Set(r.metonyms.map(\.text)).isSuperset(of: ["Washington", "Damascus", "Moscow", "Tehran"]))
+        XCTAssertEqual(Array(r.focusCountries.prefix(2)).sorted(), ["IQ", "SY"])
+        // Organisation names are not mentions: Manbij is named four times as a place.
+        let manbij = try XCTUnwrap(r.places.first { $0.text == "Manbij" })
+        XCTAssertEqual(manbij.mentions.count, 4)
+        XCTAssertFalse(r.places.flatMap(\.mentions).contains { $0.sentence.contains("Hoodfar") }, "boilerplate was read")
+    }
+
+    func testPopulationAndFeatureClassDecideWhenNothingElseDoes() throws {
+        var g = Gazetteer()
+        g.add(GazetteerEntry(id: "t:small", name: "Hasakah", coordinate: LonLat(lon: 40.5, lat: 36.3), country: "SY", kind: .town, population: 12000, source: "test"))
+        g.add(GazetteerEntry(id: "t:big", name: "Hasakah", coordinate: LonLat(lon: 40.75, lat: 36.5), country: "SY", kind: .city, population: 190000, source: "test"))
+        g.add(GazetteerEntry(id: "river:x", name: "Zab", coordinate: LonLat(lon: 43.5, lat: 36.0), country: "IQ", kind: .river, source: "test"))
+        g.add(GazetteerEntry(id: "t:zab", name: "Zab", coordinate: LonLat(lon: 43.4, lat: 36.1), country: "IQ", kind: .town, population: 10500, source: "test"))
+        let r = PlaceResolver(gazetteer: g).resolve(Article(name: "t", text: "T\n\nShells fell on Hasakah. Troops crossed the Zab.\n"))
+        XCTAssertEqual(r.places.first { $0.text == "Hasakah" }?.entry.id, "t:big")
+        XCTAssertEqual(r.places.first { $0.text == "Zab" }?.entry.id, "river:x")
+    }
+}
