@@ -36,7 +36,7 @@ public struct LabelPlacer {
 
     /// A label beside a marker at `p` of radius `r`. Returns the text item and its box, or nil if no position is free.
     public mutating func placeBeside(_ text: String, at p: Point, markerRadius r: Double, style: FontStyle,
-                                     size: Double, gap: Double) -> (origin: Point, box: Rect)? {
+                                     size: Double, gap: Double) -> (origin: Point, box: Rect, far: Bool)? {
         let m = measurer.size(of: text, style: style, fontSize: size)
         let w = m.width, h = m.ascent + m.descent
         let pad = gap * 0.4
@@ -58,7 +58,7 @@ public struct LabelPlacer {
                 let box = Rect(x: c.x - pad, y: c.y - pad, width: w + 2 * pad, height: h + 2 * pad)
                 if index.isFree(box) {
                     index.insert(box)
-                    return (Point(x: c.x, y: c.y + m.ascent), box)
+                    return (Point(x: c.x, y: c.y + m.ascent), box, ring > 0)
                 }
             }
         }
@@ -108,6 +108,7 @@ public struct LabelPlacer {
     /// A name set along a line, glyph by glyph, on its straightest free stretch, reading left to right.
     public mutating func placeAlong(_ text: String, line: [Point], style: FontStyle, size: Double, offset: Double) -> (items: [TextItem], boxes: [Rect])? {
         guard line.count > 1 else { return nil }
+        let original = line
         let line = LabelPlacer.smoothed(line, window: size * 2.5)
         guard line.count > 1 else { return nil }
         let glyphs = text.map { String($0) }
@@ -171,6 +172,15 @@ public struct LabelPlacer {
                                           color: RGBA(0, 0, 0), halo: nil))
                 }
                 pos += adv
+            }
+            // The text must not sit on the river itself: no point of the real line inside a glyph.
+            if ok {
+                let hull = boxes.reduce(boxes[0]) { r, b in
+                    Rect(x: min(r.minX, b.minX), y: min(r.minY, b.minY), width: max(r.maxX, b.maxX) - min(r.minX, b.minX),
+                         height: max(r.maxY, b.maxY) - min(r.minY, b.minY))
+                }
+                let nearby = original.filter { hull.contains($0) }
+                ok = !nearby.contains { p in boxes.contains { $0.insetBy(1.5).contains(p) } }
             }
             if ok {
                 boxes.forEach { index.insert($0) }

@@ -152,6 +152,16 @@ public struct MapComposer {
         for (p, m) in markers {
             let fontStyle: FontStyle = p.mentions.count > 1 || p.kind == .city ? .bold : .regular
             if let l = placer.placeBeside(p.text, at: m.center, markerRadius: m.radius, style: fontStyle, size: placeSize, gap: style.px(4)) {
+                if l.far {
+                    // A label set further out gets a leader line to its marker.
+                    let target = Point(x: min(max(m.center.x, l.box.minX), l.box.maxX), y: min(max(m.center.y, l.box.minY), l.box.maxY))
+                    let d = target.distance(to: m.center)
+                    if d > m.radius + 2 {
+                        let k = (m.radius + 1.5) / d
+                        let from = Point(x: m.center.x + (target.x - m.center.x) * k, y: m.center.y + (target.y - m.center.y) * k)
+                        labelItems.append(.path(parts: [[from, target]], closed: false, style: PathStyle(stroke: style.muted, lineWidth: style.px(0.9))))
+                    }
+                }
                 labelItems.append(.text(TextItem(text: p.text, origin: l.origin, style: fontStyle, size: placeSize, color: style.ink,
                                                  halo: style.halo, haloWidth: style.px(3.5))))
                 labels.append(PlacedLabel(text: p.text, kind: .place, boxes: [l.box]))
@@ -189,7 +199,7 @@ public struct MapComposer {
             // Beside the lake if it is too small for its name inside.
             let inner = labelPoints(parts, frame: bbox, grid: 8).filter { frame.insetBy(style.px(20)).contains($0) }
             if let p = inner.first,
-               let l = placer.placeCentred(name, at: p, style: .italic, size: lakeSize) ?? placer.placeBeside(name, at: Point(x: bbox.maxX, y: bbox.center.y), markerRadius: 0, style: .italic, size: lakeSize, gap: style.px(3)) {
+               let l = placer.placeCentred(name, at: p, style: .italic, size: lakeSize) ?? placer.placeBeside(name, at: Point(x: bbox.maxX, y: bbox.center.y), markerRadius: 0, style: .italic, size: lakeSize, gap: style.px(3)).map { ($0.origin, $0.box) } {
                 labelItems.append(.text(TextItem(text: name, origin: l.origin, style: .italic, size: lakeSize, color: style.riverLabel,
                                                  halo: style.halo, haloWidth: style.px(2.5))))
                 labels.append(PlacedLabel(text: name, kind: .lake, boxes: [l.box]))
