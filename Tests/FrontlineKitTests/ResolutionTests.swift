@@ -39,6 +39,16 @@ final class ResolutionTests: XCTestCase {
         XCTAssertEqual(r2.places.first { $0.text == "Hamra" }?.entry.id, "t:1")
     }
 
+    func testTheCountriesTheArticleIsAboutDecide() throws {
+        var g = Gazetteer()
+        g.add(GazetteerEntry(id: "t:eg", name: "Qantara", coordinate: LonLat(lon: 32.3, lat: 30.8), country: "EG", kind: .town, population: 60000, source: "test"))
+        g.add(GazetteerEntry(id: "t:sy", name: "Qantara", coordinate: LonLat(lon: 36.1, lat: 35.3), country: "SY", kind: .town, population: 15000, source: "test"))
+        g.add(GazetteerEntry(id: "country:SY", name: "Syria", coordinate: LonLat(lon: 38, lat: 35), country: "SY", kind: .country, source: "test"))
+        g.add(GazetteerEntry(id: "country:EG", name: "Egypt", coordinate: LonLat(lon: 30, lat: 27), country: "EG", kind: .country, source: "test"))
+        XCTAssertEqual(try resolve("Clashes were reported in Qantara.", title: "Fighting in Syria", gazetteer: g).places.first { $0.text == "Qantara" }?.entry.id, "t:sy")
+        XCTAssertEqual(try resolve("Clashes were reported in Qantara.", title: "Protests in Egypt", gazetteer: g).places.first { $0.text == "Qantara" }?.entry.id, "t:eg")
+    }
+
     func testCueWordsPreferTheKindTheTextNames() throws {
         var g = Gazetteer()
         g.add(GazetteerEntry(id: "t:town", name: "Safira", coordinate: LonLat(lon: 37.37, lat: 36.07), country: "SY", kind: .town, population: 12000, source: "test"))
