@@ -20,9 +20,27 @@ public struct Frontline {
         PlaceResolver(gazetteer: gazetteer).resolve(article)
     }
 
+    /// Two place names resolved together, as `places` would resolve them in one sentence.
+    public func resolvePair(_ a: String, _ b: String) throws -> (ResolvedPlace, ResolvedPlace) {
+        let article = Article(name: "query", text: "Query\n\nFrom \(a) to \(b).\n")
+        let r = places(in: article)
+        func find(_ name: String) throws -> ResolvedPlace {
+            let key = PlaceNameNormalizer.key(name)
+            if let p = (r.places + r.metonyms).first(where: { PlaceNameNormalizer.key($0.text) == key }) { return p }
+            // A lone name with no context: the largest place of that name.
+            if let e = gazetteer.candidates(for: name).map(\.entry).max(by: { $0.population < $1.population }) {
+                return ResolvedPlace(text: name, entry: e, mentions: [], confidence: 0.5, why: "the largest place of this name")
+            }
+            throw FrontlineError.usage("no place named '\(name)' in the gazetteer")
+        }
+        return (try find(a), try find(b))
+    }
+
     public func scene(for article: Article, request: MapRequest) throws -> Scene {
         let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
-        return try composer.compose(article: article, places: places(in: article), request: request)
+        let resolution = places(in: article)
+        let checks = try DistanceChecker(basemap: basemap, gazetteer: gazetteer).checks(article: article, places: resolution)
+        return try composer.compose(article: article, places: resolution, checks: checks, request: request)
     }
 
     /// Renders an article's map to one file per format; returns the paths written.

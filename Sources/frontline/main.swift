@@ -15,7 +15,8 @@ do {
         print(FrontlineCommand.fullMessage(for: error))
         exit(0)
     }
-    let message = FrontlineCommand.fullMessage(for: error)
+    var message = FrontlineCommand.fullMessage(for: error)
+    if message.hasPrefix("Error: ") { message.removeFirst(7) }
     FileHandle.standardError.write(Data("frontline: error: \(message)\n".utf8))
     exit(2)
 }

@@ -105,3 +105,42 @@ final class PlacesCommandTests: XCTestCase {
         XCTAssertEqual(bad.err, "frontline: error: \(dir)/missing.csv: gazetteer file not found\n")
     }
 }
+
+final class MeasureCommandTests: XCTestCase {
+    func testMeasureArticleTableAndJSON() throws {
+        let t = try Fixtures.run(["measure", Fixtures.exampleArticle])
+        XCTAssertEqual(t.code, 0, t.err)
+        XCTAssertTrue(t.out.contains("\"60 km west of Baghdad\" [straight]"), t.out)
+        XCTAssertTrue(t.out.contains("CONSISTENT"), t.out)
+        let j = try Fixtures.run(["measure", Fixtures.exampleArticle, "--format", "json"])
+        XCTAssertEqual(j.code, 0, j.err)
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(j.out.utf8)) as? [String: Any])
+        let claims = try XCTUnwrap(doc["claims"] as? [[String: Any]])
+        XCTAssertEqual(claims.count, 4)
+        for key in ["quote", "kind", "from", "to", "claimedKm", "measuredStraightKm", "differencePercent", "verdict"] {
+            XCTAssertNotNil(claims[3][key], key)
+        }
+        XCTAssertEqual(claims[2]["kind"] as? String, "alongRiver")
+        XCTAssertNotNil(claims[2]["measuredAlongKm"])
+    }
+
+    func testMeasureBetweenPlaces() throws {
+        let r = try Fixtures.run(["measure", "--from", "Jarabulus", "--to", "Falluja", "--along", "Euphrates"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("along the Euphrates:") && r.out.contains("downstream"), r.out)
+        let b = try Fixtures.run(["measure", "--from", "Azaz", "--to", "Jarabulus", "--border", "SY-TR", "--format", "json"])
+        XCTAssertEqual(b.code, 0, b.err)
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(b.out.utf8)) as? [String: Any])
+        XCTAssertEqual(doc["line"] as? String, "Syria–Turkey border")
+        XCTAssertGreaterThan(doc["alongKm"] as? Double ?? 0, doc["straightKm"] as? Double ?? .infinity)
+    }
+
+    func testMeasureUsageErrors() throws {
+        for args in [["measure"], ["measure", "--from", "Azaz"], ["measure", "--from", "Azaz", "--to", "Marea", "--border", "SYTR"],
+                     ["measure", "--from", "Azaz", "--to", "Marea", "--along", "Nile"], ["measure", Fixtures.exampleArticle, "--from", "Azaz"]] {
+            let r = try Fixtures.run(args)
+            XCTAssertEqual(r.code, 2, "\(args): \(r.err)")
+            XCTAssertTrue(r.err.hasPrefix("frontline: error: "), r.err)
+        }
+    }
+}

@@ -56,7 +56,8 @@ final class SceneTests: XCTestCase {
         let scene = try exampleScene()
         let labels = scene.legend.map(\.label)
         XCTAssertEqual(labels, ["Place named in the article", "Approximate position, placed from the text", "River", "Lake or reservoir",
-                                "International border", "Country the article is about"])
+                                "International border", "Measured stretch (checks below the map)", "Measured straight distance",
+                                "Country the article is about"])
         // Every legend line symbol appears in the map with the same style.
         for e in scene.legend {
             if case .line(let style) = e.symbol {

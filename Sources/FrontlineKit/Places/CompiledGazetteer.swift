@@ -68,6 +68,27 @@ final class CompiledGazetteer: @unchecked Sendable {
             id: "invalid:\(i)", name: "", coordinate: LonLat(lon: 0, lat: 0), country: "", kind: .village, source: path)
     }
 
+    /// Entries inside `box`, reading only the latitude and longitude columns of each line.
+    func entries(in box: GeoBox) -> [GazetteerEntry] {
+        var out: [GazetteerEntry] = []
+        for (i, s) in entryStarts.enumerated() {
+            // Columns 3 and 4 (lat, lon).
+            var tabs = 0, p = s, latStart = 0, lonStart = 0, lonEnd = 0
+            while p < bytes.count, bytes[p] != 0x0A {
+                if bytes[p] == 0x09 {
+                    tabs += 1
+                    if tabs == 2 { latStart = p + 1 } else if tabs == 3 { lonStart = p + 1 } else if tabs == 4 { lonEnd = p; break }
+                }
+                p += 1
+            }
+            guard lonEnd > lonStart, let lat = Double(String(decoding: bytes[latStart..<(lonStart - 1)], as: UTF8.self)),
+                  let lon = Double(String(decoding: bytes[lonStart..<lonEnd], as: UTF8.self)),
+                  box.contains(LonLat(lon: lon, lat: lat)) else { continue }
+            out.append(entry(i))
+        }
+        return out
+    }
+
     /// Compares the key at line `k` with `key`.
     private func compare(_ k: Int, _ key: [UInt8]) -> Int {
         var p = keyStarts[k]

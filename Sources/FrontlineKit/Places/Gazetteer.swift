@@ -123,6 +123,13 @@ public struct Gazetteer: Sendable {
         return nil
     }
 
+    /// Entries whose position lies in `box` (a scan: for occasional questions, not per mention).
+    public func entries(in box: GeoBox) -> [GazetteerEntry] {
+        var out = overlay.entries.filter { box.contains($0.coordinate) }
+        if let b = base { out += b.entries(in: box) }
+        return out
+    }
+
     /// The country entry for an ISO alpha-2 code.
     public func country(_ iso: String) -> GazetteerEntry? {
         lookup(key: "country:" + iso.lowercased()).first ?? entry(id: "country:" + iso)

@@ -54,6 +54,9 @@ struct StatedRelation {
     var anchor: Int        // group of the place it is located from
     var km: Double
     var bearing: Double?   // degrees from north, if a direction is given
+
+    static let qualifiers: Set<String> = ["about", "some", "nearly", "around", "roughly", "approximately", "only", "just",
+                                          "lies", "located", "is", "which", "situated", "almost"]
 }
 
 /// Joins each name mention to one gazetteer entry, using the evidence a reader uses: the countries the
@@ -312,44 +315,26 @@ public struct PlaceResolver: Sendable {
         return max(f, 0)
     }
 
-    static let compass: [String: Double] = [
-        "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
-        "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315,
-    ]
-    static let units: [String: Double] = ["km": 1, "kilometres": 1, "kilometers": 1, "kilometre": 1, "kilometer": 1,
-                                          "miles": 1.609344, "mile": 1.609344, "mi": 1.609344]
-
-    /// "X, 20 km (12 miles) to the northwest", "X, about 60 km south of Y", "10 km north of Y … X".
+    /// "X, 20 km (12 miles) to the northwest", "X, about 60 km south of Y": the place before a stated
+    /// distance is located from the place after "of" (or, without one, from the place named before it).
     func statedRelations(_ article: Article, groups: [Group], tokens: [[Token]]) -> [StatedRelation] {
-        var out: [StatedRelation] = []
-        // Mentions by sentence, in order.
         var bySentence: [Int: [(group: Int, m: NameMention)]] = [:]
         for (gi, g) in groups.enumerated() {
             for m in g.mentions { bySentence[m.sentence, default: []].append((gi, m)) }
         }
-        for (si, list) in bySentence {
-            let ordered = list.sorted { $0.m.start < $1.m.start }
-            let toks = tokens[si]
-            let lower = toks.map { $0.text.lowercased() }
-            for (idx, item) in ordered.enumerated() {
-                var j = item.m.lastToken + 1
-                while j < lower.count, ["about", "some", "nearly", "around", "roughly", "approximately", "only", "just"].contains(lower[j]) { j += 1 }
-                guard j + 1 < lower.count, let n = Double(lower[j].replacingOccurrences(of: ",", with: "")),
-                      let unit = Self.units[lower[j + 1]] else { continue }
-                j += 2
-                // Skip a conversion in brackets: "20 km (12 miles)".
-                if j + 1 < lower.count, Double(lower[j]) != nil, Self.units[lower[j + 1]] != nil { j += 2 }
-                if j + 1 < lower.count, lower[j] == "to", lower[j + 1] == "the" { j += 2 }
-                var bearing: Double?
-                if j < lower.count, let b = Self.compass[lower[j]] { bearing = b; j += 1 }
-                var anchor: Int?
-                if j < lower.count, lower[j] == "of" || lower[j] == "from" {
-                    anchor = ordered.first { $0.m.firstToken == j + 1 }?.group
-                }
-                if anchor == nil, idx > 0 { anchor = ordered[idx - 1].group }
-                guard let a = anchor, a != item.group else { continue }
-                out.append(StatedRelation(subject: item.group, anchor: a, km: n * unit, bearing: bearing))
-            }
+        var out: [StatedRelation] = []
+        for phrase in DistancePhrases.find(in: article) where phrase.riverToken == nil && phrase.borderToken == nil {
+            guard phrase.bearing != nil || phrase.anchorToken != nil,
+                  let list = bySentence[phrase.sentence]?.sorted(by: { $0.m.start < $1.m.start }) else { continue }
+            let lower = tokens[phrase.sentence].map { $0.text.lowercased() }
+            let before = list.filter { $0.m.lastToken < phrase.firstToken }
+            guard let subject = before.last, phrase.firstToken - subject.m.lastToken <= 4,
+                  ((subject.m.lastToken + 1)..<phrase.firstToken).allSatisfy({ StatedRelation.qualifiers.contains(lower[$0]) }) else { continue }
+            var anchor: Int?
+            if let t = phrase.anchorToken { anchor = list.first { $0.m.firstToken == t }?.group }
+            if anchor == nil, phrase.anchorToken == nil, before.count >= 2 { anchor = before[before.count - 2].group }
+            guard let a = anchor, a != subject.group else { continue }
+            out.append(StatedRelation(subject: subject.group, anchor: a, km: phrase.km, bearing: phrase.bearing))
         }
         return out
     }

@@ -70,7 +70,7 @@ public struct PlacesReport: Sendable {
             offMap: extent.offMap.map(\.text))
     }
 
-    static func encoder() -> JSONEncoder {
+    public static func encoder() -> JSONEncoder {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return enc

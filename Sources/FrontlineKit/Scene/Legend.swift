@@ -6,6 +6,7 @@ public struct LegendEntry: Sendable, Equatable {
         case marker(MarkerItem)
         case line(PathStyle)
         case area(PathStyle)
+        case cross(RGBA)
     }
     public var symbol: Symbol
     public var label: String
@@ -51,6 +52,10 @@ struct LegendLayout {
                 out.append(.marker(m))
             case .line(let ps):
                 out.append(.path(parts: [[Point(x: cx - swatch / 2, y: cy), Point(x: cx + swatch / 2, y: cy)]], closed: false, style: ps))
+            case .cross(let color):
+                let r = rowHeight * 0.22
+                out.append(.path(parts: [[Point(x: cx - r, y: cy - r), Point(x: cx + r, y: cy + r)], [Point(x: cx - r, y: cy + r), Point(x: cx + r, y: cy - r)]],
+                                 closed: false, style: PathStyle(stroke: color, lineWidth: style.px(2.2))))
             case .area(let ps):
                 let r = Rect(x: cx - swatch / 2, y: cy - rowHeight * 0.3, width: swatch, height: rowHeight * 0.6)
                 out.append(.path(parts: [corners(r)], closed: true, style: ps))

@@ -20,7 +20,7 @@ public struct MapComposer {
         self.measurer = measurer
     }
 
-    public func compose(article: Article, places: PlaceResolution, request: MapRequest) throws -> Scene {
+    public func compose(article: Article, places: PlaceResolution, checks: [DistanceCheck] = [], request: MapRequest) throws -> Scene {
         let style = MapStyle(width: request.width)
         let extent = ExtentChooser.choose([places])
         let projection = try Projection.conformal(for: extent.box)
@@ -33,7 +33,7 @@ public struct MapComposer {
         let footSize = style.text(12.5), footLine = footSize * 1.45
         let frameX = margin + gutterLeft
         let frameW = W - frameX - margin
-        let footer = footerLines(article: article, places: places, extent: extent, unlabelled: [])
+        let footer = footerLines(article: article, places: places, extent: extent, unlabelled: [], checks: checks)
         let footerWidth = W - 2 * margin
         let wrappedCount = footer.reduce(0) { $0 + wrap($1, width: footerWidth, size: footSize).count } + 1
         let footerH = Double(wrappedCount) * footLine + margin
@@ -100,6 +100,24 @@ public struct MapComposer {
         items.append(.path(parts: borderParts, closed: false, style: PathStyle(stroke: RGBA(1, 1, 1, 0.7), lineWidth: style.px(3.2))))
         items.append(.path(parts: borderParts, closed: false, style: borderStyle))
 
+        // Measured stretches: a highlight under the river or border, a straight dashed line, a numbered badge.
+        let measureStyle = PathStyle(stroke: style.measure, lineWidth: style.px(7))
+        let straightStyle = PathStyle(stroke: style.measureInk, lineWidth: style.px(1.8), dash: [5, 3].map(style.px))
+        var badgeLines: [(Int, [Point])] = []
+        var crosses: [Point] = []
+        for (i, c) in checks.enumerated() where c.stretch.count > 1 {
+            let line = t.line(c.stretch)
+            let isStraight = c.kind == .straight
+            items.append(.path(parts: [line], closed: false, style: isStraight ? straightStyle : measureStyle))
+            badgeLines.append((i + 1, line))
+            if let end = c.claimedEnd, let d = t.device(end), frame.contains(d) {
+                let r = style.px(5)
+                crosses.append(d)
+                items.append(.path(parts: [[Point(x: d.x - r, y: d.y - r), Point(x: d.x + r, y: d.y + r)], [Point(x: d.x - r, y: d.y + r), Point(x: d.x + r, y: d.y - r)]],
+                                   closed: false, style: PathStyle(stroke: style.measureInk, lineWidth: style.px(2.2))))
+            }
+        }
+
         // Graticule lines inside the frame; labels come after the frame.
         let grat = graticule(t, visible: visible)
         items.append(.path(parts: grat.lines, closed: false, style: PathStyle(stroke: style.graticule, lineWidth: style.px(0.6))))
@@ -115,6 +133,11 @@ public struct MapComposer {
             placer.reserve(Rect(x: d.x - m.radius - 1, y: d.y - m.radius - 1, width: 2 * m.radius + 2, height: 2 * m.radius + 2))
         }
 
+        for d in crosses {
+            let r = style.px(6)
+            placer.reserve(Rect(x: d.x - r, y: d.y - r, width: 2 * r, height: 2 * r))
+        }
+
         // Legend and scale bar, in the corner with the fewest markers.
         var legendEntries: [LegendEntry] = []
         if let m = markers.first(where: { !$0.0.approximate })?.1 {
@@ -126,6 +149,15 @@ public struct MapComposer {
         if !riverLines.isEmpty { legendEntries.append(LegendEntry(symbol: .line(majorRiver), label: "River")) }
         if !lakes.isEmpty { legendEntries.append(LegendEntry(symbol: .area(lakeStyle), label: "Lake or reservoir")) }
         if !borderParts.isEmpty { legendEntries.append(LegendEntry(symbol: .line(borderStyle), label: "International border")) }
+        if checks.contains(where: { $0.kind != .straight && $0.stretch.count > 1 }) {
+            legendEntries.append(LegendEntry(symbol: .line(measureStyle), label: "Measured stretch (checks below the map)"))
+        }
+        if checks.contains(where: { $0.kind == .straight && $0.stretch.count > 1 }) {
+            legendEntries.append(LegendEntry(symbol: .line(straightStyle), label: "Measured straight distance"))
+        }
+        if checks.contains(where: { $0.claimedEnd != nil }) {
+            legendEntries.append(LegendEntry(symbol: .cross(style.measureInk), label: "Where the claimed length would end"))
+        }
         if !focus.isEmpty {
             legendEntries.append(LegendEntry(symbol: .area(PathStyle(fill: style.focusLand, stroke: style.muted, lineWidth: style.px(0.5))),
                                              label: "Country the article is about"))
@@ -169,6 +201,36 @@ public struct MapComposer {
                 unlabelled.append(p.text)
             }
         }
+        // Each check's numbered badge: on its line, near the middle, clear of every marker.
+        let badgeRadius = style.text(9)
+        var badges: [(Int, Point)] = []
+        var badgeLeaders: [[Point]] = []
+        for (n, line) in badgeLines {
+            func box(_ p: Point) -> Rect { Rect(x: p.x - badgeRadius - 1, y: p.y - badgeRadius - 1, width: 2 * badgeRadius + 2, height: 2 * badgeRadius + 2) }
+            var placed = false
+            for f in [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9] {
+                guard let p = MapComposer.point(along: line, fraction: f), frame.insetBy(badgeRadius).contains(p), placer.index.isFree(box(p)) else { continue }
+                placer.reserve(box(p))
+                badges.append((n, p))
+                placed = true
+                break
+            }
+            // No room on the line: beside its middle, with a leader.
+            guard !placed, let mid = MapComposer.point(along: line, fraction: 0.5) else { continue }
+            search: for d in [2.6, 3.6, 5.0] {
+                for k in 0..<8 {
+                    let a = Double(k) * .pi / 4 - .pi / 2
+                    let p = Point(x: mid.x + cos(a) * badgeRadius * d, y: mid.y + sin(a) * badgeRadius * d)
+                    if placer.index.isFree(box(p)) {
+                        placer.reserve(box(p))
+                        badges.append((n, p))
+                        badgeLeaders.append([mid, Point(x: mid.x + cos(a) * badgeRadius * (d - 1), y: mid.y + sin(a) * badgeRadius * (d - 1))])
+                        break search
+                    }
+                }
+            }
+        }
+
         let riverSize = style.text(14)
         for (name, line) in riverLines.sorted(by: { (mentionedRivers.contains($0.name) ? 0 : 1, $0.name) < (mentionedRivers.contains($1.name) ? 0 : 1, $1.name) }) {
             // The longest run of the line inside the frame (a line may leave and re-enter it).
@@ -218,6 +280,16 @@ public struct MapComposer {
             }
         }
         items += markers.map { .marker($0.1) }
+        if !badgeLeaders.isEmpty {
+            items.append(.path(parts: badgeLeaders, closed: false, style: PathStyle(stroke: style.measureInk, lineWidth: style.px(1))))
+        }
+        for (n, p) in badges {
+            items.append(.marker(MarkerItem(center: p, radius: badgeRadius, shape: .dot, fill: RGBA(1, 1, 1), outline: style.measureInk, outlineWidth: style.px(1.8))))
+            let text = "\(n)"
+            let m = measurer.size(of: text, style: .bold, fontSize: style.text(12))
+            items.append(.text(TextItem(text: text, origin: Point(x: p.x - m.width / 2, y: p.y + (m.ascent - m.descent) / 2), style: .bold,
+                                        size: style.text(12), color: style.measureInk)))
+        }
         items += labelItems
         items.append(.unclip)
 
@@ -249,7 +321,7 @@ public struct MapComposer {
         items.append(.text(TextItem(text: fit(subtitle, width: W - 2 * margin, style: .regular, size: subtitleSize),
                                     origin: Point(x: margin, y: margin + titleSize * 1.15 + subtitleSize * 1.2), size: subtitleSize, color: style.muted)))
         var y = frame.maxY + gutterBottom + footLine
-        let finalFooter = footerLines(article: article, places: places, extent: extent, unlabelled: unlabelled)
+        let finalFooter = footerLines(article: article, places: places, extent: extent, unlabelled: unlabelled, checks: checks)
         for line in finalFooter {
             for w in wrap(line, width: footerWidth, size: footSize) {
                 items.append(.text(TextItem(text: w, origin: Point(x: margin, y: y), size: footSize, color: style.muted)))
@@ -264,10 +336,56 @@ public struct MapComposer {
         let description = describe(article: article, places: places, extent: extent)
         return Scene(width: W, height: H, items: items, title: article.title, description: description,
                      metadataJSON: SceneMetadata.json(article: article, places: places, extent: extent),
-                     frame: frame, labels: labels, legend: legendEntries, footnotes: footnotes)
+                     frame: frame, labels: labels, legend: legendEntries, footnotes: footnotes, footerLines: finalFooter)
     }
 
     // MARK: pieces
+
+    /// The point at `fraction` of a line's length on the map.
+    static func point(along line: [Point], fraction: Double) -> Point? {
+        guard line.count > 1 else { return nil }
+        let lengths = zip(line, line.dropFirst()).map { $0.0.distance(to: $0.1) }
+        var rest = lengths.reduce(0, +) * fraction
+        for (k, l) in lengths.enumerated() {
+            if rest <= l || k == lengths.count - 1 {
+                let f = l == 0 ? 0 : min(rest / l, 1)
+                return Point(x: line[k].x + (line[k + 1].x - line[k].x) * f, y: line[k].y + (line[k + 1].y - line[k].y) * f)
+            }
+            rest -= l
+        }
+        return nil
+    }
+
+    /// One line under the map for a distance check.
+    static func caption(_ c: DistanceCheck) -> String {
+        func km(_ v: Double) -> String {
+            let f = NumberFormatter()
+            f.numberStyle = .decimal
+            f.maximumFractionDigits = v < 100 ? 1 : 0
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.usesGroupingSeparator = true
+            f.groupingSeparator = ","
+            return (f.string(from: NSNumber(value: v)) ?? String(format: "%.0f", v)) + " km"
+        }
+        var s = "\u{201C}\(c.quote)\u{201D}: "
+        switch c.verdict {
+        case .cannotCheck:
+            return s + "cannot be checked (\(c.note))."
+        default:
+            let ends = "\(c.from ?? "?") to \(c.to ?? "?")"
+            if c.kind == .straight {
+                s += "measured \(km(c.straightKm ?? 0)) straight from \(ends)"
+            } else {
+                s += "measured \(km(c.alongKm ?? 0)) along the \(c.line ?? "line") from \(ends)"
+                if let st = c.straightKm { s += " (\(km(st)) straight)" }
+            }
+            if let d = c.differencePercent { s += String(format: ", %+.0f%%", d) }
+            s += ": \(c.verdict.rawValue)"
+            if c.bearingAgrees == false { s += ", wrong direction" }
+            if let near = c.claimedEndNear { s += "; the claimed \(c.claimedText) would end near \(near) (×)" }
+            return s + "."
+        }
+    }
 
     func marker(for p: ResolvedPlace, at d: Point, style: MapStyle) -> MarkerItem {
         let r: Double = p.kind == .city ? 6 : p.kind == .town ? 5 : 4.2
@@ -357,8 +475,9 @@ public struct MapComposer {
         "Also mentioned, off map: " + extent.offMap.map { "\($0.text) (\(countryName($0.entry.country)))" }.joined(separator: ", ")
     }
 
-    func footerLines(article: Article, places: PlaceResolution, extent: MapExtent, unlabelled: [String]) -> [String] {
+    func footerLines(article: Article, places: PlaceResolution, extent: MapExtent, unlabelled: [String], checks: [DistanceCheck]) -> [String] {
         var lines: [String] = []
+        for (i, c) in checks.enumerated() { lines.append("(\(i + 1)) " + MapComposer.caption(c)) }
         if !extent.offMap.isEmpty { lines.append(offMapText(extent) + ".") }
         let missing = places.unresolved.filter(\.cued)
         if !missing.isEmpty {

@@ -97,4 +97,6 @@ public struct Scene: Sendable {
     public var legend: [LegendEntry]
     /// Names that could not be labelled or drawn, listed in the footnote.
     public var footnotes: [String]
+    /// The lines printed under the map (checks, off-map places, source and attribution).
+    public var footerLines: [String] = []
 }

@@ -22,6 +22,9 @@ public struct MapStyle: Sendable {
     public let paper = RGBA(1, 1, 1)
     public let markerFill = RGBA(hex: "#1d1d1f")!
     public let frameColor = RGBA(hex: "#3a3a3c")!
+    /// Measured stretches: an orange highlight no actor colour uses, and a darker ink for marks on it.
+    public let measure = RGBA(0.95, 0.55, 0.16, 0.55)
+    public let measureInk = RGBA(hex: "#b5530e")!
 
     public func px(_ v: Double) -> Double { v * scale }
     /// Text sizes shrink with the map, but never below what a reader can read.

@@ -34,6 +34,8 @@ public enum Tokenizer {
             i += 1
             while i < c.count {
                 if c[i].isLetter || c[i].isNumber { i += 1; continue }
+                // "1,000" and "2.5" are one number.
+                if c[i] == "," || c[i] == ".", c[i - 1].isNumber, i + 1 < c.count, c[i + 1].isNumber { i += 1; continue }
                 if inner.contains(c[i]), i + 1 < c.count, c[i + 1].isLetter || c[i + 1].isNumber { i += 1; continue }
                 // A closing mark after a name: Mare', Mari'.
                 if inner.contains(c[i]), c[i] != "-", i + 1 == c.count || !(c[i + 1].isLetter) {

@@ -1,0 +1,338 @@
+import Foundation
+
+/// What a stated distance measures.
+public enum DistanceKind: String, Sendable, Codable {
+    case alongRiver, alongBorder, straight
+}
+
+public enum Verdict: String, Sendable, Codable {
+    case consistent, inconsistent
+    case cannotCheck = "cannot check"
+}
+
+/// One distance the article states, measured and judged.
+public struct DistanceCheck: Sendable {
+    public var quote: String
+    public var sentence: String
+    public var start: Int
+    public var end: Int
+    public var kind: DistanceKind
+    /// The line measured along (river or border name).
+    public var line: String?
+    public var from: String?
+    public var to: String?
+    public var claimedKm: Double
+    public var claimedText: String
+    /// "80 km (50 mile)": the conversion given and whether it agrees (within 5%).
+    public var conversion: String?
+    public var conversionAgrees: Bool?
+    public var alongKm: Double?
+    public var straightKm: Double?
+    public var differencePercent: Double?
+    public var bearingWord: String?
+    public var measuredBearing: Double?
+    public var bearingAgrees: Bool?
+    public var verdict: Verdict
+    /// Why the verdict, or why it cannot be checked; how the endpoints were found.
+    public var note: String
+    /// The measured stretch, for the map.
+    public var stretch: [LonLat] = []
+    /// Where the claimed length would end, when the text gives only one end.
+    public var claimedEnd: LonLat?
+    public var claimedEndNear: String?
+}
+
+/// Measures the distances an article states and checks each against the basemap:
+/// along a river (downstream order), along a border (selected by its two countries), or straight.
+public struct DistanceChecker {
+    public let basemap: Basemap
+    public let gazetteer: Gazetteer
+    /// Relative tolerance for "consistent" (0.10 = 10%); a round figure also gets its rounding.
+    public var tolerance: Double
+    let geod = Geodesic.wgs84
+
+    public init(basemap: Basemap, gazetteer: Gazetteer, tolerance: Double = 0.10) {
+        self.basemap = basemap
+        self.gazetteer = gazetteer
+        self.tolerance = tolerance
+    }
+
+    // MARK: lines
+
+    /// The named river as one line, vertices downstream.
+    public func river(named name: String) throws -> MeasuredLine? {
+        let recs = try basemap.records(.rivers).filter { $0.attributes["NAME"] == name }
+        guard let part = recs.first?.parts.max(by: { $0.count < $1.count }) else { return nil }
+        return MeasuredLine(name: name, points: part)
+    }
+
+    /// The border between two countries (ISO alpha-2), its longest part.
+    public func border(_ a: String, _ b: String) throws -> MeasuredLine? {
+        let recs = try basemap.records(.boundaries).filter { Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set([a, b]) }
+        guard let part = recs.flatMap(\.parts).max(by: { $0.count < $1.count }) else { return nil }
+        let name = recs.first?.attributes["NAME"].map { $0.replacingOccurrences(of: "-", with: "–") + " border" } ?? "\(a)–\(b) border"
+        return MeasuredLine(name: name, points: part)
+    }
+
+    /// Where `river` crosses `border`: the point of the border nearest the river (within 3 km).
+    public func crossing(of river: MeasuredLine, with border: MeasuredLine) throws -> LineProjection? {
+        // River vertices close to the border's bounding box, then the nearest of them.
+        guard let box = GeoBox(covering: border.points)?.expanded(by: 0.05) else { return nil }
+        var best: LineProjection?
+        let candidates = river.points.filter { box.contains($0) }
+        for p in stride(from: 0, to: candidates.count, by: max(1, candidates.count / 400)).map({ candidates[$0] }) {
+            let proj = try border.project(p)
+            if proj.offset < (best?.offset ?? 3000) { best = proj }
+        }
+        return best
+    }
+
+    // MARK: checks
+
+    public func checks(article: Article, places: PlaceResolution) throws -> [DistanceCheck] {
+        let tokens = article.sentences.map { Tokenizer.tokens($0.text) }
+        // Every mention of a resolved place, by sentence and token.
+        var at: [Int: [(token: Int, last: Int, place: ResolvedPlace)]] = [:]
+        for p in places.places {
+            for m in p.mentions where !m.metonym {
+                guard let si = article.sentences.firstIndex(where: { $0.start <= m.start && m.end <= $0.end }) else { continue }
+                let s = article.sentences[si]
+                let toks = tokens[si]
+                guard let ti = toks.firstIndex(where: { s.start + $0.start == m.start }) else { continue }
+                let li = toks.lastIndex(where: { s.start + $0.end <= m.end }) ?? ti
+                at[si, default: []].append((ti, li, p))
+            }
+        }
+        for k in at.keys { at[k]!.sort { $0.token < $1.token } }
+        var out: [DistanceCheck] = []
+        for phrase in DistancePhrases.find(in: article) {
+            out.append(try check(phrase, article: article, places: places, at: at))
+        }
+        return out
+    }
+
+    func base(_ phrase: DistancePhrase, _ article: Article, kind: DistanceKind) -> DistanceCheck {
+        var c = DistanceCheck(quote: phrase.quote, sentence: article.sentences[phrase.sentence].text, start: phrase.start, end: phrase.end,
+                              kind: kind, claimedKm: phrase.km, claimedText: Self.format(phrase.value) + " " + phrase.unit.rawValue,
+                              verdict: .cannotCheck, note: "")
+        if let conv = phrase.conversion {
+            let convKm = conv.unit == .km ? conv.value : conv.value * DistancePhrase.kmPerMile
+            c.conversion = Self.format(conv.value) + " " + conv.unit.rawValue
+            // Each figure is rounded: agree when within 5% or the rounding of the smaller figure.
+            let allowance = max(0.05, 0.5 / min(conv.value, phrase.value))
+            c.conversionAgrees = abs(convKm - phrase.km) / phrase.km <= allowance
+        }
+        return c
+    }
+
+    func check(_ phrase: DistancePhrase, article: Article, places: PlaceResolution,
+               at: [Int: [(token: Int, last: Int, place: ResolvedPlace)]]) throws -> DistanceCheck {
+        let mentions = at[phrase.sentence] ?? []
+        let points = mentions.filter { $0.place.kind.isPoint }
+        // The nearest point place named in earlier sentences (the front the text was describing).
+        func earlier(near line: MeasuredLine?, within km: Double) throws -> ResolvedPlace? {
+            for si in stride(from: phrase.sentence - 1, through: 0, by: -1) {
+                for m in (at[si] ?? []).reversed() where m.place.kind.isPoint {
+                    if let line, try line.project(m.place.coordinate).offset / 1000 > km { continue }
+                    return m.place
+                }
+            }
+            return nil
+        }
+
+        if let rt = phrase.riverToken {
+            var c = base(phrase, article, kind: .alongRiver)
+            guard let riverPlace = mentions.first(where: { $0.place.kind == .river && $0.token == rt })?.place
+                    ?? places.places.first(where: { $0.kind == .river }) else {
+                c.note = "the river is not one the basemap names"
+                return c
+            }
+            c.line = riverPlace.entry.name
+            guard let line = try river(named: riverPlace.entry.name) else {
+                c.note = "\(riverPlace.entry.name) is not in the basemap's rivers"
+                return c
+            }
+            // "from X" after the river's name starts the reach; the other end is the sentence's place.
+            let fromPlace = points.first { $0.token > phrase.lastToken && $0.token <= phrase.lastToken + 2 }?.place
+            let others = points.filter { $0.place.entry.id != fromPlace?.entry.id }.map(\.place)
+            var start = fromPlace, end = others.first
+            var how = "ends named in the sentence"
+            if start == nil, let e = end {
+                start = try earlier(near: line, within: 60)
+                how = "start taken from the place the text described before (\(start?.text ?? "none")), end named in the sentence"
+                if start?.entry.id == e.entry.id { start = nil }
+            }
+            guard let s = start, let e = end else {
+                c.note = "the text gives no two places to measure between"
+                return c
+            }
+            let ps = try line.project(s.coordinate), pe = try line.project(e.coordinate)
+            c.from = s.text; c.to = e.text
+            c.alongKm = abs(pe.chainage - ps.chainage) / 1000
+            c.straightKm = geod.distance(s.coordinate, e.coordinate) / 1000
+            c.stretch = line.slice(from: ps.chainage, to: pe.chainage)
+            var notes = [how, String(format: "%@ lies %.1f km from the river, %@ %.1f km", s.text, ps.offset / 1000, e.text, pe.offset / 1000)]
+            if phrase.riverDirection == .down, pe.chainage < ps.chainage { notes.append("the text says down the river, but \(e.text) is upstream of \(s.text)") }
+            if phrase.riverDirection == .up, pe.chainage > ps.chainage { notes.append("the text says up the river, but \(e.text) is downstream of \(s.text)") }
+            judge(&c, measured: c.alongKm!, phrase: phrase, notes: notes)
+            return c
+        }
+
+        if phrase.borderToken != nil {
+            var c = base(phrase, article, kind: .alongBorder)
+            guard let borderPlace = mentions.first(where: { $0.place.kind == .border })?.place
+                    ?? places.places.first(where: { $0.kind == .border }),
+                  let isos = borderPlace.entry.id.split(separator: ":").last?.split(separator: "-").map(String.init), isos.count == 2,
+                  let line = try border(isos[0], isos[1]) else {
+                c.note = "the text names no border the basemap has"
+                return c
+            }
+            c.line = line.name
+            // Two places on the border in the sentence anchor the stretch.
+            let onBorder = try points.filter { try line.project($0.place.coordinate).offset < 25_000 }
+            if onBorder.count >= 2 {
+                let a = try line.project(onBorder[0].place.coordinate), b = try line.project(onBorder[1].place.coordinate)
+                c.from = onBorder[0].place.text; c.to = onBorder[1].place.text
+                c.alongKm = abs(b.chainage - a.chainage) / 1000
+                c.straightKm = geod.distance(onBorder[0].place.coordinate, onBorder[1].place.coordinate) / 1000
+                c.stretch = line.slice(from: a.chainage, to: b.chainage)
+                judge(&c, measured: c.alongKm!, phrase: phrase, notes: ["ends named in the sentence"])
+                return c
+            }
+            // Unanchored ("the last 80 km stretch of the border"): from where a river the article names
+            // crosses the border, along it towards the article's places near the border, to the farthest.
+            for riverPlace in places.places where riverPlace.kind == .river {
+                guard let r = try river(named: riverPlace.entry.name), let x = try crossing(of: r, with: line) else { continue }
+                var near: [(ResolvedPlace, LineProjection)] = []
+                for p in places.points where !p.approximate {
+                    let proj = try line.project(p.coordinate)
+                    if proj.offset < 40_000, abs(proj.chainage - x.chainage) > 5_000 { near.append((p, proj)) }
+                }
+                guard !near.isEmpty else { continue }
+                let before = near.filter { $0.1.chainage < x.chainage }, after = near.filter { $0.1.chainage > x.chainage }
+                let side = before.count >= after.count ? before : after
+                guard let far = side.max(by: { abs($0.1.chainage - x.chainage) < abs($1.1.chainage - x.chainage) }) else { continue }
+                let direction = far.0.coordinate.lon < x.point.lon ? "west" : "east"
+                c.from = "the \(riverPlace.entry.name) crossing"
+                c.to = far.0.text
+                c.alongKm = abs(far.1.chainage - x.chainage) / 1000
+                c.straightKm = geod.distance(x.point, far.1.point) / 1000
+                c.stretch = line.slice(from: x.chainage, to: far.1.chainage)
+                let sign = far.1.chainage > x.chainage ? 1.0 : -1.0
+                let end = line.point(atChainage: x.chainage + sign * phrase.km * 1000)
+                c.claimedEnd = end
+                let home = places.focusCountries.filter { isos.contains($0) } + isos
+                let named = places.points.filter { !$0.approximate }.map { ($0, geod.distance($0.coordinate, end)) }.filter { $0.1 < 15_000 }.min { $0.1 < $1.1 }
+                c.claimedEndNear = named.map { String(format: "%@ (%.0f km away)", $0.0.text, $0.1 / 1000) }
+                    ?? nearestPlace(to: end, country: Array(home.prefix(1))) ?? nearestPlace(to: end, country: isos)
+                let endText = c.claimedEndNear.map { String(format: "the claimed %.0f km would end near %@", phrase.km, $0) } ?? ""
+                judge(&c, measured: c.alongKm!, phrase: phrase, notes: [
+                    "the text gives no ends: measured from where the \(riverPlace.entry.name) crosses the \(line.name) \(direction) to \(far.0.text), the farthest place the article names near it",
+                    endText,
+                ].filter { !$0.isEmpty })
+                return c
+            }
+            c.note = "the text gives no ends for this stretch and none can be found from its context"
+            return c
+        }
+
+        // A straight distance: "X, 20 km to the northwest" of the place before it, or "… of Y".
+        var c = base(phrase, article, kind: .straight)
+        let before = mentions.filter { $0.last < phrase.firstToken && ($0.place.kind.isPoint || $0.place.kind == .river || $0.place.kind == .border) }
+        var anchor: ResolvedPlace?
+        if let t = phrase.anchorToken {
+            anchor = mentions.first { $0.token == t || $0.token == t + 1 }?.place
+        }
+        guard let subject = before.last(where: { $0.place.kind.isPoint })?.place else {
+            c.note = "the text names no place this distance is from"
+            return c
+        }
+        var how = ""
+        if anchor == nil, phrase.anchorToken == nil {
+            anchor = before.filter { $0.place.entry.id != subject.entry.id && $0.place.kind.isPoint }.last?.place
+            if anchor == nil, let e = try earlier(near: nil, within: .infinity), e.entry.id != subject.entry.id {
+                anchor = e
+                how = "measured from \(e.text), the place the text described before"
+            }
+        }
+        guard let a = anchor else {
+            c.note = phrase.anchorToken != nil ? "the place it is measured from is not resolved" : "the text names only one place for this distance"
+            return c
+        }
+        c.from = a.kind.isPoint ? a.text : "the " + a.text
+        c.to = subject.text
+        var notes: [String] = how.isEmpty ? [] : [how]
+        if a.kind.isPoint {
+            let inv = geod.inverse(a.coordinate, subject.coordinate)
+            c.straightKm = inv.metres / 1000
+            c.stretch = [a.coordinate, subject.coordinate]
+            c.measuredBearing = (inv.azimuth1 + 360).truncatingRemainder(dividingBy: 360)
+        } else {
+            // Distance from a river or border: to its nearest point.
+            let line = a.kind == .river ? try river(named: a.entry.name) : try borderLine(for: a)
+            guard let line else { c.note = "\(a.text) is not in the basemap"; return c }
+            if let b = phrase.bearing, let hit = try line.firstHit(from: subject.coordinate, azimuth: b + 180) {
+                // "30 km west of the Euphrates": from the place back east to the river.
+                c.straightKm = hit.metres / 1000
+                c.stretch = [hit.point, subject.coordinate]
+                c.measuredBearing = b
+                notes.append(String(format: "measured from %@ due %@ to the %@", subject.text, Compass.name(b + 180), a.text))
+            } else {
+                let proj = try line.project(subject.coordinate)
+                let inv = geod.inverse(proj.point, subject.coordinate)
+                c.straightKm = proj.offset / 1000
+                c.stretch = [proj.point, subject.coordinate]
+                c.measuredBearing = (inv.azimuth1 + 360).truncatingRemainder(dividingBy: 360)
+                notes.append("measured to the nearest point of the \(a.text)")
+            }
+        }
+        if let b = phrase.bearing, let m = c.measuredBearing {
+            c.bearingWord = phrase.bearingWord
+            c.bearingAgrees = abs(remainder(m - b, 360)) <= 22.5
+            notes.append(String(format: "bearing %.0f° (%@ is %.0f°)", m, phrase.bearingWord ?? "", b))
+        }
+        judge(&c, measured: c.straightKm!, phrase: phrase, notes: notes)
+        return c
+    }
+
+    func borderLine(for place: ResolvedPlace) throws -> MeasuredLine? {
+        guard let isos = place.entry.id.split(separator: ":").last?.split(separator: "-").map(String.init), isos.count == 2 else { return nil }
+        return try border(isos[0], isos[1])
+    }
+
+    /// Consistent within the tolerance, or within the rounding of a round figure (a multiple of 5 is
+    /// taken as rounded to the nearest 5); a stated direction must also hold (within 22.5°).
+    func judge(_ c: inout DistanceCheck, measured: Double, phrase: DistancePhrase, notes: [String]) {
+        let diff = (measured - phrase.km) / phrase.km
+        c.differencePercent = (diff * 1000).rounded() / 10
+        let rounding = (phrase.value.truncatingRemainder(dividingBy: 5) == 0 ? 2.5 : 0.5) / phrase.value
+        let allowed = max(tolerance, rounding)
+        var why = notes
+        // "more than 700 km" holds for anything longer; "less than 10 km" for anything shorter.
+        let holds = phrase.bound == .atLeast ? diff >= -allowed : phrase.bound == .atMost ? diff <= allowed : abs(diff) <= allowed
+        if phrase.bound != .about { why.insert(phrase.bound == .atLeast ? "the text gives a lower bound" : "the text gives an upper bound", at: 0) }
+        if holds, c.bearingAgrees != false {
+            c.verdict = .consistent
+            why.insert(String(format: "within %.0f%% of the claim", allowed * 100), at: 0)
+        } else {
+            c.verdict = .inconsistent
+            if !holds { why.insert(String(format: "%+.0f%%, beyond the %.0f%% allowed", diff * 100, allowed * 100), at: 0) }
+            if c.bearingAgrees == false { why.insert("the direction does not hold", at: 0) }
+        }
+        if c.conversionAgrees == false { why.append("the conversion \(c.conversion ?? "") does not match \(c.claimedText)") }
+        c.note = why.joined(separator: "; ")
+    }
+
+    /// The largest gazetteer place within 15 km of `p` in one of `countries`.
+    func nearestPlace(to p: LonLat, country: [String]) -> String? {
+        let box = GeoBox(minLon: p.lon - 0.2, minLat: p.lat - 0.15, maxLon: p.lon + 0.2, maxLat: p.lat + 0.15)
+        let found = gazetteer.entries(in: box).filter { $0.kind.isPoint && country.contains($0.country) && $0.population >= 1000 }
+            .map { ($0, geod.distance($0.coordinate, p)) }.filter { $0.1 < 15_000 }
+        guard let best = found.min(by: { $0.1 < $1.1 }) else { return nil }
+        return String(format: "%@ (%@, %.0f km away)", best.0.name, best.0.country, best.1 / 1000)
+    }
+
+    static func format(_ v: Double) -> String {
+        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
+    }
+}

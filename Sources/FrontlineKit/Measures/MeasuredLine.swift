@@ -1,0 +1,102 @@
+import Foundation
+
+/// Where a place falls on a line: the nearest point, how far off the line the place is, and how far
+/// along the line (from its first vertex) that point lies.
+public struct LineProjection: Sendable, Equatable {
+    public var point: LonLat
+    /// Metres from the place to the line.
+    public var offset: Double
+    /// Metres along the line from its first vertex, summing geodesic segments.
+    public var chainage: Double
+    public var segment: Int
+}
+
+/// A polyline at full resolution with its geodesic lengths: a river (vertices ordered downstream)
+/// or a border. Lengths sum geodesic segments; the nearest point is found in an azimuthal
+/// equidistant projection (PROJ) centred on the place, where distances from the place are true.
+public struct MeasuredLine: Sendable {
+    public let name: String
+    public let points: [LonLat]
+    /// Metres from the first vertex to each vertex.
+    public let cumulative: [Double]
+    public var length: Double { cumulative.last ?? 0 }
+
+    public init(name: String, points: [LonLat]) {
+        self.name = name
+        self.points = points
+        var cum = [0.0]
+        cum.reserveCapacity(points.count)
+        let g = Geodesic.wgs84
+        for i in 1..<max(points.count, 1) { cum.append(cum[i - 1] + g.distance(points[i - 1], points[i])) }
+        cumulative = cum
+    }
+
+    /// The nearest point of the line to `p`.
+    public func project(_ p: LonLat) throws -> LineProjection {
+        guard points.count > 1 else {
+            throw FrontlineError.library(name: "measure", reason: "\(name) has fewer than two vertices")
+        }
+        let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
+        let xy = aeqd.forward(points)
+        guard xy.count == points.count else {
+            throw FrontlineError.library(name: "PROJ", reason: "cannot project \(name) around \(p)")
+        }
+        var best = (d2: Double.infinity, seg: 0, t: 0.0)
+        for i in 0..<(xy.count - 1) {
+            let a = xy[i], b = xy[i + 1]
+            let dx = b.x - a.x, dy = b.y - a.y
+            let len2 = dx * dx + dy * dy
+            let t = len2 > 0 ? min(max(-(a.x * dx + a.y * dy) / len2, 0), 1) : 0
+            let x = a.x + t * dx, y = a.y + t * dy
+            let d2 = x * x + y * y
+            if d2 < best.d2 { best = (d2, i, t) }
+        }
+        let a = xy[best.seg], b = xy[best.seg + 1]
+        let nearest = aeqd.inverse(Point(x: a.x + best.t * (b.x - a.x), y: a.y + best.t * (b.y - a.y))) ?? points[best.seg]
+        let g = Geodesic.wgs84
+        let chainage = cumulative[best.seg] + g.distance(points[best.seg], nearest)
+        return LineProjection(point: nearest, offset: g.distance(p, nearest), chainage: chainage, segment: best.seg)
+    }
+
+    /// Where a geodesic from `p` at `azimuth` first meets the line (within `limit` metres), found in an
+    /// azimuthal equidistant projection centred on `p`, where that geodesic is a straight ray.
+    public func firstHit(from p: LonLat, azimuth: Double, limit: Double = 500_000) throws -> (point: LonLat, metres: Double)? {
+        let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
+        let xy = aeqd.forward(points)
+        guard xy.count == points.count else { return nil }
+        let rad = azimuth * .pi / 180
+        let dx = sin(rad), dy = cos(rad)
+        var best: Double?
+        for i in 0..<(xy.count - 1) {
+            let a = xy[i], b = xy[i + 1]
+            // Solve t·d = a + u·(b − a), t ≥ 0, 0 ≤ u ≤ 1.
+            let ex = b.x - a.x, ey = b.y - a.y
+            let den = dx * ey - dy * ex
+            guard abs(den) > 1e-12 else { continue }
+            let t = (a.x * ey - a.y * ex) / den
+            let u = (a.x * dy - a.y * dx) / den
+            if t >= 0, t <= limit, u >= 0, u <= 1, t < (best ?? .infinity) { best = t }
+        }
+        guard let t = best, let hit = aeqd.inverse(Point(x: t * dx, y: t * dy)) else { return nil }
+        return (hit, Geodesic.wgs84.distance(p, hit))
+    }
+
+    /// The point `s` metres along the line.
+    public func point(atChainage s: Double) -> LonLat {
+        let c = min(max(s, 0), length)
+        var lo = 0, hi = cumulative.count - 1
+        while hi - lo > 1 { let mid = (lo + hi) / 2; if cumulative[mid] <= c { lo = mid } else { hi = mid } }
+        let g = Geodesic.wgs84
+        let inv = g.inverse(points[lo], points[hi])
+        return g.direct(from: points[lo], azimuth: inv.azimuth1, metres: c - cumulative[lo])
+    }
+
+    /// The vertices between two chainages (in line order), with the end points interpolated.
+    public func slice(from a: Double, to b: Double) -> [LonLat] {
+        let lo = min(a, b), hi = max(a, b)
+        var out = [point(atChainage: lo)]
+        for (i, c) in cumulative.enumerated() where c > lo && c < hi { out.append(points[i]) }
+        out.append(point(atChainage: hi))
+        return out
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+/// A distance the text states: "750 km down the Euphrates River", "20 km (12 miles) to the northwest",
+/// "the last 80 km (50 mile) stretch of the Syrian-Turkish border", "about 8 km northeast of al-Bab".
+public struct DistancePhrase: Sendable, Equatable {
+    public enum Unit: String, Sendable, Codable { case km, mi }
+    /// Which way along a river the text measures.
+    public enum RiverDirection: String, Sendable, Codable { case down, up, along }
+
+    public var sentence: Int
+    /// Token positions of the number and of the last word of the phrase.
+    public var firstToken: Int
+    public var lastToken: Int
+    /// Character offsets of the phrase in the article.
+    public var start: Int
+    public var end: Int
+    public var quote: String
+    public var value: Double
+    public var unit: Unit
+    /// A conversion given beside it: "80 km (50 mile)".
+    public var conversion: (value: Double, unit: Unit)?
+    /// Compass bearing in degrees, and the word used.
+    public var bearing: Double?
+    public var bearingWord: String?
+    /// Token after "of"/"from" where the anchor place starts.
+    public var anchorToken: Int?
+    /// "down the Euphrates": the token where the river's name starts.
+    public var riverToken: Int?
+    public var riverDirection: RiverDirection?
+    /// "stretch of the … border", "of the frontier": a length along a border.
+    public var borderToken: Int?
+    /// "more than 700 km" (at least), "less than 10 km" (at most), or a plain figure.
+    public var bound: Bound = .about
+
+    public enum Bound: String, Sendable, Codable { case about, atLeast, atMost }
+
+    public var km: Double { unit == .km ? value : value * DistancePhrase.kmPerMile }
+    public static let kmPerMile = 1.609344
+
+    public static func == (a: DistancePhrase, b: DistancePhrase) -> Bool {
+        a.sentence == b.sentence && a.firstToken == b.firstToken && a.quote == b.quote
+    }
+}
+
+/// Finds the distances stated in an article's sentences.
+public enum DistancePhrases {
+    static let units: [String: DistancePhrase.Unit] = [
+        "km": .km, "kms": .km, "kilometres": .km, "kilometers": .km, "kilometre": .km, "kilometer": .km,
+        "miles": .mi, "mile": .mi, "mi": .mi,
+    ]
+    static let compass: [String: Double] = [
+        "north": 0, "northeast": 45, "north-east": 45, "northeastern": 45, "east": 90, "southeast": 135, "south-east": 135,
+        "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315,
+    ]
+    static let numberWords: [String: Double] = ["five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                                                "fifty": 50, "sixty": 60, "hundred": 100, "a hundred": 100]
+
+    /// Reads "80", "1,200", "2.5", "twenty" or "80-km" at token `i`: the value and, if glued, the unit.
+    static func number(_ t: String) -> (Double, DistancePhrase.Unit?)? {
+        let lower = t.lowercased()
+        if let v = numberWords[lower] { return (v, nil) }
+        let parts = lower.split(separator: "-", maxSplits: 1).map(String.init)
+        let digits = parts[0].replacingOccurrences(of: ",", with: "")
+        guard let v = Double(digits), v.isFinite, v > 0 else { return nil }
+        if parts.count == 2 {
+            guard let u = units[parts[1]] else { return nil }
+            return (v, u)
+        }
+        return (v, nil)
+    }
+
+    public static func find(in article: Article) -> [DistancePhrase] {
+        var out: [DistancePhrase] = []
+        for (si, s) in article.sentences.enumerated() {
+            out += find(in: s, index: si)
+        }
+        return out
+    }
+
+    static func find(in s: Sentence, index si: Int) -> [DistancePhrase] {
+        let toks = Tokenizer.tokens(s.text)
+        let lower = toks.map { $0.text.lowercased() }
+        let chars = Array(s.text)
+        var out: [DistancePhrase] = []
+        var i = 0
+        while i < toks.count {
+            guard let (value, glued) = number(toks[i].text) else { i += 1; continue }
+            var j = i + 1
+            var unit = glued
+            if unit == nil {
+                guard j < toks.count, let u = units[lower[j]] else { i += 1; continue }
+                unit = u
+                j += 1
+            }
+            var phrase = DistancePhrase(sentence: si, firstToken: i, lastToken: j - 1, start: 0, end: 0, quote: "",
+                                        value: value, unit: unit!)
+            // "(50 mile)", "(12 miles)": a conversion in brackets.
+            if j < toks.count, let (v2, g2) = number(toks[j].text) {
+                var u2 = g2
+                var k = j + 1
+                if u2 == nil, k < toks.count, let u = units[lower[k]] { u2 = u; k += 1 }
+                let between = String(chars[toks[j - 1].end..<toks[j].start])
+                if let u2, between.contains("(") { phrase.conversion = (v2, u2); j = k }
+            }
+            // "to the northwest", "northwest of", "down the Euphrates", "stretch of the … border".
+            if j + 1 < toks.count, lower[j] == "to", lower[j + 1] == "the", j + 2 < toks.count, compass[lower[j + 2]] != nil { j += 2 }
+            if j < toks.count, let b = compass[lower[j]] {
+                phrase.bearing = b
+                phrase.bearingWord = lower[j]
+                j += 1
+            }
+            if j + 1 < toks.count, ["down", "up", "along"].contains(lower[j]), lower[j + 1] == "the" {
+                phrase.riverDirection = DistancePhrase.RiverDirection(rawValue: lower[j])
+                phrase.riverToken = j + 2 < toks.count ? j + 2 : nil
+                j += 2
+                while j < toks.count, toks[j].isCapitalized || lower[j] == "river",
+                      j == phrase.riverToken || !String(chars[toks[j - 1].end..<toks[j].start]).contains(where: { ",;:.()".contains($0) }) { j += 1 }
+            } else if j < toks.count, lower[j] == "of" || lower[j] == "from" {
+                if let b = (j + 1..<min(toks.count, j + 9)).first(where: { lower[$0] == "border" || lower[$0] == "frontier" }),
+                   phrase.bearing == nil {
+                    phrase.borderToken = b
+                    j = b + 1
+                } else if j + 1 < toks.count {
+                    phrase.anchorToken = j + 1
+                    j += 2
+                    while j < toks.count, toks[j].isCapitalized { j += 1 }
+                }
+            } else if j < toks.count, ["stretch", "strip", "section", "length", "portion"].contains(lower[j]) {
+                if let b = (j + 1..<min(toks.count, j + 9)).first(where: { lower[$0] == "border" || lower[$0] == "frontier" }) {
+                    phrase.borderToken = b
+                    j = b + 1
+                }
+            }
+            // "more than", "over", "at least" / "less than", "under", "within", "up to" before the number.
+            if i >= 2, ["more", "greater"].contains(lower[i - 2]) && lower[i - 1] == "than" || lower[i - 2] == "at" && lower[i - 1] == "least" {
+                phrase.bound = .atLeast
+            } else if i >= 1, ["over", "beyond"].contains(lower[i - 1]) {
+                phrase.bound = .atLeast
+            } else if i >= 2, ["less", "fewer"].contains(lower[i - 2]) && lower[i - 1] == "than" || lower[i - 2] == "up" && lower[i - 1] == "to" {
+                phrase.bound = .atMost
+            } else if i >= 1, ["under", "within"].contains(lower[i - 1]) {
+                phrase.bound = .atMost
+            }
+            phrase.lastToken = max(phrase.lastToken, j - 1)
+            // Quote from "the last …" if it leads in.
+            var qs = i
+            if qs >= 2, lower[qs - 1] == "last", lower[qs - 2] == "the" { qs -= 2 }
+            if phrase.bound != .about { qs -= ["over", "beyond", "under", "within"].contains(lower[i - 1]) ? 1 : 2 }
+            var qe = toks[phrase.lastToken].end
+            if qe < chars.count, chars[qe] == ")", String(chars[toks[qs].start..<qe]).filter({ $0 == "(" }).count
+                > String(chars[toks[qs].start..<qe]).filter({ $0 == ")" }).count { qe += 1 }
+            phrase.quote = String(chars[toks[qs].start..<qe])
+            phrase.start = s.start + toks[qs].start
+            phrase.end = s.start + qe
+            out.append(phrase)
+            i = j
+        }
+        return out
+    }
+}
