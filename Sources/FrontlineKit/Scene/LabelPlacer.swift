@@ -2,7 +2,7 @@ import Foundation
 
 /// A label on the map with the box it occupies.
 public struct PlacedLabel: Sendable, Equatable {
-    public enum Kind: String, Sendable { case place, country, river, lake }
+    public enum Kind: String, Sendable { case place, country, river, lake, measure }
     public var text: String
     public var kind: Kind
     public var boxes: [Rect]

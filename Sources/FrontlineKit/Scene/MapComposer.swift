@@ -230,6 +230,18 @@ public struct MapComposer {
                 }
             }
         }
+        // Each badge carries the measured length beside it.
+        for (n, p) in badges {
+            let c = checks[n - 1]
+            guard let km = c.kind == .straight ? c.straightKm : c.alongKm else { continue }
+            let text = MapComposer.kmText(km)
+            let size = style.text(12.5)
+            if let l = placer.placeBeside(text, at: p, markerRadius: badgeRadius, style: .bold, size: size, gap: style.px(2)) {
+                labelItems.append(.text(TextItem(text: text, origin: l.origin, style: .bold, size: size, color: style.measureInk,
+                                                 halo: style.halo, haloWidth: style.px(3))))
+                labels.append(PlacedLabel(text: text, kind: .measure, boxes: [l.box]))
+            }
+        }
 
         let riverSize = style.text(14)
         for (name, line) in riverLines.sorted(by: { (mentionedRivers.contains($0.name) ? 0 : 1, $0.name) < (mentionedRivers.contains($1.name) ? 0 : 1, $1.name) }) {
@@ -357,16 +369,19 @@ public struct MapComposer {
     }
 
     /// One line under the map for a distance check.
+    /// "1,047 km", "17.8 km".
+    static func kmText(_ v: Double) -> String {
+        let f = NumberFormatter()
+        f.numberStyle = .decimal
+        f.maximumFractionDigits = v < 100 ? 1 : 0
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.usesGroupingSeparator = true
+        f.groupingSeparator = ","
+        return (f.string(from: NSNumber(value: v)) ?? String(format: "%.0f", v)) + " km"
+    }
+
     static func caption(_ c: DistanceCheck) -> String {
-        func km(_ v: Double) -> String {
-            let f = NumberFormatter()
-            f.numberStyle = .decimal
-            f.maximumFractionDigits = v < 100 ? 1 : 0
-            f.locale = Locale(identifier: "en_US_POSIX")
-            f.usesGroupingSeparator = true
-            f.groupingSeparator = ","
-            return (f.string(from: NSNumber(value: v)) ?? String(format: "%.0f", v)) + " km"
-        }
+        let km = kmText
         var s = "\u{201C}\(c.quote)\u{201D}: "
         switch c.verdict {
         case .cannotCheck:
