@@ -5,15 +5,30 @@ public struct Frontline {
     public let basemap: Basemap
     public let gazetteer: Gazetteer
     public let fonts: FontSet
+    public let actors: ActorCatalog
 
     /// The pipeline over a Shapes folder; `gazetteers` are user files (GeoNames dump, CSV) that add
     /// to and override the committed gazetteer, later files over earlier ones.
-    public init(shapes: String? = nil, gazetteers: [String] = []) throws {
+    public init(shapes: String? = nil, gazetteers: [String] = [], actors actorFiles: [String] = []) throws {
         basemap = try Basemap.locate(explicit: shapes)
         var g = try basemap.gazetteer()
         for file in gazetteers { try g.add(contentsOf: file) }
         gazetteer = g
+        var a = try ActorCatalog.load(path: basemap.directory + "/actors.json")
+        for file in actorFiles { try a.add(contentsOf: file) }
+        actors = a
         fonts = try FontSet.shared()
+    }
+
+    /// The control claims of an article, with the places they rest on.
+    public func claims(in article: Article) -> (places: PlaceResolution, claims: [ControlClaim]) {
+        let p = places(in: article)
+        return (p, ClaimReader(actors: actors).claims(in: article, places: p))
+    }
+
+    public func claimsDocument(for article: Article) -> ClaimsDocument {
+        let (p, c) = claims(in: article)
+        return ClaimsDocument(article: article, places: p, claims: c, actors: actors)
     }
 
     public func places(in article: Article) -> PlaceResolution {

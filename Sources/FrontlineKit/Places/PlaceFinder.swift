@@ -122,7 +122,7 @@ public struct PlaceFinder: Sendable {
         let chars = Array(s.text)
         let toks = Tokenizer.tokens(s.text)
         let lower = toks.map { $0.text.lowercased() }
-        var blocked = blockedTokens(toks)
+        var blocked = blockedTokens(toks, text: chars)
         for (i, t) in toks.enumerated() where t.isCapitalized && people.contains(PlaceNameNormalizer.key(t.text)) {
             blocked.insert(i)
         }
@@ -263,15 +263,19 @@ public struct PlaceFinder: Sendable {
     }
 
     /// Tokens that cannot start or be part of a place name: organisation and person names.
-    func blockedTokens(_ toks: [Token]) -> Set<Int> {
+    func blockedTokens(_ toks: [Token], text: [Character] = []) -> Set<Int> {
         var blocked = Set<Int>()
         var i = 0
+        // Words of one name are separated by spaces only: a comma or a quote ends the run.
+        func joined(_ a: Int, _ b: Int) -> Bool {
+            text.isEmpty || text[toks[a].end..<toks[b].start].allSatisfy { $0 == " " }
+        }
         while i < toks.count {
             guard toks[i].isCapitalized else { i += 1; continue }
             // A run of capitalised words, with connectors inside it.
             var j = i + 1
             var lastCap = i
-            while j < toks.count {
+            while j < toks.count, joined(j - 1, j) {
                 if toks[j].isCapitalized { lastCap = j; j += 1; continue }
                 if Self.connectors.contains(toks[j].text.lowercased()), j + 1 < toks.count, toks[j + 1].isCapitalized { j += 1; continue }
                 break
