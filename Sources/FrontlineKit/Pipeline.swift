@@ -55,13 +55,21 @@ public struct Frontline {
         let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
         let resolution = places(in: article)
         let checks = try DistanceChecker(basemap: basemap, gazetteer: gazetteer).checks(article: article, places: resolution)
-        return try composer.compose(article: article, places: resolution, checks: checks, request: request)
+        let claims = ClaimReader(actors: actors).claims(in: article, places: resolution)
+        let control = ControlLayer(claims: claims, states: ControlStates.compute(claims, actors: actors), actors: actors)
+        return try composer.compose(article: article, places: resolution, checks: checks, control: control, request: request)
     }
 
-    /// Renders an article's map to one file per format; returns the paths written.
+    /// Renders a claims file (as written by `claims --format json`, perhaps corrected by hand).
     @discardableResult
-    public func render(article: Article, request: MapRequest, formats: [OutputFormat], output: String) throws -> [String] {
-        let scene = try scene(for: article, request: request)
+    public func render(claims doc: ClaimsDocument, request: MapRequest, formats: [OutputFormat], output: String) throws -> [String] {
+        let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
+        let control = ControlLayer(claims: doc.controlClaims, states: doc.states, actors: actors)
+        let scene = try composer.compose(article: doc.articleStub, places: doc.resolution, control: control, request: request)
+        return try write(scene, formats: formats, output: output)
+    }
+
+    func write(_ scene: Scene, formats: [OutputFormat], output: String) throws -> [String] {
         let renderer = Renderer(fonts: fonts)
         var written: [String] = []
         for f in formats {
@@ -70,6 +78,12 @@ public struct Frontline {
             written.append(path)
         }
         return written
+    }
+
+    /// Renders an article's map to one file per format; returns the paths written.
+    @discardableResult
+    public func render(article: Article, request: MapRequest, formats: [OutputFormat], output: String) throws -> [String] {
+        try write(try scene(for: article, request: request), formats: formats, output: output)
     }
 
     /// `-o map.png --format svg` writes map.svg; `-o out/map` gains the format's extension.

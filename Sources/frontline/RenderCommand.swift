@@ -17,7 +17,7 @@ struct RenderCommand: ParsableCommand {
               writes maps/article.png, maps/article.svg and maps/article.pdf
         """)
 
-    @Argument(help: ArgumentHelp("The article, as a plain-text file (UTF-8).", valueName: "ARTICLE"))
+    @Argument(help: ArgumentHelp("The article, as a plain-text file (UTF-8), or a claims file (.json) written by `frontline claims --format json`.", valueName: "ARTICLE"))
     var article: String
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output path; the format's extension is added or replaced (default: output/<article-name>).", valueName: "PATH"))
@@ -32,6 +32,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Height, 200–8000; default: from the shape of the map. Example: --height 1000", valueName: "PX"))
     var height: Int?
 
+    @OptionGroup var actorFiles: ActorsOption
     @OptionGroup var gazetteers: GazetteerOption
     @OptionGroup var shapes: ShapesOption
 
@@ -59,11 +60,16 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let art = try Article.load(path: article)
-        let frontline = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer)
-        let out = output ?? "output/" + art.name
+        let frontline = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
         let request = MapRequest(width: Double(width), height: height.map(Double.init))
-        let written = try frontline.render(article: art, request: request, formats: try formats, output: out)
+        let written: [String]
+        if article.lowercased().hasSuffix(".json") {
+            let doc = try ClaimsDocument.read(path: article, actors: frontline.actors)
+            written = try frontline.render(claims: doc, request: request, formats: try formats, output: output ?? "output/" + doc.article.name)
+        } else {
+            let art = try Article.load(path: article)
+            written = try frontline.render(article: art, request: request, formats: try formats, output: output ?? "output/" + art.name)
+        }
         for w in written { print("wrote \(w)") }
     }
 }

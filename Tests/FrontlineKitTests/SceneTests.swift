@@ -55,9 +55,23 @@ final class SceneTests: XCTestCase {
     func testLegendListsExactlyWhatIsDrawn() throws {
         let scene = try exampleScene()
         let labels = scene.legend.map(\.label)
-        XCTAssertEqual(labels, ["Place named in the article", "Approximate position, placed from the text", "River", "Lake or reservoir",
-                                "International border", "Measured stretch (checks below the map)", "Measured straight distance",
-                                "Country the article is about"])
+        XCTAssertEqual(labels, ["Place named, no control stated", "ISIS", "SDF", "Syrian rebels", "Iraqi government",
+                                "Contested (both sides)", "Changed in these events", "SDF advance",
+                                "Approximate position, placed from the text", "River", "Lake or reservoir", "International border",
+                                "Measured stretch (checks below the map)", "Measured straight distance", "Country the article is about"])
+        // Each actor in the legend is drawn in its colour.
+        let markers = scene.items.compactMap { if case .marker(let m) = $0 { return m } else { return nil } }
+        let catalog = try Fixtures.frontline().actors
+        for e in scene.legend {
+            guard let actor = catalog.actors.first(where: { $0.label == e.label }) else { continue }
+            XCTAssertTrue(markers.filter { scene.frame.contains($0.center) }.count > 0)
+            let inMap = scene.items.contains { item in
+                if case .marker(let m) = item { return m.fill == actor.fill || m.split == actor.fill || m.ring == actor.fill }
+                if case .path(_, true, let s) = item { return s.fill == actor.fill }
+                return false
+            }
+            XCTAssertTrue(inMap, "\(e.label) is in the legend but not on the map")
+        }
         // Every legend line symbol appears in the map with the same style.
         for e in scene.legend {
             if case .line(let style) = e.symbol {

@@ -28,7 +28,8 @@ public struct ClaimReader: Sendable {
             t("took control of", .captured), t("laid siege to", .besieged), t("broke the siege", .siegeBroken),
             t("lifted the siege", .siegeBroken), t("broken the siege", .siegeBroken), t("ended the siege", .siegeBroken),
             t("breaking the siege", .siegeBroken), t("broke the siege of", .siegeBroken), t("pulled out of", .withdrew),
-            t("poised to enter", .advancing), t("closing in on", .advancing), t("advanced to", .advancing),
+            t("poised to enter", .advancing), t("reached the outskirts of", .advancing), t("reached the edge of", .advancing),
+            t("lifting the siege", .siegeBroken), t("lifting the siege of", .siegeBroken), t("closing in on", .advancing), t("advanced to", .advancing),
             t("advanced on", .advancing), t("advanced towards", .advancing), t("advanced toward", .advancing),
             t("advancing on", .advancing), t("advancing towards", .advancing), t("pushed towards", .advancing),
             t("pushed into", .entered), t("broke into", .entered), t("withdrew from", .withdrew), t("retreated from", .withdrew),
@@ -53,7 +54,7 @@ public struct ClaimReader: Sendable {
                              "this week", "today", "yesterday", "overnight", "last week", "on the weekend", "at the weekend"]
     static let placeNouns: Set<String> = ["city", "town", "village", "villages", "towns", "area", "district"]
 
-    struct PlaceRef { var first: Int; var last: Int; var place: ResolvedPlace; var near: Bool }
+    struct PlaceRef { var first: Int; var last: Int; var place: ResolvedPlace; var near: Bool; var coreference = false }
 
     public func claims(in article: Article, places: PlaceResolution) -> [ControlClaim] {
         var out: [ControlClaim] = []
@@ -82,14 +83,15 @@ public struct ClaimReader: Sendable {
                 }
             }
             // "the city", "the town" refer to the last place named.
-            for (i, w) in lower.enumerated() where i > 0 && lower[i - 1] == "the" && (w == "city" || w == "town")
+            for (i, w) in lower.enumerated() where i > 0 && (lower[i - 1] == "the" || (i > 1 && lower[i - 2] == "the" && lower[i - 1].contains("-"))) && (w == "city" || w == "town")
                 && (i + 1 >= lower.count || lower[i + 1] != "of") && !refs.contains(where: { $0.first <= i + 2 && $0.first >= i }) {
-                if let p = refs.last(where: { $0.last < i })?.place ?? lastPlace { refs.append(PlaceRef(first: i, last: i, place: p, near: false)) }
+                if let p = refs.last(where: { $0.last < i })?.place ?? lastPlace { refs.append(PlaceRef(first: i, last: i, place: p, near: false, coreference: true)) }
             }
             refs.sort { $0.first < $1.first }
 
             // Actors named in this sentence, and pronouns that stand for them.
-            var actorRefs = resolveActors(toks: toks, lower: lower, chars: chars, refs: refs, places: places, lastActor: lastActor)
+            let namedCountry = places.places.first { p in p.kind == .country && p.mentions.contains { !$0.metonym && $0.start >= s.start && $0.end <= s.end } }?.entry.country
+            var actorRefs = resolveActors(toks: toks, lower: lower, chars: chars, refs: refs, places: places, lastActor: lastActor, country: namedCountry)
             actorRefs.sort { $0.first < $1.first }
 
             let attribution = self.attribution(toks: toks, lower: lower, chars: chars, roles: &roles, pendingRole: &pendingRole)
@@ -120,10 +122,16 @@ public struct ClaimReader: Sendable {
                 }
                 // "under ISIS control", "in ISIS hands"
                 if (w == "control" || w == "hands"), i >= 2, ["under", "in"].contains(lower[i - 2]) || (i >= 3 && ["under", "in"].contains(lower[i - 3])),
-                   let a = actorRefs.last(where: { $0.last == i - 1 }), let r = refs.last(where: { $0.last < i && $0.last >= i - 9 && $0.place.kind.isPoint }) {
-                    let phase: Phase = lower[max(0, i - 5)..<i].contains("had") ? .before : .current
-                    add(a.actor, .holds, r, at: i, time: nil, phase: phase)
-                    for other in refs where other.last == r.first - 2 && lower[r.first - 1] == "and" { add(a.actor, .holds, other, at: i, time: nil, phase: phase) }
+                   let a = actorRefs.last(where: { $0.last == i - 1 }),
+                   let r = (lower[max(0, i - 5)..<i].contains { ["been", "is", "was", "remains", "remained"].contains($0) }
+                            ? refs.first(where: { $0.last < i && $0.place.kind.isPoint })   // "Falluja … has been in ISIS hands": the clause's subject
+                            : refs.last(where: { $0.last < i && $0.last >= i - 9 && $0.place.kind.isPoint })) {
+                    let time = timeExpression(lower, near: i, articleDate: articleDate)
+                    let phase: Phase = lower[max(0, i - 5)..<i].contains("had") || time?.before == true ? .before : .current
+                    add(a.actor, .holds, r, at: i, time: time?.text, phase: phase)
+                    for other in refs where (other.last == r.first - 2 && lower[r.first - 1] == "and") || (other.first == r.last + 2 && lower[r.last + 1] == "and") {
+                        add(a.actor, .holds, other, at: i, time: time?.text, phase: phase)
+                    }
                 }
                 // "ISIS's de facto capital", "the militants' closest bastion"
                 if ["capital", "stronghold", "bastion", "heartland"].contains(w),
@@ -178,8 +186,10 @@ public struct ClaimReader: Sendable {
                             ?? refs.last { $0.last < i && $0.last >= i - 8 && lower[$0.last..<i].contains { $0 == "that" || $0 == "which" } }
                     }
                     if trig.action == .siegeBroken {
-                        place = refs.first { $0.first > end && $0.first <= end + 2 }
+                        // "the siege of Aleppo"; "the siege (of the town)": the siege the text told of.
+                        place = refs.first { $0.first > end && $0.first <= end + 2 && !$0.coreference }
                             ?? lastBesieged.map { PlaceRef(first: i, last: i, place: $0, near: false) }
+                            ?? refs.first { $0.first > end && $0.first <= end + 2 }
                             ?? refs.last { $0.last < i }
                     }
                 }
@@ -210,10 +220,13 @@ public struct ClaimReader: Sendable {
 
     /// Who acts in a sentence: named actors, "they (ISIS)", and pronouns for the last actor named.
     func resolveActors(toks: [Token], lower: [String], chars: [Character], refs: [PlaceRef], places: PlaceResolution,
-                       lastActor: String?) -> [(first: Int, last: Int, actor: String)] {
+                       lastActor: String?, country: String? = nil) -> [(first: Int, last: Int, actor: String)] {
         var out: [(Int, Int, String)] = []
-        let sentenceCountry = refs.first.map(\.place.entry.country) ?? places.focusCountries.first
         for m in actors.mentions(in: toks) {
+            // A name several actors share ("government forces"): the country the sentence names, else
+            // that of the place it acts on (the next one named), else the first.
+            let sentenceCountry = country ?? refs.first(where: { $0.first > m.last })?.place.entry.country
+                ?? refs.first.map(\.place.entry.country) ?? places.focusCountries.first
             let choice = m.actors.count > 1
                 ? (m.actors.first { actors.actor(id: $0)?.country == sentenceCountry } ?? m.actors[0])
                 : m.actors[0]
@@ -290,7 +303,7 @@ public struct ClaimReader: Sendable {
         func tokenIndex(_ r: Range<String.Index>) -> Int { text[..<r.lowerBound].split(separator: " ").count }
         for t in Self.beforeTimes { if let r = text.range(of: t) { found.append((t, true, tokenIndex(r))) } }
         for t in Self.afterTimes { if let r = text.range(of: t) { found.append((t, false, tokenIndex(r))) } }
-        let pattern = #"\b(in|since|by|until|from) (early |mid |mid-|late )?(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?\b|\b(in|since) (early |mid-|mid |late )?(\d{4})\b"#
+        let pattern = #"\b(in|since|by|until|from|of) (early |mid |mid-|late )?(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?\b|\b(in|since) (early |mid-|mid |late )?(\d{4})\b"#
         if let re = try? NSRegularExpression(pattern: pattern) {
             let ns = text as NSString
             for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {

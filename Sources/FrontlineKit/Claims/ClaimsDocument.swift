@@ -71,7 +71,7 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
                          inferred: c.inferred, notes: c.notes ?? (c.near ? "near the place named" : nil))
         }
         states = []
-        states = ControlStates.compute(controlClaims)
+        states = ControlStates.compute(controlClaims, actors: actors)
     }
 
     static func round(_ v: Double) -> Double { (v * 1e5).rounded() / 1e5 }
@@ -120,7 +120,7 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
                 throw FrontlineError.badInput(file: path, reason: "claim \(c.id): geo_precision must be 1–3 and confidence 0–1")
             }
         }
-        doc.states = ControlStates.compute(doc.controlClaims)
+        doc.states = ControlStates.compute(doc.controlClaims, actors: actors)
         return doc
     }
 

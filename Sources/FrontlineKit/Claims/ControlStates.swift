@@ -2,7 +2,13 @@ import Foundation
 
 /// Each place's state before and after the article's events, from its claims.
 public enum ControlStates {
-    public static func compute(_ claims: [ControlClaim]) -> [PlaceState] {
+    /// `actors`, when given, lets a combatant's claim stand over a supporter's in the same sentence
+    /// ("Turkish troops and allied rebels took Jarabulus": the rebels hold it).
+    public static func compute(_ all: [ControlClaim], actors: ActorCatalog? = nil) -> [PlaceState] {
+        let claims = all.filter { c in
+            guard let actors, actors.actor(id: c.actor)?.role == .supporter else { return true }
+            return !all.contains { $0.placeID == c.placeID && $0.action == c.action && $0.evidence == c.evidence && actors.actor(id: $0.actor)?.role == .combatant }
+        }
         var order: [String] = []
         for c in claims where !order.contains(c.placeID) && !c.near { order.append(c.placeID) }
         var out: [PlaceState] = []

@@ -61,6 +61,10 @@ public struct Renderer {
     }
 
     func drawMarker(_ m: MarkerItem, on c: CairoCanvas) {
+        if m.symbol != .circle || m.ring != nil || m.split != nil || m.changed || m.hollow {
+            drawControlSymbol(m, on: c)
+            return
+        }
         switch m.shape {
         case .dot:
             c.circle(m.center, radius: m.radius)
@@ -80,6 +84,66 @@ public struct Renderer {
             c.setLine(width: m.outlineWidth, dash: [m.radius * 0.6, m.radius * 0.45])
             c.stroke()
         }
+    }
+}
+
+extension Renderer {
+    /// The outline of a symbol of radius r.
+    func symbolPath(_ m: MarkerItem, radius r: Double) -> [Point] {
+        let c = m.center
+        switch m.symbol {
+        case .circle: return (0..<36).map { k in let a = Double(k) * .pi / 18; return Point(x: c.x + r * cos(a), y: c.y + r * sin(a)) }
+        case .square: let s = r * 0.9; return [Point(x: c.x - s, y: c.y - s), Point(x: c.x + s, y: c.y - s), Point(x: c.x + s, y: c.y + s), Point(x: c.x - s, y: c.y + s)]
+        case .diamond: let s = r * 1.25; return [Point(x: c.x, y: c.y - s), Point(x: c.x + s, y: c.y), Point(x: c.x, y: c.y + s), Point(x: c.x - s, y: c.y)]
+        case .triangle: let s = r * 1.3; return [Point(x: c.x, y: c.y - s), Point(x: c.x + s * 0.95, y: c.y + s * 0.62), Point(x: c.x - s * 0.95, y: c.y + s * 0.62)]
+        }
+    }
+
+    /// Control symbols: the controller's shape and colour; a besieger's ring; a contest split in two;
+    /// an outer ring for a change; hollow where a side withdrew; dashed where the position is approximate.
+    func drawControlSymbol(_ m: MarkerItem, on c: CairoCanvas) {
+        let r = m.radius
+        if let ring = m.ring {
+            c.circle(m.center, radius: r * 1.45)
+            c.setColor(ring)
+            c.setLine(width: r * 0.9)
+            c.stroke()
+        }
+        if m.changed {
+            c.circle(m.center, radius: r + m.outlineWidth * 1.8 + (m.ring != nil ? r * 0.9 : 0))
+            c.setColor(RGBA(1, 1, 1, 0.9))
+            c.setLine(width: m.outlineWidth * 2.6)
+            c.stroke()
+            c.circle(m.center, radius: r + m.outlineWidth * 1.8 + (m.ring != nil ? r * 0.9 : 0))
+            c.setColor(m.hollow ? m.fill : (m.fill.r + m.fill.g + m.fill.b > 2.4 ? m.outline : m.fill))
+            c.setLine(width: m.outlineWidth * 1.2)
+            c.stroke()
+        }
+        let shape = symbolPath(m, radius: r)
+        c.path([shape], closed: true)
+        c.setColor(m.hollow ? RGBA(1, 1, 1) : m.fill)
+        c.fill()
+        if let split = m.split {
+            c.save()
+            c.clip(Rect(x: m.center.x, y: m.center.y - r * 2, width: r * 2, height: r * 4))
+            c.path([shape], closed: true)
+            c.setColor(split)
+            c.fill()
+            c.restore()
+            c.path([[Point(x: m.center.x, y: m.center.y - r * 1.3), Point(x: m.center.x, y: m.center.y + r * 1.3)]], closed: false)
+            c.setColor(RGBA(1, 1, 1))
+            c.setLine(width: m.outlineWidth * 0.8)
+            c.stroke()
+        }
+        c.path([shape], closed: true)
+        if m.hollow {
+            c.setColor(m.fill)
+            c.setLine(width: m.outlineWidth * 1.8, dash: m.shape == .approximate ? [r * 0.6, r * 0.45] : [])
+        } else {
+            c.setColor(m.outline)
+            c.setLine(width: m.outlineWidth, dash: m.shape == .approximate ? [r * 0.6, r * 0.45] : [])
+        }
+        c.stroke()
     }
 }
 

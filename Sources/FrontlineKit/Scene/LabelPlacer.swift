@@ -40,7 +40,7 @@ public struct LabelPlacer {
         let m = measurer.size(of: text, style: style, fontSize: size)
         let w = m.width, h = m.ascent + m.descent
         let pad = gap * 0.4
-        for ring in [0.0, gap * 2.5] {
+        for ring in [0.0, gap * 2.5, gap * 5] {
             let d = r + gap + ring
             let diag = d * 0.75
             // E, W, NE, NW, SE, SW, N, S: box origins (top-left).

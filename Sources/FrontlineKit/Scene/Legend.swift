@@ -7,6 +7,7 @@ public struct LegendEntry: Sendable, Equatable {
         case line(PathStyle)
         case area(PathStyle)
         case cross(RGBA)
+        case arrow(RGBA, RGBA)
     }
     public var symbol: Symbol
     public var label: String
@@ -52,6 +53,9 @@ struct LegendLayout {
                 out.append(.marker(m))
             case .line(let ps):
                 out.append(.path(parts: [[Point(x: cx - swatch / 2, y: cy), Point(x: cx + swatch / 2, y: cy)]], closed: false, style: ps))
+            case .arrow(let fill, let outline):
+                let shape = ArrowShape.polygon(from: Point(x: cx - swatch / 2, y: cy), to: Point(x: cx + swatch / 2, y: cy), width: rowHeight * 0.22)
+                out.append(.path(parts: [shape], closed: true, style: PathStyle(fill: fill, stroke: outline, lineWidth: style.px(1))))
             case .cross(let color):
                 let r = rowHeight * 0.22
                 out.append(.path(parts: [[Point(x: cx - r, y: cy - r), Point(x: cx + r, y: cy + r)], [Point(x: cx - r, y: cy + r), Point(x: cx + r, y: cy - r)]],

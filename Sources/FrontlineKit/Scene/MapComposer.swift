@@ -20,7 +20,8 @@ public struct MapComposer {
         self.measurer = measurer
     }
 
-    public func compose(article: Article, places: PlaceResolution, checks: [DistanceCheck] = [], request: MapRequest) throws -> Scene {
+    public func compose(article: Article, places: PlaceResolution, checks: [DistanceCheck] = [], control: ControlLayer? = nil,
+                        request: MapRequest) throws -> Scene {
         let style = MapStyle(width: request.width)
         let extent = ExtentChooser.choose([places])
         let projection = try Projection.conformal(for: extent.box)
@@ -123,14 +124,43 @@ public struct MapComposer {
         items.append(.path(parts: grat.lines, closed: false, style: PathStyle(stroke: style.graticule, lineWidth: style.px(0.6))))
 
         // Markers: every drawn place, sized by kind.
-        let drawn = extent.onMap.sorted { ($0.mentions.count, $0.entry.population) > ($1.mentions.count, $1.entry.population) }
+        // Places with claims first (they are labelled first), then by mentions and size.
+        let statesAfter = Dictionary((control?.states ?? []).filter { $0.phase == .after }.map { ($0.placeID, $0) }, uniquingKeysWith: { a, _ in a })
+        let drawn = extent.onMap.sorted {
+            (statesAfter[$0.entry.id] != nil ? 1 : 0, $0.mentions.count, $0.entry.population) > (statesAfter[$1.entry.id] != nil ? 1 : 0, $1.mentions.count, $1.entry.population)
+        }
         var placer = LabelPlacer(bounds: frame.insetBy(style.px(3)), measurer: measurer)
         var markers: [(ResolvedPlace, MarkerItem)] = []
         for p in drawn {
             guard let d = t.device(p.coordinate), frame.contains(d) else { continue }
-            let m = marker(for: p, at: d, style: style)
+            var m = marker(for: p, at: d, style: style)
+            if let control {
+                if let st = statesAfter[p.entry.id], st.controller != nil { control.style(&m, state: st, style: style) } else { m.fill = style.plainMarker }
+            }
             markers.append((p, m))
-            placer.reserve(Rect(x: d.x - m.radius - 1, y: d.y - m.radius - 1, width: 2 * m.radius + 2, height: 2 * m.radius + 2))
+            let e = m.extent + 1
+            placer.reserve(Rect(x: d.x - e, y: d.y - e, width: 2 * e, height: 2 * e))
+        }
+        // Advance arrows, pointing at the place from the side the advancing force holds (or from the map's middle).
+        var arrows: [(actor: Actor, shape: [Point])] = []
+        if let control {
+            for (p, m) in markers {
+                guard let st = statesAfter[p.entry.id] else { continue }
+                for id in st.advancing {
+                    guard let actor = control.actors.actor(id: id) else { continue }
+                    let held = markers.filter { statesAfter[$0.0.entry.id]?.controller == id && $0.0.entry.id != p.entry.id && statesAfter[$0.0.entry.id]?.status != .withdrawn }
+                    let from = held.isEmpty ? frame.center
+                        : Point(x: held.map(\.1.center.x).reduce(0, +) / Double(held.count), y: held.map(\.1.center.y).reduce(0, +) / Double(held.count))
+                    var dx = m.center.x - from.x, dy = m.center.y - from.y
+                    let len = max(hypot(dx, dy), 1); dx /= len; dy /= len
+                    let tip = Point(x: m.center.x - dx * (m.extent + style.px(3)), y: m.center.y - dy * (m.extent + style.px(3)))
+                    let tail = Point(x: tip.x - dx * style.px(46), y: tip.y - dy * style.px(46))
+                    let shape = ArrowShape.polygon(from: tail, to: tip, width: style.px(5))
+                    arrows.append((actor, shape))
+                    let xs = shape.map(\.x), ys = shape.map(\.y)
+                    placer.reserve(Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!))
+                }
+            }
         }
 
         for d in crosses {
@@ -140,11 +170,18 @@ public struct MapComposer {
 
         // Legend and scale bar, in the corner with the fewest markers.
         var legendEntries: [LegendEntry] = []
-        if let m = markers.first(where: { !$0.0.approximate })?.1 {
-            legendEntries.append(LegendEntry(symbol: .marker(m), label: "Place named in the article"))
+        let plain = markers.filter { statesAfter[$0.0.entry.id] == nil }
+        if let m = plain.first(where: { !$0.0.approximate })?.1 {
+            legendEntries.append(LegendEntry(symbol: .marker(m), label: control == nil ? "Place named in the article" : "Place named, no control stated"))
         }
-        if let m = markers.first(where: { $0.0.approximate })?.1 {
-            legendEntries.append(LegendEntry(symbol: .marker(m), label: "Approximate position, placed from the text"))
+        if let control {
+            legendEntries += control.legend(markers: markers.map(\.1), states: markers.compactMap { statesAfter[$0.0.entry.id] },
+                                            arrows: arrows.map(\.actor), style: style)
+        }
+        if markers.contains(where: { $0.0.approximate }) {
+            let sample = MarkerItem(center: Point(x: 0, y: 0), radius: style.px(4.2), shape: .approximate,
+                                    fill: style.markerFill, outline: RGBA(1, 1, 1), outlineWidth: style.px(1.6))
+            legendEntries.append(LegendEntry(symbol: .marker(sample), label: "Approximate position, placed from the text"))
         }
         if !riverLines.isEmpty { legendEntries.append(LegendEntry(symbol: .line(majorRiver), label: "River")) }
         if !lakes.isEmpty { legendEntries.append(LegendEntry(symbol: .area(lakeStyle), label: "Lake or reservoir")) }
@@ -291,6 +328,9 @@ public struct MapComposer {
                 }
             }
         }
+        for a in arrows {
+            items.append(.path(parts: [a.shape], closed: true, style: PathStyle(fill: a.actor.fill, stroke: RGBA(1, 1, 1), lineWidth: style.px(1.2))))
+        }
         items += markers.map { .marker($0.1) }
         if !badgeLeaders.isEmpty {
             items.append(.path(parts: badgeLeaders, closed: false, style: PathStyle(stroke: style.measureInk, lineWidth: style.px(1))))
@@ -329,7 +369,7 @@ public struct MapComposer {
         }
         items.append(.text(TextItem(text: fit(article.title, width: W - 2 * margin, style: .bold, size: shownTitleSize),
                                     origin: Point(x: margin, y: margin + titleSize * 0.9), style: .bold, size: shownTitleSize, color: style.ink)))
-        let subtitle = subtitleText(article)
+        let subtitle = subtitleText(article, control: control != nil && !(control?.states.isEmpty ?? true))
         items.append(.text(TextItem(text: fit(subtitle, width: W - 2 * margin, style: .regular, size: subtitleSize),
                                     origin: Point(x: margin, y: margin + titleSize * 1.15 + subtitleSize * 1.2), size: subtitleSize, color: style.muted)))
         var y = frame.maxY + gutterBottom + footLine
@@ -345,9 +385,9 @@ public struct MapComposer {
         footnotes += places.unresolved.filter(\.cued).map { "\($0.text): not located (\($0.reason))" }
         footnotes += unlabelled.map { "\($0): not labelled for lack of room" }
 
-        let description = describe(article: article, places: places, extent: extent)
+        let description = describe(article: article, places: places, extent: extent, control: control)
         return Scene(width: W, height: H, items: items, title: article.title, description: description,
-                     metadataJSON: SceneMetadata.json(article: article, places: places, extent: extent),
+                     metadataJSON: SceneMetadata.json(article: article, places: places, extent: extent, control: control),
                      frame: frame, labels: labels, legend: legendEntries, footnotes: footnotes, footerLines: finalFooter)
     }
 
@@ -476,9 +516,9 @@ public struct MapComposer {
         return inside.sorted { $0.distance(to: c) < $1.distance(to: c) }
     }
 
-    func subtitleText(_ a: Article) -> String {
-        let date = a.date.map { "Date: \($0)" } ?? "Date not stated in the article"
-        return "Places named in the article · \(date)"
+    func subtitleText(_ a: Article, control: Bool = false) -> String {
+        let date = a.date.map { "as reported on \($0)" } ?? "date not stated in the article"
+        return (control ? "Who holds what after the events the article reports" : "Places named in the article") + " · \(date)"
     }
 
     func countryName(_ iso: String) -> String {
@@ -504,10 +544,17 @@ public struct MapComposer {
         return lines
     }
 
-    func describe(article: Article, places: PlaceResolution, extent: MapExtent) -> String {
+    func describe(article: Article, places: PlaceResolution, extent: MapExtent, control: ControlLayer? = nil) -> String {
         var s = "Map of the places named in the article \"\(article.title)\"."
         let pts = extent.onMap.map { "\($0.text) (\(countryName($0.entry.country)))" }
         if !pts.isEmpty { s += " Marked: " + pts.joined(separator: ", ") + "." }
+        if let control {
+            let lines = extent.onMap.compactMap { p -> String? in
+                guard let st = control.states.first(where: { $0.placeID == p.entry.id && $0.phase == .after }) else { return nil }
+                return "\(p.text): " + control.describe(st)
+            }
+            if !lines.isEmpty { s += " After the events reported: " + lines.joined(separator: "; ") + "." }
+        }
         let rivers = places.places.filter { $0.kind == .river }.map(\.text)
         if !rivers.isEmpty { s += " Rivers named: " + rivers.joined(separator: ", ") + "." }
         if !extent.offMap.isEmpty { s += " " + offMapText(extent) + "." }

@@ -67,6 +67,23 @@ public struct MarkerItem: Sendable, Equatable {
     public var fill: RGBA
     public var outline: RGBA
     public var outlineWidth: Double
+    /// The controller's symbol: shape as well as colour, for readers who cannot tell the colours apart.
+    public var symbol: Actor.Shape = .circle
+    /// Besieged: a ring in the besieger's colour.
+    public var ring: RGBA?
+    /// Contested: the right half in the other side's colour.
+    public var split: RGBA?
+    /// Changed in the events reported (captured, siege broken): an outer ring.
+    public var changed = false
+    /// Withdrawn: hollow, outlined in the colour of the side that left.
+    public var hollow = false
+
+    public init(center: Point, radius: Double, shape: MarkerShape, fill: RGBA, outline: RGBA, outlineWidth: Double) {
+        self.center = center; self.radius = radius; self.shape = shape; self.fill = fill; self.outline = outline; self.outlineWidth = outlineWidth
+    }
+
+    /// The box the symbol covers, rings included.
+    public var extent: Double { radius + (ring != nil ? radius * 0.9 : 0) + (changed ? outlineWidth * 2.4 : 0) + outlineWidth }
 }
 
 /// One drawing instruction. A scene is a list of these, drawn in order by any renderer.

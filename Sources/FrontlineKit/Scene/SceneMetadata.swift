@@ -19,9 +19,11 @@ enum SceneMetadata {
         var article: String
         var places: [Place]
         var unresolved: [String]
+        var claims: [ClaimsDocument.Claim]?
+        var states: [PlaceState]?
     }
 
-    static func json(article: Article, places: PlaceResolution, extent: MapExtent) -> String {
+    static func json(article: Article, places: PlaceResolution, extent: MapExtent, control: ControlLayer? = nil) -> String {
         let onMap = Set(extent.onMap.map(\.entry.id))
         let doc = Document(
             title: article.title, date: article.date, article: article.name,
@@ -30,7 +32,9 @@ enum SceneMetadata {
                       kind: $0.kind.rawValue, source: $0.entry.id, onMap: onMap.contains($0.entry.id),
                       sentences: $0.mentions.map(\.sentence))
             },
-            unresolved: places.unresolved.map(\.text))
+            unresolved: places.unresolved.map(\.text),
+            claims: control.map { ClaimsDocument(article: article, places: places, claims: $0.claims, actors: $0.actors).claims },
+            states: control?.states)
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return (try? enc.encode(doc)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

@@ -21,6 +21,8 @@ public struct MapStyle: Sendable {
     public let halo = RGBA(1, 1, 1, 0.92)
     public let paper = RGBA(1, 1, 1)
     public let markerFill = RGBA(hex: "#1d1d1f")!
+    /// Places with no control stated, on a map that shows control: grey, so black stays ISIS's.
+    public let plainMarker = RGBA(hex: "#7a7a80")!
     public let frameColor = RGBA(hex: "#3a3a3c")!
     /// Measured stretches: an orange highlight no actor colour uses, and a darker ink for marks on it.
     public let measure = RGBA(0.95, 0.55, 0.16, 0.55)
