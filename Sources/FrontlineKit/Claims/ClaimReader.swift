@@ -303,7 +303,7 @@ public struct ClaimReader: Sendable {
         func tokenIndex(_ r: Range<String.Index>) -> Int { text[..<r.lowerBound].split(separator: " ").count }
         for t in Self.beforeTimes { if let r = text.range(of: t) { found.append((t, true, tokenIndex(r))) } }
         for t in Self.afterTimes { if let r = text.range(of: t) { found.append((t, false, tokenIndex(r))) } }
-        let pattern = #"\b(in|since|by|until|from|of) (early |mid |mid-|late )?(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?\b|\b(in|since) (early |mid-|mid |late )?(\d{4})\b"#
+        let pattern = #"\b((?:at )?the (?:end|start|beginning|middle) of|in|since|by|until|from) (early |mid |mid-|late )?(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?\b|\b(in|since) (early |mid-|mid |late )?(\d{4})\b"#
         if let re = try? NSRegularExpression(pattern: pattern) {
             let ns = text as NSString
             for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
