@@ -54,11 +54,59 @@ public struct MapComposer {
             H = (top + frameH + gutterBottom + footerH).rounded()
         }
         let frame = Rect(x: frameX, y: top, width: frameW, height: frameH)
+        var items: [SceneItem] = [.path(parts: [corners(Rect(x: 0, y: 0, width: W, height: H))], closed: true, style: PathStyle(fill: style.paper))]
+        let mapPanel = try panel(frame: frame, extent: extent, projection: projection, places: places, checks: checks, control: control,
+                                 phase: .after, legendInside: true, style: style)
+        items += mapPanel.items
+        let labels = mapPanel.labels, unlabelled = mapPanel.unlabelled, legendEntries = mapPanel.legend
+
+        // Title, subtitle, footer.
+        // A long title is set smaller (down to 70%) before it is shortened.
+        var shownTitleSize = titleSize
+        while shownTitleSize > titleSize * 0.7,
+              measurer.size(of: article.title, style: .bold, fontSize: shownTitleSize).width > W - 2 * margin {
+            shownTitleSize -= titleSize * 0.05
+        }
+        items.append(.text(TextItem(text: fit(article.title, width: W - 2 * margin, style: .bold, size: shownTitleSize),
+                                    origin: Point(x: margin, y: margin + titleSize * 0.9), style: .bold, size: shownTitleSize, color: style.ink)))
+        let subtitle = subtitleText(article, control: control != nil && !(control?.states.isEmpty ?? true))
+        items.append(.text(TextItem(text: fit(subtitle, width: W - 2 * margin, style: .regular, size: subtitleSize),
+                                    origin: Point(x: margin, y: margin + titleSize * 1.15 + subtitleSize * 1.2), size: subtitleSize, color: style.muted)))
+        var y = frame.maxY + gutterBottom + footLine
+        let finalFooter = footerLines(article: article, places: places, extent: extent, unlabelled: unlabelled, checks: checks)
+        for line in finalFooter {
+            for w in wrap(line, width: footerWidth, size: footSize) {
+                items.append(.text(TextItem(text: w, origin: Point(x: margin, y: y), size: footSize, color: style.muted)))
+                y += footLine
+            }
+        }
+        var footnotes: [String] = []
+        if !extent.offMap.isEmpty { footnotes.append(offMapText(extent)) }
+        footnotes += places.unresolved.filter(\.cued).map { "\($0.text): not located (\($0.reason))" }
+        footnotes += unlabelled.map { "\($0): not labelled for lack of room" }
+
+        let description = describe(article: article, places: places, extent: extent, control: control)
+        return Scene(width: W, height: H, items: items, title: article.title, description: description,
+                     metadataJSON: SceneMetadata.json(article: article, places: places, extent: extent, control: control),
+                     frame: frame, labels: labels, legend: legendEntries, footnotes: footnotes, footerLines: finalFooter)
+    }
+
+
+    /// One map panel: basemap, measured stretches, control symbols, labels, graticule and frame, inside `frame`.
+    struct Panel {
+        var items: [SceneItem]
+        var labels: [PlacedLabel]
+        var unlabelled: [String]
+        var legend: [LegendEntry]
+        var scale: (km: Double, length: Double)
+        var transform: MapTransform
+    }
+
+    func panel(frame: Rect, extent: MapExtent, projection: Projection, places: PlaceResolution, checks: [DistanceCheck],
+               control: ControlLayer?, phase: Phase, legendInside: Bool, style: MapStyle) throws -> Panel {
         let t = MapTransform(projection: projection, box: extent.box, frame: frame)
         let visible = t.visibleBox
-
-        var items: [SceneItem] = [.path(parts: [corners(Rect(x: 0, y: 0, width: W, height: H))], closed: true, style: PathStyle(fill: style.paper))]
-        items.append(.clip(frame))
+        var items: [SceneItem] = [.clip(frame)]
         items.append(.path(parts: [corners(frame)], closed: true, style: PathStyle(fill: style.sea)))
 
         // Basemap layers, only the shapes that can show.
@@ -125,7 +173,7 @@ public struct MapComposer {
 
         // Markers: every drawn place, sized by kind.
         // Places with claims first (they are labelled first), then by mentions and size.
-        let statesAfter = Dictionary((control?.states ?? []).filter { $0.phase == .after }.map { ($0.placeID, $0) }, uniquingKeysWith: { a, _ in a })
+        let statesAfter = Dictionary((control?.states ?? []).filter { $0.phase == phase }.map { ($0.placeID, $0) }, uniquingKeysWith: { a, _ in a })
         let drawn = extent.onMap.sorted {
             (statesAfter[$0.entry.id] != nil ? 1 : 0, $0.mentions.count, $0.entry.population) > (statesAfter[$1.entry.id] != nil ? 1 : 0, $1.mentions.count, $1.entry.population)
         }
@@ -205,13 +253,12 @@ public struct MapComposer {
         let inset = style.px(12)
         let corners4 = [Point(x: frame.minX + inset, y: frame.maxY - inset - lh), Point(x: frame.maxX - inset - lw, y: frame.maxY - inset - lh),
                         Point(x: frame.minX + inset, y: frame.minY + inset), Point(x: frame.maxX - inset - lw, y: frame.minY + inset)]
-        let legendOrigin = corners4.min { a, b in
+        let legendOrigin: Point? = !legendInside ? nil : corners4.min { a, b in
             let ra = Rect(x: a.x, y: a.y, width: lw, height: lh), rb = Rect(x: b.x, y: b.y, width: lw, height: lh)
             return markers.filter { ra.insetBy(-style.px(40)).contains($0.1.center) }.count
                 < markers.filter { rb.insetBy(-style.px(40)).contains($0.1.center) }.count
         }!
-        let legendBox = Rect(x: legendOrigin.x, y: legendOrigin.y, width: lw, height: lh)
-        placer.reserve(legendBox.insetBy(-style.px(4)))
+        if let legendOrigin { placer.reserve(Rect(x: legendOrigin.x, y: legendOrigin.y, width: lw, height: lh).insetBy(-style.px(4))) }
 
         // Labels: places first (most mentioned first), then rivers, then countries.
         var labels: [PlacedLabel] = []
@@ -358,37 +405,8 @@ public struct MapComposer {
                 items.append(.text(TextItem(text: text, origin: Point(x: p.x - style.px(7) - m.width, y: p.y + m.ascent * 0.38), size: tickSize, color: style.muted)))
             }
         }
-        items += legend.items(at: legendOrigin)
-
-        // Title, subtitle, footer.
-        // A long title is set smaller (down to 70%) before it is shortened.
-        var shownTitleSize = titleSize
-        while shownTitleSize > titleSize * 0.7,
-              measurer.size(of: article.title, style: .bold, fontSize: shownTitleSize).width > W - 2 * margin {
-            shownTitleSize -= titleSize * 0.05
-        }
-        items.append(.text(TextItem(text: fit(article.title, width: W - 2 * margin, style: .bold, size: shownTitleSize),
-                                    origin: Point(x: margin, y: margin + titleSize * 0.9), style: .bold, size: shownTitleSize, color: style.ink)))
-        let subtitle = subtitleText(article, control: control != nil && !(control?.states.isEmpty ?? true))
-        items.append(.text(TextItem(text: fit(subtitle, width: W - 2 * margin, style: .regular, size: subtitleSize),
-                                    origin: Point(x: margin, y: margin + titleSize * 1.15 + subtitleSize * 1.2), size: subtitleSize, color: style.muted)))
-        var y = frame.maxY + gutterBottom + footLine
-        let finalFooter = footerLines(article: article, places: places, extent: extent, unlabelled: unlabelled, checks: checks)
-        for line in finalFooter {
-            for w in wrap(line, width: footerWidth, size: footSize) {
-                items.append(.text(TextItem(text: w, origin: Point(x: margin, y: y), size: footSize, color: style.muted)))
-                y += footLine
-            }
-        }
-        var footnotes: [String] = []
-        if !extent.offMap.isEmpty { footnotes.append(offMapText(extent)) }
-        footnotes += places.unresolved.filter(\.cued).map { "\($0.text): not located (\($0.reason))" }
-        footnotes += unlabelled.map { "\($0): not labelled for lack of room" }
-
-        let description = describe(article: article, places: places, extent: extent, control: control)
-        return Scene(width: W, height: H, items: items, title: article.title, description: description,
-                     metadataJSON: SceneMetadata.json(article: article, places: places, extent: extent, control: control),
-                     frame: frame, labels: labels, legend: legendEntries, footnotes: footnotes, footerLines: finalFooter)
+        if let legendOrigin { items += legend.items(at: legendOrigin) }
+        return Panel(items: items, labels: labels, unlabelled: unlabelled, legend: legendEntries, scale: scale, transform: t)
     }
 
     // MARK: pieces
