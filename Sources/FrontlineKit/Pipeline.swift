@@ -60,6 +60,42 @@ public struct Frontline {
         return try composer.compose(article: article, places: resolution, checks: checks, control: control, request: request)
     }
 
+    /// An article or a claims file, read as one side of a comparison.
+    public func source(_ path: String) throws -> (article: Article, places: PlaceResolution, control: ControlLayer) {
+        if path.lowercased().hasSuffix(".json") {
+            let doc = try ClaimsDocument.read(path: path, actors: actors)
+            return (doc.articleStub, doc.resolution, ControlLayer(claims: doc.controlClaims, states: doc.states, actors: actors))
+        }
+        let article = try Article.load(path: path)
+        let (p, c) = claims(in: article)
+        return (article, p, ControlLayer(claims: c, states: ControlStates.compute(c, actors: actors), actors: actors))
+    }
+
+    /// Before and after: one source's own phases, or two sources' states after their events.
+    @discardableResult
+    public func compare(_ paths: [String], request: MapRequest, formats: [OutputFormat], output: String) throws -> [String] {
+        let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
+        let scene: Scene
+        if paths.count == 1 {
+            let s = try source(paths[0])
+            let when = s.article.date.map { "as reported on \($0)" } ?? "as reported"
+            scene = try composer.compareScene(
+                ComparisonSide(article: s.article, places: s.places, control: s.control, phase: .before, heading: "Before the events reported"),
+                ComparisonSide(article: s.article, places: s.places, control: s.control, phase: .after, heading: "After, \(when)"),
+                title: s.article.title, request: request)
+        } else {
+            let a = try source(paths[0]), b = try source(paths[1])
+            func heading(_ x: (article: Article, places: PlaceResolution, control: ControlLayer)) -> String {
+                (x.article.date ?? x.article.name) + ": " + x.article.title
+            }
+            scene = try composer.compareScene(
+                ComparisonSide(article: a.article, places: a.places, control: a.control, phase: .after, heading: heading(a)),
+                ComparisonSide(article: b.article, places: b.places, control: b.control, phase: .after, heading: heading(b)),
+                title: "\(a.article.title) → \(b.article.title)", request: request)
+        }
+        return try write(scene, formats: formats, output: output)
+    }
+
     /// Renders a claims file (as written by `claims --format json`, perhaps corrected by hand).
     @discardableResult
     public func render(claims doc: ClaimsDocument, request: MapRequest, formats: [OutputFormat], output: String) throws -> [String] {

@@ -36,20 +36,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var gazetteers: GazetteerOption
     @OptionGroup var shapes: ShapesOption
 
-    var formats: [OutputFormat] {
-        get throws {
-            var out: [OutputFormat] = []
-            for part in format.split(separator: ",") {
-                let name = part.trimmingCharacters(in: .whitespaces).lowercased()
-                guard let f = OutputFormat(rawValue: name) else {
-                    throw ValidationError("unknown format '\(name)' in --format (choose from png, svg, pdf)")
-                }
-                if !out.contains(f) { out.append(f) }
-            }
-            if out.isEmpty { throw ValidationError("--format needs at least one of png, svg, pdf") }
-            return out
-        }
-    }
+    var formats: [OutputFormat] { get throws { try OutputFormats.parse(format) } }
 
     func validate() throws {
         _ = try formats
