@@ -96,6 +96,42 @@ public struct Frontline {
         return try write(scene, formats: formats, output: output)
     }
 
+    /// A report of one or more articles: `.html` (self-contained) or `.md` (images written beside it).
+    @discardableResult
+    public func report(_ paths: [String], request: MapRequest, output: String) throws -> [String] {
+        let ext = (output as NSString).pathExtension.lowercased()
+        guard ext == "html" || ext == "md" else {
+            throw FrontlineError.usage("-o must end in .html or .md (got '\(output)')")
+        }
+        var sections: [ReportSection] = []
+        for path in paths {
+            let article = try Article.load(path: path)
+            let (places, claims) = self.claims(in: article)
+            let checks = try DistanceChecker(basemap: basemap, gazetteer: gazetteer).checks(article: article, places: places)
+            let control = ControlLayer(claims: claims, states: ControlStates.compute(claims, actors: actors), actors: actors)
+            let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
+            let scene = try composer.compose(article: article, places: places, checks: checks, control: control, request: request)
+            sections.append(ReportSection(article: article, scene: scene, png: try Renderer(fonts: fonts).pngData(scene),
+                                          claims: ClaimsDocument(article: article, places: places, claims: claims, actors: actors), checks: checks))
+        }
+        let title = sections.count == 1 ? "Frontline report: \(sections[0].article.title)" : "Frontline report: \(sections.count) articles"
+        if ext == "html" {
+            try AtomicFile.write(Data(Report.html(title: title, sections: sections).utf8), to: output)
+            return [output]
+        }
+        let base = (output as NSString).deletingPathExtension
+        var written: [String] = []
+        var names: [String] = []
+        for (i, s) in sections.enumerated() {
+            let image = base + "-\(i + 1)-\(s.article.name).png"
+            try AtomicFile.write(s.png, to: image)
+            written.append(image)
+            names.append((image as NSString).lastPathComponent)
+        }
+        try AtomicFile.write(Data(Report.markdown(title: title, sections: sections, imageNames: names).utf8), to: output)
+        return written + [output]
+    }
+
     /// Renders a claims file (as written by `claims --format json`, perhaps corrected by hand).
     @discardableResult
     public func render(claims doc: ClaimsDocument, request: MapRequest, formats: [OutputFormat], output: String) throws -> [String] {

@@ -32,14 +32,36 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Height, 200–8000; default: from the shape of the map. Example: --height 1000", valueName: "PX"))
     var height: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Size in pixels or millimetres, overriding --width/--height. Examples: --size 1200x800, --size 170x120mm", valueName: "SIZE"))
+    var size: String?
+
+    @Option(name: .long, help: ArgumentHelp("Dots per inch for a size in mm (default 300); recorded in the PNG. Example: --dpi 600", valueName: "DPI"))
+    var dpi: Double?
+
+    @Option(name: .long, help: ArgumentHelp("A named size: column (85 mm at 300 dpi), page (180 mm at 300 dpi), slide (1920x1080), screen (1600 px). Example: --preset column", valueName: "NAME"))
+    var preset: String?
+
     @OptionGroup var actorFiles: ActorsOption
     @OptionGroup var gazetteers: GazetteerOption
     @OptionGroup var shapes: ShapesOption
 
     var formats: [OutputFormat] { get throws { try OutputFormats.parse(format) } }
 
+    var figure: FigureSize {
+        get throws {
+            do {
+                return try FigureSize.parse(size: size, dpi: dpi, preset: preset)
+                    ?? FigureSize(width: Double(width), height: height.map(Double.init), dpi: dpi)
+            } catch let e as FrontlineError { throw ValidationError(e.description) }
+        }
+    }
+
     func validate() throws {
         _ = try formats
+        let f = try figure
+        guard (300...8000).contains(f.width), (f.height ?? 1000) >= 200, (f.height ?? 1000) <= 8000 else {
+            throw ValidationError("the figure must be 300–8000 px wide and 200–8000 px high (got \(Int(f.width))x\(f.height.map { String(Int($0)) } ?? "auto"))")
+        }
         guard (300...8000).contains(width) else { throw ValidationError("--width must be between 300 and 8000 (got \(width))") }
         if let height, !(200...8000).contains(height) {
             throw ValidationError("--height must be between 200 and 8000 (got \(height))")
@@ -48,7 +70,8 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let frontline = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
-        let request = MapRequest(width: Double(width), height: height.map(Double.init))
+        let f = try figure
+        let request = MapRequest(width: f.width, height: f.height, dpi: f.dpi)
         let written: [String]
         if article.lowercased().hasSuffix(".json") {
             let doc = try ClaimsDocument.read(path: article, actors: frontline.actors)

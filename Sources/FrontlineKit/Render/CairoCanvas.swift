@@ -16,7 +16,7 @@ final class CairoCanvas {
     private let fonts: FontSet
 
     /// An in-memory image (PNG) or a vector surface writing to `path` (SVG, PDF).
-    init(format: OutputFormat, width: Double, height: Double, path: String?, fonts: FontSet) throws {
+    init(format: OutputFormat, width: Double, height: Double, path: String?, fonts: FontSet, scale: Double = 1) throws {
         self.format = format
         self.width = width
         self.height = height
@@ -29,7 +29,7 @@ final class CairoCanvas {
             s = cairo_svg_surface_create(path, width, height)
             if let s { cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX) }
         case .pdf:
-            s = cairo_pdf_surface_create(path, width, height)
+            s = cairo_pdf_surface_create(path, width * scale, height * scale)
             if let s {
                 // Fixed dates keep the PDF byte-identical from run to run.
                 cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2016-01-01T00:00:00Z")
@@ -54,6 +54,7 @@ final class CairoCanvas {
         cairo_font_options_set_antialias(opts, CAIRO_ANTIALIAS_GRAY)
         cairo_set_font_options(cr, opts)
         cairo_font_options_destroy(opts)
+        if scale != 1 { cairo_scale(cr, scale, scale) }
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
     }

@@ -10,12 +10,15 @@ public struct Renderer {
     /// Writes `scene` to `path` in `format`, atomically: a failure leaves any earlier file intact.
     public func write(_ scene: Scene, format: OutputFormat, to path: String) throws {
         try AtomicFile.write(to: path) { tmp in
+            // A PDF page has its true size in points; the drawing is scaled from pixels at the DPI.
+            let pdfScale = format == .pdf ? (scene.dpi.map { 72 / $0 } ?? 1) : 1
             let canvas = try CairoCanvas(format: format, width: scene.width, height: scene.height,
-                                         path: format == .png ? nil : tmp, fonts: fonts)
+                                         path: format == .png ? nil : tmp, fonts: fonts, scale: pdfScale)
             canvas.setTitle(scene.title)
             draw(scene, on: canvas)
             try canvas.finish(pngPath: format == .png ? tmp : nil)
             if format == .svg { try SVGDocument.annotate(file: tmp, scene: scene) }
+            if format == .png { try PNGResolution.set(file: tmp, dpi: scene.dpi ?? 96) }
         }
     }
 
@@ -147,6 +150,52 @@ extension Renderer {
     }
 }
 
+/// Cairo writes no pHYs chunk: this inserts one after IHDR so the PNG records its resolution.
+enum PNGResolution {
+    static let crcTable: [UInt32] = (0..<256).map { n -> UInt32 in
+        var c = UInt32(n)
+        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        return c
+    }
+
+    static func crc(_ bytes: [UInt8]) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for b in bytes { c = crcTable[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+        return c ^ 0xFFFF_FFFF
+    }
+
+    static func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8((v >> 16) & 255), UInt8((v >> 8) & 255), UInt8(v & 255)] }
+
+    static func set(file: String, dpi: Double) throws {
+        guard var bytes = FileManager.default.contents(atPath: file).map([UInt8].init), bytes.count > 33,
+              bytes[12..<16].elementsEqual(Array("IHDR".utf8)) else {
+            throw FrontlineError.cannotWrite(file: file, reason: "not a PNG written by Cairo")
+        }
+        let ppm = UInt32((dpi / 0.0254).rounded())
+        let body = Array("pHYs".utf8) + be(ppm) + be(ppm) + [1]
+        let chunk = be(9) + body + be(crc(body))
+        bytes.insert(contentsOf: chunk, at: 33)  // signature 8 + IHDR 25
+        guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else {
+            throw FrontlineError.cannotWrite(file: file, reason: "cannot rewrite PNG")
+        }
+    }
+
+    /// The DPI a PNG records, if any.
+    public static func dpi(of file: String) -> Double? {
+        guard let b = FileManager.default.contents(atPath: file).map([UInt8].init) else { return nil }
+        var i = 8
+        while i + 8 <= b.count {
+            let len = Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3])
+            if b[(i + 4)..<(i + 8)].elementsEqual(Array("pHYs".utf8)), i + 17 <= b.count {
+                let ppm = Int(b[i + 8]) << 24 | Int(b[i + 9]) << 16 | Int(b[i + 10]) << 8 | Int(b[i + 11])
+                return Double(ppm) * 0.0254
+            }
+            i += 12 + len
+        }
+        return nil
+    }
+}
+
 /// Adds what Cairo's SVG surface cannot: a document <title>, a <desc> (alt text) and the map's data in <metadata>.
 enum SVGDocument {
     static func annotate(file: String, scene: Scene) throws {
@@ -158,6 +207,12 @@ enum SVGDocument {
             + "<metadata id=\"frontline-data\"><![CDATA[\(scene.metadataJSON.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>"))]]></metadata>\n"
         svg.insert(contentsOf: insert, at: close.upperBound)
         svg = renumberSurfaces(svg)
+        if let dpi = scene.dpi {
+            // Real units for print: the same drawing (viewBox in pixels), sized in millimetres.
+            let mm = { (px: Double) in String(format: "%.2fmm", px / dpi * 25.4) }
+            svg = svg.replacingOccurrences(of: "width=\"\(Int(scene.width))px\"", with: "width=\"\(mm(scene.width))\"")
+                .replacingOccurrences(of: "height=\"\(Int(scene.height))px\"", with: "height=\"\(mm(scene.height))\"")
+        }
         guard FileManager.default.createFile(atPath: file, contents: Data(svg.utf8)) else {
             throw FrontlineError.cannotWrite(file: file, reason: "cannot rewrite SVG")
         }

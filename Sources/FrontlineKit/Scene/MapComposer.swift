@@ -5,7 +5,9 @@ public struct MapRequest: Sendable {
     public var width: Double
     /// nil: derived from the extent's shape.
     public var height: Double?
-    public init(width: Double = 1600, height: Double? = nil) { self.width = width; self.height = height }
+    /// Dots per inch when the figure is sized for print: text and lines are then set in points.
+    public var dpi: Double?
+    public init(width: Double = 1600, height: Double? = nil, dpi: Double? = nil) { self.width = width; self.height = height; self.dpi = dpi }
 }
 
 /// Builds the scene of one article's map: extent, projection, basemap layers, symbols, labels, legend.
@@ -22,7 +24,7 @@ public struct MapComposer {
 
     public func compose(article: Article, places: PlaceResolution, checks: [DistanceCheck] = [], control: ControlLayer? = nil,
                         request: MapRequest) throws -> Scene {
-        let style = MapStyle(width: request.width)
+        let style = MapStyle(width: request.width, dpi: request.dpi)
         let extent = ExtentChooser.choose([places])
         let projection = try Projection.conformal(for: extent.box)
         let W = request.width
@@ -30,7 +32,17 @@ public struct MapComposer {
         // Layout: title band, map frame (with a gutter for graticule labels), footer.
         let margin = style.text(28), gutterLeft = style.text(46), gutterBottom = style.text(24)
         let titleSize = style.text(30), subtitleSize = style.text(16)
-        let top = margin + titleSize * 1.15 + subtitleSize * 1.7 + style.px(14)
+        // A long title is set smaller (down to 70%), then on two lines; the subtitle wraps too.
+        var shownTitleSize = titleSize
+        while shownTitleSize > titleSize * 0.7,
+              measurer.size(of: article.title, style: .bold, fontSize: shownTitleSize).width > W - 2 * margin {
+            shownTitleSize -= titleSize * 0.05
+        }
+        let titleLines = Array(wrap(article.title, width: W - 2 * margin, size: shownTitleSize, style: .bold).prefix(2))
+        let subtitleLines = Array(wrap(subtitleText(article, control: control != nil && !(control?.states.isEmpty ?? true)),
+                                       width: W - 2 * margin, size: subtitleSize).prefix(2))
+        let titleBlock = shownTitleSize * 1.15 * Double(titleLines.count) + subtitleSize * 1.25 * Double(subtitleLines.count)
+        let top = margin + titleBlock + subtitleSize * 0.45 + style.px(14)
         let footSize = style.text(12.5), footLine = footSize * 1.45
         let frameX = margin + gutterLeft
         let frameW = W - frameX - margin
@@ -40,7 +52,7 @@ public struct MapComposer {
         let footerH = Double(wrappedCount) * footLine + margin
         let projBounds = MapTransform.projectedBounds(projection, extent.box)
         var frameH: Double
-        let H: Double
+        var H: Double
         if let h = request.height {
             frameH = h - top - gutterBottom - footerH
             guard frameH >= 80 else {
@@ -54,25 +66,35 @@ public struct MapComposer {
             H = (top + frameH + gutterBottom + footerH).rounded()
         }
         let frame = Rect(x: frameX, y: top, width: frameW, height: frameH)
-        var items: [SceneItem] = [.path(parts: [corners(Rect(x: 0, y: 0, width: W, height: H))], closed: true, style: PathStyle(fill: style.paper))]
+        // The legend goes inside the frame when it fits there; on a small figure, under the map.
         let mapPanel = try panel(frame: frame, extent: extent, projection: projection, places: places, checks: checks, control: control,
-                                 phase: .after, legendInside: true, style: style)
-        items += mapPanel.items
+                                 phase: .after, legendInside: true, style: style, forceLegendInside: request.height != nil)
+        var legendBelow = 0.0
+        var belowItems: [SceneItem] = []
+        if !mapPanel.legendPlaced {
+            let legend = LegendLayout(entries: mapPanel.legend, style: style, measurer: measurer, scaleKm: mapPanel.scale.km, scaleLength: mapPanel.scale.length)
+            belowItems = legend.items(at: Point(x: margin, y: frame.maxY + gutterBottom + style.text(6)))
+            legendBelow = legend.size.height + style.text(12)
+            H = (H + legendBelow).rounded()
+        }
+        var items: [SceneItem] = [.path(parts: [corners(Rect(x: 0, y: 0, width: W, height: H))], closed: true, style: PathStyle(fill: style.paper))]
+        items += mapPanel.items + belowItems
         let labels = mapPanel.labels, unlabelled = mapPanel.unlabelled, legendEntries = mapPanel.legend
 
         // Title, subtitle, footer.
-        // A long title is set smaller (down to 70%) before it is shortened.
-        var shownTitleSize = titleSize
-        while shownTitleSize > titleSize * 0.7,
-              measurer.size(of: article.title, style: .bold, fontSize: shownTitleSize).width > W - 2 * margin {
-            shownTitleSize -= titleSize * 0.05
+        var ty = margin + shownTitleSize * 0.9
+        for (k, line) in titleLines.enumerated() {
+            let text = k == titleLines.count - 1 ? fit(line + (titleLines.count < wrap(article.title, width: W - 2 * margin, size: shownTitleSize, style: .bold).count ? "…" : ""), width: W - 2 * margin, style: .bold, size: shownTitleSize) : line
+            items.append(.text(TextItem(text: text, origin: Point(x: margin, y: ty), style: .bold, size: shownTitleSize, color: style.ink)))
+            ty += shownTitleSize * 1.15
         }
-        items.append(.text(TextItem(text: fit(article.title, width: W - 2 * margin, style: .bold, size: shownTitleSize),
-                                    origin: Point(x: margin, y: margin + titleSize * 0.9), style: .bold, size: shownTitleSize, color: style.ink)))
-        let subtitle = subtitleText(article, control: control != nil && !(control?.states.isEmpty ?? true))
-        items.append(.text(TextItem(text: fit(subtitle, width: W - 2 * margin, style: .regular, size: subtitleSize),
-                                    origin: Point(x: margin, y: margin + titleSize * 1.15 + subtitleSize * 1.2), size: subtitleSize, color: style.muted)))
-        var y = frame.maxY + gutterBottom + footLine
+        ty += subtitleSize * 0.3
+        for line in subtitleLines {
+            items.append(.text(TextItem(text: fit(line, width: W - 2 * margin, style: .regular, size: subtitleSize),
+                                        origin: Point(x: margin, y: ty), size: subtitleSize, color: style.muted)))
+            ty += subtitleSize * 1.25
+        }
+        var y = frame.maxY + gutterBottom + footLine + legendBelow
         let finalFooter = footerLines(article: article, places: places, extent: extent, unlabelled: unlabelled, checks: checks)
         for line in finalFooter {
             for w in wrap(line, width: footerWidth, size: footSize) {
@@ -86,9 +108,11 @@ public struct MapComposer {
         footnotes += unlabelled.map { "\($0): not labelled for lack of room" }
 
         let description = describe(article: article, places: places, extent: extent, control: control)
-        return Scene(width: W, height: H, items: items, title: article.title, description: description,
-                     metadataJSON: SceneMetadata.json(article: article, places: places, extent: extent, control: control),
-                     frame: frame, labels: labels, legend: legendEntries, footnotes: footnotes, footerLines: finalFooter)
+        var scene = Scene(width: W, height: H, items: items, title: article.title, description: description,
+                          metadataJSON: SceneMetadata.json(article: article, places: places, extent: extent, control: control),
+                          frame: frame, labels: labels, legend: legendEntries, footnotes: footnotes, footerLines: finalFooter)
+        scene.dpi = request.dpi
+        return scene
     }
 
 
@@ -100,10 +124,11 @@ public struct MapComposer {
         var legend: [LegendEntry]
         var scale: (km: Double, length: Double)
         var transform: MapTransform
+        var legendPlaced: Bool
     }
 
     func panel(frame: Rect, extent: MapExtent, projection: Projection, places: PlaceResolution, checks: [DistanceCheck],
-               control: ControlLayer?, phase: Phase, legendInside: Bool, style: MapStyle) throws -> Panel {
+               control: ControlLayer?, phase: Phase, legendInside: Bool, style: MapStyle, forceLegendInside: Bool = false) throws -> Panel {
         let t = MapTransform(projection: projection, box: extent.box, frame: frame)
         let visible = t.visibleBox
         var items: [SceneItem] = [.clip(frame)]
@@ -253,7 +278,8 @@ public struct MapComposer {
         let inset = style.px(12)
         let corners4 = [Point(x: frame.minX + inset, y: frame.maxY - inset - lh), Point(x: frame.maxX - inset - lw, y: frame.maxY - inset - lh),
                         Point(x: frame.minX + inset, y: frame.minY + inset), Point(x: frame.maxX - inset - lw, y: frame.minY + inset)]
-        let legendOrigin: Point? = !legendInside ? nil : corners4.min { a, b in
+        let fits = forceLegendInside || (lw <= frame.width * 0.36 && lh <= frame.height * 0.62)
+        let legendOrigin: Point? = !(legendInside && fits) ? nil : corners4.min { a, b in
             let ra = Rect(x: a.x, y: a.y, width: lw, height: lh), rb = Rect(x: b.x, y: b.y, width: lw, height: lh)
             return markers.filter { ra.insetBy(-style.px(40)).contains($0.1.center) }.count
                 < markers.filter { rb.insetBy(-style.px(40)).contains($0.1.center) }.count
@@ -406,7 +432,8 @@ public struct MapComposer {
             }
         }
         if let legendOrigin { items += legend.items(at: legendOrigin) }
-        return Panel(items: items, labels: labels, unlabelled: unlabelled, legend: legendEntries, scale: scale, transform: t)
+        return Panel(items: items, labels: labels, unlabelled: unlabelled, legend: legendEntries, scale: scale, transform: t,
+                     legendPlaced: legendOrigin != nil)
     }
 
     // MARK: pieces
@@ -587,12 +614,12 @@ public struct MapComposer {
         return t + "…"
     }
 
-    func wrap(_ text: String, width: Double, size: Double) -> [String] {
+    func wrap(_ text: String, width: Double, size: Double, style fontStyle: FontStyle = .regular) -> [String] {
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ") {
             let candidate = current.isEmpty ? String(word) : current + " " + word
-            if measurer.size(of: candidate, style: .regular, fontSize: size).width > width, !current.isEmpty {
+            if measurer.size(of: candidate, style: fontStyle, fontSize: size).width > width, !current.isEmpty {
                 lines.append(current)
                 current = String(word)
             } else {

@@ -116,4 +116,6 @@ public struct Scene: Sendable {
     public var footnotes: [String]
     /// The lines printed under the map (checks, off-map places, source and attribution).
     public var footerLines: [String] = []
+    /// Set for figures sized for print: PNG records it, SVG gets millimetre units, the PDF page its true size.
+    public var dpi: Double?
 }

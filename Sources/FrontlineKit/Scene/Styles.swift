@@ -4,7 +4,10 @@ import Foundation
 public struct MapStyle: Sendable {
     public var scale: Double
 
-    public init(width: Double) { scale = max(0.35, width / 1600) }
+    public init(width: Double, dpi: Double? = nil) {
+        // On screen, sizes follow the width (designed at 1600 px); in print, they are points at the DPI.
+        scale = dpi.map { $0 / 160 } ?? max(0.35, width / 1600)
+    }
 
     public let sea = RGBA(hex: "#c9dcea")!
     public let land = RGBA(hex: "#e6e1d6")!
