@@ -1,7 +1,7 @@
 import Foundation
 
 /// The whole pipeline for one article: text → places → (claims, measures) → scene → files.
-public struct Frontline {
+public struct Frontline: Sendable {
     public let basemap: Basemap
     public let gazetteer: Gazetteer
     public let fonts: FontSet

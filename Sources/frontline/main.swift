@@ -6,6 +6,8 @@ import FrontlineKit
 do {
     var command = try FrontlineCommand.parseAsRoot()
     try command.run()
+} catch let e as ExitCode {
+    exit(e.rawValue)
 } catch let e as FrontlineError {
     FileHandle.standardError.write(Data("frontline: error: \(e.description)\n".utf8))
     exit(e.exitCode)

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Renders many articles: each one's map and claims file, on all cores, going on past bad articles.
+public struct Batch: Sendable {
+    public struct Failure: Sendable, Equatable { public var file: String; public var message: String }
+    public struct Summary: Sendable { public var total: Int; public var rendered: Int; public var failures: [Failure] }
+
+    /// Article files from files and directories (their .txt files, recursively), sorted.
+    public static func inputs(_ paths: [String]) throws -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
+                throw FrontlineError.badInput(file: p, reason: "no such file or directory")
+            }
+            if isDir.boolValue {
+                let e = fm.enumerator(atPath: p)
+                while let rel = e?.nextObject() as? String {
+                    if rel.lowercased().hasSuffix(".txt") { out.append((p as NSString).appendingPathComponent(rel)) }
+                }
+            } else {
+                out.append(p)
+            }
+        }
+        return Array(Set(out)).sorted()
+    }
+
+    /// The K-th of N deterministic parts (K from 1): every N-th input of the sorted list.
+    public static func shard(_ inputs: [String], k: Int, n: Int) -> [String] {
+        inputs.enumerated().filter { $0.offset % n == k - 1 }.map(\.element)
+    }
+
+    /// Output names: the article's name, made unique when two inputs share one.
+    static func names(_ inputs: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        return inputs.map { path in
+            let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            seen[base, default: 0] += 1
+            return seen[base]! == 1 ? base : "\(base)-\(seen[base]!)"
+        }
+    }
+
+    /// Runs the batch with `jobs` workers; `progress(done, total, file, error)` is called after each article.
+    public static func run(_ frontline: Frontline, inputs: [String], outputDirectory dir: String, jobs: Int, request: MapRequest,
+                           progress: @escaping @Sendable (Int, Int, String, String?) -> Void) throws -> Summary {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            throw FrontlineError.cannotWrite(file: dir, reason: "output directory does not exist")
+        }
+        let names = Self.names(inputs)
+        let lock = NSLock()
+        nonisolated(unsafe) var failures: [Failure] = []
+        nonisolated(unsafe) var done = 0
+        nonisolated(unsafe) var next = 0
+        let workers = max(1, min(jobs, inputs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                lock.lock()
+                let i = next
+                next += 1
+                lock.unlock()
+                guard i < inputs.count else { return }
+                var message: String?
+                do {
+                    let article = try Article.load(path: inputs[i])
+                    let base = (dir as NSString).appendingPathComponent(names[i])
+                    try frontline.render(article: article, request: request, formats: [.png], output: base)
+                    let doc = frontline.claimsDocument(for: article)
+                    try AtomicFile.write(Data(try doc.json().utf8), to: base + ".claims.json")
+                } catch let e as FrontlineError {
+                    message = e.description
+                } catch {
+                    message = "\(inputs[i]): \(error)"
+                }
+                lock.lock()
+                if let message { failures.append(Failure(file: inputs[i], message: message)) }
+                done += 1
+                let d = done
+                lock.unlock()
+                progress(d, inputs.count, inputs[i], message)
+            }
+        }
+        failures.sort { $0.file < $1.file }
+        return Summary(total: inputs.count, rendered: inputs.count - failures.count, failures: failures)
+    }
+}
