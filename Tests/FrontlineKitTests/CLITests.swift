@@ -144,3 +144,22 @@ final class MeasureCommandTests: XCTestCase {
         }
     }
 }
+
+final class HelpTests: XCTestCase {
+    func testEverySubcommandHelpHasAnExample() throws {
+        for sub in ["render", "places", "claims", "measure", "compare", "report", "batch"] {
+            let r = try Fixtures.run([sub, "--help"])
+            XCTAssertEqual(r.code, 0, sub)
+            XCTAssertTrue(r.out.contains("frontline \(sub) "), "\(sub) --help has no worked example")
+        }
+    }
+
+    func testCommittedCompletionsAreCurrent() throws {
+        for sh in ["bash", "zsh", "fish"] {
+            let r = try Fixtures.run(["--generate-completion-script", sh])
+            XCTAssertEqual(r.code, 0)
+            let committed = try String(contentsOfFile: Fixtures.packageRoot + "/completions/frontline.\(sh)", encoding: .utf8)
+            XCTAssertEqual(r.out, committed, "completions/frontline.\(sh) is stale: run scripts/gallery.sh")
+        }
+    }
+}
