@@ -41,6 +41,26 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A named size: column (85 mm at 300 dpi), page (180 mm at 300 dpi), slide (1920x1080), screen (1600 px). Example: --preset column", valueName: "NAME"))
     var preset: String?
 
+    @Option(name: .long, help: ArgumentHelp("A fixed extent minLon,minLat,maxLon,maxLat in degrees. Example: --bbox 36.5,35.5,39,37", valueName: "BOX"))
+    var bbox: String?
+
+    var box: GeoBox? {
+        get throws {
+            guard let bbox else { return nil }
+            let v = bbox.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard v.count == 4, v.allSatisfy({ $0 != nil && $0!.isFinite }) else {
+                throw ValidationError("--bbox takes four numbers minLon,minLat,maxLon,maxLat (got '\(bbox)')")
+            }
+            let b = GeoBox(minLon: v[0]!, minLat: v[1]!, maxLon: v[2]!, maxLat: v[3]!)
+            guard (-180...180).contains(b.minLon), (-180...180).contains(b.maxLon), (-85...85).contains(b.minLat), (-85...85).contains(b.maxLat) else {
+                throw ValidationError("--bbox is out of range: longitudes −180…180, latitudes −85…85")
+            }
+            guard b.minLon < b.maxLon, b.minLat < b.maxLat else { throw ValidationError("--bbox: each minimum must be below its maximum") }
+            guard b.width <= 60, b.height <= 40 else { throw ValidationError("--bbox is larger than a map of one front (at most 60° by 40°)") }
+            return b
+        }
+    }
+
     @OptionGroup var actorFiles: ActorsOption
     @OptionGroup var gazetteers: GazetteerOption
     @OptionGroup var shapes: ShapesOption
@@ -58,6 +78,7 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         _ = try formats
+        _ = try box
         let f = try figure
         guard (300...8000).contains(f.width), (f.height ?? 1000) >= 200, (f.height ?? 1000) <= 8000 else {
             throw ValidationError("the figure must be 300–8000 px wide and 200–8000 px high (got \(Int(f.width))x\(f.height.map { String(Int($0)) } ?? "auto"))")
@@ -71,7 +92,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let frontline = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
         let f = try figure
-        let request = MapRequest(width: f.width, height: f.height, dpi: f.dpi)
+        let request = MapRequest(width: f.width, height: f.height, dpi: f.dpi, box: try box)
         let written: [String]
         if article.lowercased().hasSuffix(".json") {
             let doc = try ClaimsDocument.read(path: article, actors: frontline.actors)
@@ -79,6 +100,10 @@ struct RenderCommand: ParsableCommand {
         } else {
             let art = try Article.load(path: article)
             written = try frontline.render(article: art, request: request, formats: try formats, output: output ?? "output/" + art.name)
+            // The map is drawn; what could not be placed is said, not dropped.
+            for u in frontline.places(in: art).unresolved where u.cued {
+                FileHandle.standardError.write(Data("frontline: warning: \(article): \(u.text): not located (\(u.reason))\n".utf8))
+            }
         }
         for w in written { print("wrote \(w)") }
     }

@@ -17,7 +17,8 @@ do {
         print(FrontlineCommand.fullMessage(for: error))
         exit(0)
     }
-    var message = FrontlineCommand.fullMessage(for: error)
+    // One line: the message without the usage block (`--help` has that).
+    var message = FrontlineCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid command line"
     if message.hasPrefix("Error: ") { message.removeFirst(7) }
     FileHandle.standardError.write(Data("frontline: error: \(message)\n".utf8))
     exit(2)

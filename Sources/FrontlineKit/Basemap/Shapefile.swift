@@ -41,7 +41,12 @@ public final class ShapefileReader {
         guard FileManager.default.fileExists(atPath: base + ".shx") else {
             throw FrontlineError.badInput(file: base + ".shp", reason: "index file \(base).shx is missing")
         }
-        guard let h = SHPOpen(base, "rb") else {
+        // shapelib reports problems on stderr by default; its error hook is silenced here, and every
+        // failure is turned into one FrontlineError instead.
+        var hooks = SAHooks()
+        SASetupDefaultHooks(&hooks)
+        hooks.Error = { _ in }
+        guard let h = SHPOpenLL(base, "rb", &hooks) else {
             throw FrontlineError.badInput(file: base + ".shp", reason: "not a readable shapefile (shapelib refused it)")
         }
         var n: Int32 = 0, type: Int32 = 0
@@ -50,7 +55,7 @@ public final class ShapefileReader {
         shp = h
         count = Int(max(n, 0))
         kind = ShapeKind(type)
-        if FileManager.default.fileExists(atPath: base + ".dbf"), let d = DBFOpen(base, "rb") {
+        if FileManager.default.fileExists(atPath: base + ".dbf"), let d = DBFOpenLL(base, "rb", &hooks) {
             dbf = d
             var names: [String] = []
             let fields = DBFGetFieldCount(d)
@@ -61,8 +66,8 @@ public final class ShapefileReader {
                 names.append(String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
             }
             fieldNames = names
+            // (Both handles are closed by deinit: the object is fully made when this throws.)
             if Int(DBFGetRecordCount(d)) != count {
-                SHPClose(h); DBFClose(d)
                 throw FrontlineError.badInput(file: base + ".dbf",
                                               reason: "has \(DBFGetRecordCount(d)) records but the .shp has \(count)")
             }

@@ -21,8 +21,19 @@ public enum ExtentChooser {
         choose(places.flatMap(\.points), focus: Set(places.flatMap { $0.focusCountries.prefix(2) }), fallback: fallback)
     }
 
-    public static func choose(_ points: [ResolvedPlace], focus: Set<String>, fallback: GeoBox) -> MapExtent {
+    /// The region the committed basemap covers; places outside it cannot be drawn.
+    public static let basemapRegion = GeoBox(minLon: 30, minLat: 26, maxLon: 52, maxLat: 42)
+
+    public static func choose(_ all: [ResolvedPlace], focus: Set<String>, fallback: GeoBox) -> MapExtent {
         let geod = Geodesic.wgs84
+        let points = all.filter { basemapRegion.contains($0.coordinate) }
+        let outside = all.filter { !basemapRegion.contains($0.coordinate) }
+        var chosen = chooseWithin(points, focus: focus, fallback: fallback, geod: geod)
+        chosen.offMap += outside
+        return chosen
+    }
+
+    static func chooseWithin(_ points: [ResolvedPlace], focus: Set<String>, fallback: GeoBox, geod: Geodesic) -> MapExtent {
         var core = points.filter { focus.isEmpty || focus.contains($0.entry.country) }
         if core.isEmpty { core = points }
         // Single-linkage clusters of the core places; the one with the most mentions is the theatre.

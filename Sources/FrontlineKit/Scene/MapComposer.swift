@@ -7,7 +7,11 @@ public struct MapRequest: Sendable {
     public var height: Double?
     /// Dots per inch when the figure is sized for print: text and lines are then set in points.
     public var dpi: Double?
-    public init(width: Double = 1600, height: Double? = nil, dpi: Double? = nil) { self.width = width; self.height = height; self.dpi = dpi }
+    /// A fixed extent instead of the one the article's places suggest.
+    public var box: GeoBox?
+    public init(width: Double = 1600, height: Double? = nil, dpi: Double? = nil, box: GeoBox? = nil) {
+        self.width = width; self.height = height; self.dpi = dpi; self.box = box
+    }
 }
 
 /// Builds the scene of one article's map: extent, projection, basemap layers, symbols, labels, legend.
@@ -25,7 +29,17 @@ public struct MapComposer {
     public func compose(article: Article, places: PlaceResolution, checks: [DistanceCheck] = [], control: ControlLayer? = nil,
                         request: MapRequest) throws -> Scene {
         let style = MapStyle(width: request.width, dpi: request.dpi)
-        let extent = ExtentChooser.choose([places])
+        var extent = ExtentChooser.choose([places])
+        if let box = request.box {
+            let inside = places.points.filter { box.contains($0.coordinate) }
+            extent = MapExtent(box: box, offMap: places.points.filter { !box.contains($0.coordinate) }, onMap: inside)
+        } else if extent.onMap.isEmpty {
+            if places.points.isEmpty {
+                throw FrontlineError.badInput(file: article.path ?? article.name, reason: "names no place the gazetteer knows: nothing to map")
+            }
+            throw FrontlineError.badInput(file: article.path ?? article.name, reason: "every place it names lies outside the basemap's region: "
+                                          + places.points.map(\.text).joined(separator: ", "))
+        }
         let projection = try Projection.conformal(for: extent.box)
         let W = request.width
 

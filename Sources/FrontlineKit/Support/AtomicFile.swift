@@ -30,6 +30,9 @@ public enum AtomicFile {
                 let reason = String(cString: strerror(errno))
                 throw FrontlineError.cannotWrite(file: path, reason: reason)
             }
+        } catch FrontlineError.cannotWrite(let file, let reason) where file == tmp {
+            unlink(tmp)
+            throw FrontlineError.cannotWrite(file: path, reason: reason)
         } catch {
             unlink(tmp)
             throw error

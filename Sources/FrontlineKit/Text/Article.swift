@@ -13,6 +13,8 @@ public struct Sentence: Sendable, Equatable {
 /// body sentences with offsets, and what was set aside as page boilerplate.
 public struct Article: Sendable {
     public var name: String
+    /// The file it was read from, for messages.
+    public var path: String?
     public var text: String
     public var title: String
     public var date: String?
@@ -27,12 +29,25 @@ public struct Article: Sendable {
             throw FrontlineError.badInput(file: path, reason: "no such file")
         }
         if isDir.boolValue { throw FrontlineError.badInput(file: path, reason: "is a directory, not an article") }
+        // Refuse what is too large before reading it.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > Limits.articleBytes {
+            throw FrontlineError.badInput(file: path, reason: "is \(size / 1_048_576) MB; the largest article Frontline reads is \(Limits.articleBytes / 1_048_576) MB")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FrontlineError.badInput(file: path, reason: "cannot be read (permission denied?)")
         }
         let text = try ArticleDecoder.decode(data, file: path)
+        var lineNo = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            if line.utf8.count > Limits.lineBytes {
+                throw FrontlineError.badInput(file: path, reason: "line \(lineNo) is \(line.utf8.count / 1024) KB long; an article's lines are at most \(Limits.lineBytes / 1024) KB")
+            }
+        }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        let article = Article(name: name, text: text)
+        var article = Article(name: name, text: text)
+        article.path = path
         if article.sentences.isEmpty {
             throw FrontlineError.badInput(file: path, reason: "has no article text (empty or only whitespace)")
         }
