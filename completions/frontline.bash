@@ -188,7 +188,7 @@ _frontline_render() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=(--actors --gazetteer)
-    non_repeating_options=(--output -o --format --width --height --size --dpi --preset --shapes)
+    non_repeating_options=(--output -o --format --width --height --size --dpi --preset --bbox --shapes)
     __frontline_offer_flags_options 1
 
     # Offer option value completions
@@ -212,6 +212,9 @@ _frontline_render() {
         return
         ;;
     '--preset')
+        return
+        ;;
+    '--bbox')
         return
         ;;
     '--actors')

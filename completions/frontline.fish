@@ -23,7 +23,7 @@ function __frontline_parse_tokens -S
         __frontline_parse_subcommand 0 'h/help'
         switch $unparsed_tokens[1]
         case 'render'
-            __frontline_parse_subcommand 1 'o/output=' 'format=' 'width=' 'height=' 'size=' 'dpi=' 'preset=' 'actors=+' 'gazetteer=+' 'shapes=' 'h/help'
+            __frontline_parse_subcommand 1 'o/output=' 'format=' 'width=' 'height=' 'size=' 'dpi=' 'preset=' 'bbox=' 'actors=+' 'gazetteer=+' 'shapes=' 'h/help'
         case 'places'
             __frontline_parse_subcommand 1 'format=' 'gazetteer=+' 'shapes=' 'h/help'
         case 'claims'
@@ -116,6 +116,7 @@ complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_op
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline render" size' -l 'size' -d 'Size in pixels or millimetres, overriding --width/--height. Examples: --size 1200x800, --size 170x120mm' -rfka ''
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline render" dpi' -l 'dpi' -d 'Dots per inch for a size in mm (default 300); recorded in the PNG. Example: --dpi 600' -rfka ''
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline render" preset' -l 'preset' -d 'A named size: column (85 mm at 300 dpi), page (180 mm at 300 dpi), slide (1920x1080), screen (1600 px). Example: --preset column' -rfka ''
+complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline render" bbox' -l 'bbox' -d 'A fixed extent minLon,minLat,maxLon,maxLat in degrees. Example: --bbox 36.5,35.5,39,37' -rfka ''
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline render"' -l 'actors' -d 'An actors file (the format of Shapes/actors.json) whose actors add to or replace the built-in ones. Repeatable. Example: --actors my-actors.json' -rfka ''
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline render"' -l 'gazetteer' -d 'A gazetteer to add: a GeoNames dump (19 tab-separated columns, e.g. SY.txt) or a CSV name,lat,lon[,country,kind,aliases]. Repeatable; later files add to and override earlier ones. Example: --gazetteer villages.csv' -rfka ''
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline render" shapes' -l 'shapes' -d 'Folder of the basemap and gazetteer (default: ./Shapes, $FRONTLINE_SHAPES, or the package\'s).' -rfka ''

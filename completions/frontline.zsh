@@ -84,6 +84,7 @@ _frontline_render() {
         '--size[Size in pixels or millimetres, overriding --width/--height. Examples\: --size 1200x800, --size 170x120mm]:SIZE:'
         '--dpi[Dots per inch for a size in mm (default 300); recorded in the PNG. Example\: --dpi 600]:DPI:'
         '--preset[A named size\: column (85 mm at 300 dpi), page (180 mm at 300 dpi), slide (1920x1080), screen (1600 px). Example\: --preset column]:NAME:'
+        '--bbox[A fixed extent minLon,minLat,maxLon,maxLat in degrees. Example\: --bbox 36.5,35.5,39,37]:BOX:'
         '*--actors[An actors file (the format of Shapes/actors.json) whose actors add to or replace the built-in ones. Repeatable. Example\: --actors my-actors.json]:FILE:'
         '*--gazetteer[A gazetteer to add\: a GeoNames dump (19 tab-separated columns, e.g. SY.txt) or a CSV name,lat,lon\[,country,kind,aliases\]. Repeatable; later files add to and override earlier ones. Example\: --gazetteer villages.csv]:FILE:'
         '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
