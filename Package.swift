@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -36,3 +37,11 @@ let package = Package(
                     exclude: ["Golden"]),
     ]
 )
+
+// libFuzzer targets (scripts/fuzz.sh): only in a build that asks for them, since they link only
+// with -sanitize=fuzzer (their main hands over to libFuzzer's driver).
+if ProcessInfo.processInfo.environment["FRONTLINE_FUZZ"] == "1" {
+    for name in ["fuzz-article", "fuzz-claims", "fuzz-shapefile"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FrontlineKit"], path: "Fuzz/\(name)"))
+    }
+}

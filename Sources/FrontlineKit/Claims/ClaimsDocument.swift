@@ -94,6 +94,11 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FrontlineError.badInput(file: path, reason: "no such file")
         }
+        return try decode(data, file: path, actors: actors)
+    }
+
+    /// A claims document from bytes; errors name `file`.
+    public static func decode(_ data: Data, file path: String, actors: ActorCatalog) throws -> ClaimsDocument {
         var doc: ClaimsDocument
         do { doc = try JSONDecoder().decode(ClaimsDocument.self, from: data) } catch {
             throw FrontlineError.badInput(file: path, reason: "not a valid claims file: \(JSONErrors.describe(error))")

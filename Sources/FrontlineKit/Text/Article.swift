@@ -54,6 +54,13 @@ public struct Article: Sendable {
         return article
     }
 
+    /// An article from bytes (as a file's content), with the same checks as `load` but the size limits.
+    public static func decode(_ data: Data, name: String) throws -> Article {
+        let article = Article(name: name, text: try ArticleDecoder.decode(data, file: name))
+        if article.sentences.isEmpty { throw FrontlineError.badInput(file: name, reason: "has no article text (empty or only whitespace)") }
+        return article
+    }
+
     public init(name: String, text: String) {
         self.name = name
         self.text = text

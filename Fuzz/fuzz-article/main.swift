@@ -1,0 +1,27 @@
+import Foundation
+import FrontlineKit
+
+// libFuzzer target: any bytes as an article file, through the text, places, claims and distance stages.
+nonisolated(unsafe) let frontline = try! Frontline(shapes: ProcessInfo.processInfo.environment["FRONTLINE_SHAPES"])
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzArticle(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let data = Data(bytes: bytes, count: count)
+    guard let article = try? Article.decode(data, name: "fuzz") else { return 0 }
+    let (places, claims) = frontline.claims(in: article)
+    _ = ControlStates.compute(claims, actors: frontline.actors)
+    _ = try? DistanceChecker(basemap: frontline.basemap, gazetteer: frontline.gazetteer).checks(article: article, places: places)
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+var fuzzArgc = CommandLine.argc
+var fuzzArgv = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&fuzzArgc, &fuzzArgv) { bytes, count in
+    guard let bytes else { return 0 }
+    return fuzzArticle(bytes, count)
+})

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (with AddressSanitizer) and runs each for SECONDS (default 600),
+# two at a time, from the committed seed corpora in Fuzz/corpus. A crash or a hang (an input that
+# takes over 10 s) stops that target and leaves the input in Fuzz/findings/<target>/.
+# Usage: bash scripts/fuzz.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+export FRONTLINE_FUZZ=1 FRONTLINE_SHAPES="$PWD/Shapes"
+scratch=.build-fuzz
+for t in fuzz-article fuzz-claims fuzz-shapefile; do
+  swift build --scratch-path "$scratch" --product "$t" -Xswiftc -sanitize=fuzzer,address \
+    -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld >/dev/null
+done
+bin="$scratch/debug"
+run() {
+  local target=$1 corpus=$2
+  local work; work=$(mktemp -d)
+  mkdir -p "Fuzz/findings/$target"
+  cp -r "Fuzz/corpus/$corpus/." "$work/"
+  set +e
+  "$bin/$target" "$work" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="Fuzz/findings/$target/" -print_final_stats=1 > "Fuzz/findings/$target.log" 2>&1
+  local rc=$?
+  set -e
+  local runs; runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "Fuzz/findings/$target.log" | grep -o '[0-9]*$' || echo "?")
+  if [ $rc -eq 0 ]; then echo "$target: ${seconds} s, $runs runs, no crash, no hang"; else echo "$target: FAILED (exit $rc), see Fuzz/findings/$target.log"; fi
+  rm -rf "$work"
+  return $rc
+}
+status=0
+run fuzz-article article & p1=$!
+run fuzz-claims claims & p2=$!
+wait $p1 || status=1
+wait $p2 || status=1
+run fuzz-shapefile shapefile || status=1
+exit $status
