@@ -97,3 +97,16 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["keep.png"])
     }
 }
+
+final class DeterminismTests: XCTestCase {
+    /// The same input twice gives byte-identical JSON from every command that writes it.
+    func testJSONOutputsAreByteIdentical() throws {
+        for args in [["places", Fixtures.exampleArticle, "--format", "json"], ["places", Fixtures.exampleArticle, "--format", "geojson"],
+                     ["claims", Fixtures.exampleArticle, "--format", "json"], ["measure", Fixtures.exampleArticle, "--format", "json"]] {
+            let a = try Fixtures.run(args), b = try Fixtures.run(args)
+            XCTAssertEqual(a.code, 0, a.err)
+            XCTAssertFalse(a.out.isEmpty)
+            XCTAssertEqual(a.out, b.out, "\(args) differs between runs")
+        }
+    }
+}
