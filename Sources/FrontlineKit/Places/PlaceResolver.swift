@@ -99,13 +99,10 @@ public struct PlaceResolver: Sendable {
         // Candidates, and "X, Syria" / "X in Iraq" constraints.
         for g in groups.indices {
             let m = groups[g].mentions[0]
-            if let id = m.entryID {
-                continue  // borders named by their countries are settled below
-            }
+            if m.entryID != nil { continue }  // borders named by one country are settled after the others
             var cands = gazetteer.candidates(for: m.text)
             if groups[g].mentions.allSatisfy(\.allCapitals) { cands = cands.filter { $0.entry.kind == .country } }
             groups[g].candidates = cands
-            _ = id(groups[g])
             for mm in groups[g].mentions {
                 let toks = sentenceTokens[mm.sentence]
                 let chars = Array(article.sentences[mm.sentence].text)
@@ -249,8 +246,6 @@ public struct PlaceResolver: Sendable {
         return PlaceResolution(places: PlaceResolver.mergeSameEntry(places), unresolved: stillUnresolved,
                                metonyms: PlaceResolver.mergeSameEntry(metonyms), focusCountries: focus)
     }
-
-    private func id(_ g: Group) -> String { g.key }
 
     /// "the Euphrates River" and "the Euphrates" are one place: mentions merged, first spelling kept.
     static func mergeSameEntry(_ places: [ResolvedPlace]) -> [ResolvedPlace] {

@@ -6,10 +6,10 @@ public struct PlacesReport: Sendable {
     public let resolution: PlaceResolution
     public let extent: MapExtent
 
-    public init(article: Article, resolution: PlaceResolution) {
+    public init(article: Article, resolution: PlaceResolution, extent: MapExtent? = nil) {
         self.article = article
         self.resolution = resolution
-        extent = ExtentChooser.choose([resolution])
+        self.extent = extent ?? ExtentChooser.choose([resolution])
     }
 
     struct MentionOut: Codable { var start: Int; var end: Int; var sentence: String; var metonym: Bool? }

@@ -397,7 +397,7 @@ public struct MapComposer {
             // Beside the lake if it is too small for its name inside.
             let inner = labelPoints(parts, frame: bbox, grid: 8).filter { frame.insetBy(style.px(20)).contains($0) }
             if let p = inner.first,
-               let l = placer.placeCentred(name, at: p, style: .italic, size: lakeSize) ?? placer.placeBeside(name, at: Point(x: bbox.maxX, y: bbox.center.y), markerRadius: 0, style: .italic, size: lakeSize, gap: style.px(3)).map { ($0.origin, $0.box) } {
+               let l = placer.placeCentred(name, at: p, style: .italic, size: lakeSize) ?? placer.placeBeside(name, at: Point(x: bbox.maxX, y: bbox.center.y), markerRadius: 0, style: .italic, size: lakeSize, gap: style.px(3)).map({ ($0.origin, $0.box) }) {
                 labelItems.append(.text(TextItem(text: name, origin: l.origin, style: .italic, size: lakeSize, color: style.riverLabel,
                                                  halo: style.halo, haloWidth: style.px(2.5))))
                 labels.append(PlacedLabel(text: name, kind: .lake, boxes: [l.box]))
