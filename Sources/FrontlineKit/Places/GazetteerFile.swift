@@ -13,6 +13,9 @@ public enum GazetteerFile {
             throw FrontlineError.badInput(file: path, reason: "gazetteer file not found")
         }
         if isDir.boolValue { throw FrontlineError.badInput(file: path, reason: "is a directory, not a gazetteer file") }
+        if ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0 {
+            throw FrontlineError.badInput(file: path, reason: "gazetteer file is empty")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FrontlineError.badInput(file: path, reason: "gazetteer file cannot be read")
         }

@@ -34,6 +34,8 @@ public struct Article: Sendable {
         if size > Limits.articleBytes {
             throw FrontlineError.badInput(file: path, reason: "is \(size / 1_048_576) MB; the largest article Frontline reads is \(Limits.articleBytes / 1_048_576) MB")
         }
+        // (An empty file is not read at all: Foundation's reader leaks its buffer on zero bytes.)
+        if size == 0 { throw FrontlineError.badInput(file: path, reason: "has no article text (empty or only whitespace)") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FrontlineError.badInput(file: path, reason: "cannot be read (permission denied?)")
         }
