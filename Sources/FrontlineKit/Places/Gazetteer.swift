@@ -119,8 +119,7 @@ public struct Gazetteer: Sendable {
 
     public func entry(id: String) -> GazetteerEntry? {
         if let e = overlay.entry(id: id) { return e }
-        if let b = base { return (0..<b.count).lazy.map { b.entry($0) }.first { $0.id == id } }
-        return nil
+        return base?.lookup("id:" + id).first
     }
 
     /// Entries whose position lies in `box` (a scan: for occasional questions, not per mention).
@@ -162,6 +161,7 @@ struct EntryTable: Sendable {
             if !s.isEmpty { out.insert("~" + s) }
         }
         if e.kind == .country { out.insert("country:" + e.country.lowercased()) }
+        out.insert("id:" + e.id)
         return out
     }
 
