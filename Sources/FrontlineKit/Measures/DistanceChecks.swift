@@ -76,11 +76,17 @@ public struct DistanceChecker {
 
     /// Where `river` crosses `border`: the point of the border nearest the river (within 3 km).
     public func crossing(of river: MeasuredLine, with border: MeasuredLine) throws -> LineProjection? {
-        // River vertices close to the border's bounding box, then the nearest of them.
+        // A coarse pass in degrees (scaled by the cosine of the latitude) finds the river vertices
+        // nearest the border; the exact nearest point is then found through PROJ for a few of them.
         guard let box = GeoBox(covering: border.points)?.expanded(by: 0.05) else { return nil }
-        var best: LineProjection?
         let candidates = river.points.filter { box.contains($0) }
-        for p in stride(from: 0, to: candidates.count, by: max(1, candidates.count / 400)).map({ candidates[$0] }) {
+        guard !candidates.isEmpty else { return nil }
+        let k = cos(box.center.lat * .pi / 180)
+        let coarse = candidates.map { p -> (LonLat, Double) in
+            (p, border.points.reduce(Double.infinity) { m, q in min(m, pow((p.lon - q.lon) * k, 2) + pow(p.lat - q.lat, 2)) })
+        }.sorted { $0.1 < $1.1 }.prefix(5)
+        var best: LineProjection?
+        for (p, _) in coarse {
             let proj = try border.project(p)
             if proj.offset < (best?.offset ?? 3000) { best = proj }
         }
