@@ -1,12 +1,50 @@
 #!/usr/bin/env bash
-# Benchmarks on a release build: prints `name: median ms (min–max)` for each stage and the peak RSS.
-# Usage: bash scripts/bench.sh [ARTICLE...]   (default: the example article, plus the seed article if present)
+# Benchmarks on a release build, printing `name: median ms (min–max)` over repeated runs and the peak
+# RSS of each, and, where GMT is installed, GMT drawing the region's full-resolution basemap in the same
+# run with the ratio. Usage: bash scripts/bench.sh [RUNS]   (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+runs=${1:-5}
+swift build -c release --product frontline >/dev/null
 swift build -c release --product frontline-bench >/dev/null
-articles=("$@")
-if [ ${#articles[@]} -eq 0 ]; then
-  articles=(Examples/manbij-marea-falluja-2016.txt)
-  [ -f ../shared/seeds/reuters-2016-isis-loses-ground.txt ] && articles+=(../shared/seeds/reuters-2016-isis-loses-ground.txt)
+bin=$PWD/.build/release/frontline
+seed=../shared/seeds/reuters-2016-isis-loses-ground.txt
+[ -f "$seed" ] || seed=Examples/manbij-marea-falluja-2016.txt
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# In-process stages.
+.build/release/frontline-bench Examples/manbij-marea-falluja-2016.txt "$seed"
+
+# Whole commands: wall time and peak RSS of each run (GNU time).
+measure() {  # name, command...
+  local name=$1; shift
+  : > "$tmp/times"
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$tmp/one" "$@" >/dev/null 2>&1
+    tail -1 "$tmp/one" >> "$tmp/times"
+  done
+  sort -n "$tmp/times" | awk -v name="$name" '{ t[NR] = $1 * 1000; if ($2 > m) m = $2 } END {
+    printf "%s: %.0f ms (%.0f–%.0f), peak RSS %.1f MiB\n", name, t[int((NR + 1) / 2)], t[1], t[NR], m / 1024 }'
+  sort -n "$tmp/times" | awk '{ t[NR] = $1 * 1000 } END { print t[int((NR + 1) / 2)] }' > "$tmp/$name.median"
+}
+measure render "$bin" render "$seed" -o "$tmp/seed" --format png,svg --width 1600
+measure compare "$bin" compare "$seed" -o "$tmp/cmp" --format png
+bash scripts/make-batch-corpus.sh "$tmp/corpus" 200 >/dev/null
+mkdir -p "$tmp/batch"
+/usr/bin/time -f "%e %M" -o "$tmp/batchtime" "$bin" batch "$tmp/corpus" -o "$tmp/batch" --width 1200 >/dev/null 2>&1 || true
+awk '{ printf "batch of 200 articles: %.1f s, %.1f articles/s, peak RSS %.1f MiB\n", $1, 200 / $1, $2 / 1024 }' <(tail -1 "$tmp/batchtime")
+
+if command -v gmt >/dev/null; then
+  # GMT drawing the full-resolution basemap of lon 35–49, lat 29–39 with one label, to PNG.
+  gmtrun() {
+    cd "$tmp" && gmt pscoast -R35/49/29/39 -JM16c -Df -W0.25p -N1 -I1 -Gbeige -Sazure -Ba -K > gmt.ps \
+      && echo "44.4 33.3 Baghdad" | gmt pstext -R -J -F+f10p -O >> gmt.ps && gmt psconvert gmt.ps -Tg -A
+  }
+  export -f gmtrun; export tmp
+  measure gmt bash -c gmtrun
+  awk -v r="$(cat "$tmp/render.median")" -v g="$(cat "$tmp/gmt.median")" \
+    'BEGIN { printf "render / gmt: %.2f (target at most 0.10)\n", r / g }'
+else
+  echo "gmt: not installed (apt-get install gmt gmt-gshhg-full to compare)"
 fi
-.build/release/frontline-bench "${articles[@]}"
