@@ -141,7 +141,8 @@ public struct Frontline: Sendable {
         return try write(scene, formats: formats, output: output)
     }
 
-    func write(_ scene: Scene, formats: [OutputFormat], output: String) throws -> [String] {
+    /// Writes a scene in each format; returns the paths written.
+    public func write(_ scene: Scene, formats: [OutputFormat], output: String) throws -> [String] {
         let renderer = Renderer(fonts: fonts)
         var written: [String] = []
         for f in formats {

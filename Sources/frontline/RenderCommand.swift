@@ -99,10 +99,11 @@ struct RenderCommand: ParsableCommand {
             written = try frontline.render(claims: doc, request: request, formats: try formats, output: output ?? "output/" + doc.article.name)
         } else {
             let art = try Article.load(path: article)
-            written = try frontline.render(article: art, request: request, formats: try formats, output: output ?? "output/" + art.name)
-            // The map is drawn; what could not be placed is said, not dropped.
-            for u in frontline.places(in: art).unresolved where u.cued {
-                FileHandle.standardError.write(Data("frontline: warning: \(article): \(u.text): not located (\(u.reason))\n".utf8))
+            let scene = try frontline.scene(for: art, request: request)
+            written = try frontline.write(scene, formats: try formats, output: output ?? "output/" + art.name)
+            // The map is drawn; what could not be placed or labelled is said, not dropped.
+            for note in scene.footnotes where note.contains(": not located") || note.contains(": not labelled") {
+                FileHandle.standardError.write(Data("frontline: warning: \(article): \(note)\n".utf8))
             }
         }
         for w in written { print("wrote \(w)") }
