@@ -2,10 +2,13 @@
 # Builds the libFuzzer targets (with AddressSanitizer) and runs each for SECONDS (default 600),
 # two at a time, from the committed seed corpora in Fuzz/corpus. A crash or a hang (an input that
 # takes over 10 s) stops that target and leaves the input in Fuzz/findings/<target>/.
-# Usage: bash scripts/fuzz.sh [SECONDS]
+# Usage: bash scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: fuzz-article fuzz-claims fuzz-shapefile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-article fuzz-claims fuzz-shapefile)
 export FRONTLINE_FUZZ=1 FRONTLINE_SHAPES="$PWD/Shapes"
 scratch=.build-fuzz
 for t in fuzz-article fuzz-claims fuzz-shapefile; do
@@ -29,9 +32,12 @@ run() {
   return $rc
 }
 status=0
-run fuzz-article article & p1=$!
-run fuzz-claims claims & p2=$!
-wait $p1 || status=1
-wait $p2 || status=1
-run fuzz-shapefile shapefile || status=1
+corpus() { case $1 in fuzz-article) echo article ;; fuzz-claims) echo claims ;; *) echo shapefile ;; esac; }
+# Two at a time (two cores).
+pids=()
+for t in "${targets[@]}"; do
+  run "$t" "$(corpus "$t")" & pids+=($!)
+  if [ ${#pids[@]} -eq 2 ]; then wait "${pids[0]}" || status=1; pids=("${pids[1]}"); fi
+done
+for p in "${pids[@]}"; do wait "$p" || status=1; done
 exit $status

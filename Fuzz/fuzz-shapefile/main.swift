@@ -7,20 +7,26 @@ nonisolated(unsafe) let dir: String = {
     let d = NSTemporaryDirectory() + "frontline-fuzz-\(getpid())"
     try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
     let shapes = ProcessInfo.processInfo.environment["FRONTLINE_SHAPES"] ?? "Shapes"
-    for ext in ["shx", "dbf"] {
-        try? FileManager.default.removeItem(atPath: d + "/layer." + ext)
-        try? FileManager.default.copyItem(atPath: shapes + "/rivers." + ext, toPath: d + "/layer." + ext)
+    for (from, to) in [("shx", "original.shx"), ("dbf", "layer.dbf")] {
+        try? FileManager.default.removeItem(atPath: d + "/" + to)
+        try? FileManager.default.copyItem(atPath: shapes + "/rivers." + from, toPath: d + "/" + to)
     }
     return d
 }()
-nonisolated(unsafe) let originalShx = FileManager.default.contents(atPath: dir + "/layer.shx") ?? Data()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzShapefile(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let data = Data(bytes: bytes, count: count)
     FileManager.default.createFile(atPath: dir + "/layer.shp", contents: data)
-    let shx = (data.first ?? 0) & 1 == 1 ? originalShx.prefix(100) + data.prefix(400) : originalShx
-    FileManager.default.createFile(atPath: dir + "/layer.shx", contents: shx)
+    // The committed index, or (odd first byte) its header followed by the input.
+    try? FileManager.default.removeItem(atPath: dir + "/layer.shx")
+    try? FileManager.default.copyItem(atPath: dir + "/original.shx", toPath: dir + "/layer.shx")
+    if (data.first ?? 0) & 1 == 1, let h = FileHandle(forWritingAtPath: dir + "/layer.shx") {
+        try? h.truncate(atOffset: 100)
+        try? h.seekToEnd()
+        h.write(data.prefix(400))
+        try? h.close()
+    }
     if let reader = try? ShapefileReader(path: dir + "/layer.shp") {
         _ = try? reader.records()
     }
