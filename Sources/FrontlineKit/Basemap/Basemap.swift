@@ -3,6 +3,8 @@ import Foundation
 /// The committed basemap: a folder of shapefiles read through shapelib, plus the gazetteer beside it.
 public struct Basemap: Sendable {
     public let directory: String
+    /// Layers already read, shared by every copy of this basemap (a batch reads each file once).
+    private let cache = LayerCache()
 
     /// The layers a map draws, by file name (without extension).
     public enum Layer: String, CaseIterable, Sendable {
@@ -38,9 +40,11 @@ public struct Basemap: Sendable {
 
     public func path(_ layer: Layer) -> String { directory + "/" + layer.rawValue + ".shp" }
 
-    /// The records of a layer whose bounds meet `box`.
+    /// The records of a layer whose bounds meet `box`. Each file is read through shapelib once.
     public func records(_ layer: Layer, within box: GeoBox? = nil) throws -> [ShapeRecord] {
-        try ShapefileReader(path: path(layer)).records(within: box)
+        let all = try cache.records(layer) { try ShapefileReader(path: path(layer)).records() }
+        guard let box else { return all }
+        return all.filter { $0.bounds.intersects(box) }
     }
 
     public func gazetteer() throws -> Gazetteer { try Gazetteer.load(shapesDirectory: directory) }

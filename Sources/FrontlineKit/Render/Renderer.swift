@@ -221,20 +221,26 @@ enum SVGDocument {
     /// Cairo names SVG surfaces by a process-wide counter ("surface358"); numbering them by order of
     /// appearance keeps the same map byte-identical however many maps the process drew before.
     static func renumberSurfaces(_ svg: String) -> String {
-        guard let regex = try? NSRegularExpression(pattern: "surface[0-9]+") else { return svg }
-        let ns = svg as NSString
-        var numbers: [String: Int] = [:]
-        var out = ""
-        var last = 0
-        for m in regex.matches(in: svg, range: NSRange(location: 0, length: ns.length)) {
-            out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
-            let old = ns.substring(with: m.range)
-            if numbers[old] == nil { numbers[old] = numbers.count + 1 }
-            out += "surface\(numbers[old]!)"
-            last = m.range.location + m.range.length
+        let bytes = Array(svg.utf8), word = Array("surface".utf8)
+        var numbers: [ArraySlice<UInt8>: Int] = [:]
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == word[0], i + word.count < bytes.count, bytes[i..<(i + word.count)].elementsEqual(word),
+               (48...57).contains(bytes[i + word.count]) {
+                var j = i + word.count
+                while j < bytes.count, (48...57).contains(bytes[j]) { j += 1 }
+                let old = bytes[(i + word.count)..<j]
+                if numbers[old] == nil { numbers[old] = numbers.count + 1 }
+                out += word + Array(String(numbers[old]!).utf8)
+                i = j
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
         }
-        out += ns.substring(from: last)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func escape(_ s: String) -> String {

@@ -1,0 +1,16 @@
+import Foundation
+
+/// The records of each basemap layer, read once and kept; safe to share between threads.
+final class LayerCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var layers: [Basemap.Layer: [ShapeRecord]] = [:]
+
+    func records(_ layer: Basemap.Layer, read: () throws -> [ShapeRecord]) throws -> [ShapeRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let r = layers[layer] { return r }
+        let r = try read()
+        layers[layer] = r
+        return r
+    }
+}
