@@ -41,7 +41,8 @@ let package = Package(
 // libFuzzer targets (scripts/fuzz.sh): only in a build that asks for them, since they link only
 // with -sanitize=fuzzer (their main hands over to libFuzzer's driver).
 if ProcessInfo.processInfo.environment["FRONTLINE_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
     for name in ["fuzz-article", "fuzz-claims", "fuzz-shapefile"] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["FrontlineKit"], path: "Fuzz/\(name)"))
+        package.targets.append(.executableTarget(name: name, dependencies: ["FrontlineKit", "FuzzSupport"], path: "Fuzz/\(name)"))
     }
 }

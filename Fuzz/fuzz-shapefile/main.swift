@@ -1,5 +1,6 @@
 import Foundation
 import FrontlineKit
+import FuzzSupport
 
 // libFuzzer target: any bytes as the .shp of a layer whose .shx and .dbf are the committed ones;
 // the first byte, when odd, corrupts the .shx with the input too.
@@ -33,14 +34,7 @@ public func fuzzShapefile(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-var fuzzArgc = CommandLine.argc
-var fuzzArgv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&fuzzArgc, &fuzzArgv) { bytes, count in
+runLibFuzzer { bytes, count in
     guard let bytes else { return 0 }
     return fuzzShapefile(bytes, count)
-})
+}
