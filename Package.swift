@@ -20,9 +20,11 @@ let package = Package(
                        providers: [.apt(["libshp-dev"])]),
         .systemLibrary(name: "CProj", pkgConfig: "proj",
                        providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng",
+                       providers: [.apt(["libpng-dev"])]),
 
         // The pipeline: text → places → claims → measures → scene → render.
-        .target(name: "FrontlineKit", dependencies: ["CCairo", "CShapelib", "CProj"]),
+        .target(name: "FrontlineKit", dependencies: ["CCairo", "CShapelib", "CProj", "CPNG"]),
 
         // The CLI: argument parsing and printing only.
         .executableTarget(name: "frontline", dependencies: [

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libcairo2-dev libfreetype-dev libshp-dev libproj-dev fonts-dejavu-core pkg-config)
+packages=(libcairo2-dev libfreetype-dev libpng-dev libshp-dev libproj-dev fonts-dejavu-core pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -18,6 +18,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
 
-swift build -c release --product frontline
+swift build -c release --static-swift-stdlib --product frontline
 mkdir -p output
 .build/release/frontline render Examples/manbij-marea-falluja-2016.txt --format png,svg,pdf

@@ -9,15 +9,22 @@ public struct Frontline: Sendable {
 
     /// The pipeline over a Shapes folder; `gazetteers` are user files (GeoNames dump, CSV) that add
     /// to and override the committed gazetteer, later files over earlier ones.
-    public init(shapes: String? = nil, gazetteers: [String] = [], actors actorFiles: [String] = []) throws {
-        basemap = try Basemap.locate(explicit: shapes)
-        var g = try basemap.gazetteer()
-        for file in gazetteers { try g.add(contentsOf: file) }
-        gazetteer = g
-        var a = try ActorCatalog.load(path: basemap.directory + "/actors.json")
-        for file in actorFiles { try a.add(contentsOf: file) }
-        actors = a
-        fonts = try FontSet.shared()
+    /// `drawing`: the caller will draw maps, so the basemap's layers are read now, beside the gazetteer.
+    public init(shapes: String? = nil, gazetteers: [String] = [], actors actorFiles: [String] = [], drawing: Bool = false) throws {
+        let basemap = try Basemap.locate(explicit: shapes)
+        self.basemap = basemap
+        // The gazetteer on one core; actors, fonts and the basemap's layers on the other.
+        (gazetteer, (actors, fonts)) = try Parallel.both({
+            var g = try basemap.gazetteer()
+            for file in gazetteers { try g.add(contentsOf: file) }
+            return g
+        }, {
+            var a = try ActorCatalog.load(path: basemap.directory + "/actors.json")
+            for file in actorFiles { try a.add(contentsOf: file) }
+            let fonts = try FontSet.shared()
+            if drawing { try basemap.preload() }
+            return (a, fonts)
+        })
     }
 
     /// The control claims of an article, with the places they rest on.
@@ -52,11 +59,15 @@ public struct Frontline: Sendable {
     }
 
     public func scene(for article: Article, request: MapRequest) throws -> Scene {
-        let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
         let resolution = places(in: article)
-        let checks = try DistanceChecker(basemap: basemap, gazetteer: gazetteer).checks(article: article, places: resolution)
-        let claims = ClaimReader(actors: actors).claims(in: article, places: resolution)
-        let control = ControlLayer(claims: claims, states: ControlStates.compute(claims, actors: actors), actors: actors)
+        // Measures and claims both rest on the places and not on each other: one core each.
+        let (checks, control) = try Parallel.both({
+            try DistanceChecker(basemap: basemap, gazetteer: gazetteer).checks(article: article, places: resolution)
+        }, {
+            let claims = ClaimReader(actors: actors).claims(in: article, places: resolution)
+            return ControlLayer(claims: claims, states: ControlStates.compute(claims, actors: actors), actors: actors)
+        })
+        let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
         return try composer.compose(article: article, places: resolution, checks: checks, control: control, request: request)
     }
 
@@ -141,13 +152,15 @@ public struct Frontline: Sendable {
         return try write(scene, formats: formats, output: output)
     }
 
-    /// Writes a scene in each format; returns the paths written.
+    /// Writes a scene in each format; returns the paths written. The formats are drawn and encoded
+    /// at the same time (one core each), then each file is written whole.
     public func write(_ scene: Scene, formats: [OutputFormat], output: String) throws -> [String] {
         let renderer = Renderer(fonts: fonts)
+        let files = try Parallel.map(formats) { try renderer.bytes(scene, format: $0) }
         var written: [String] = []
-        for f in formats {
+        for (f, bytes) in zip(formats, files) {
             let path = Frontline.outputPath(output, format: f)
-            try renderer.write(scene, format: f, to: path)
+            try AtomicFile.write(Data(bytes), to: path)
             written.append(path)
         }
         return written

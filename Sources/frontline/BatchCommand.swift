@@ -51,7 +51,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
+        let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
         var files = try Batch.inputs(inputs)
         if let (k, n) = shardPair { files = Batch.shard(files, k: k, n: n) }
         let tty = isatty(2) == 1

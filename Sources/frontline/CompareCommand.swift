@@ -39,7 +39,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
+        let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
         for w in try f.compare(inputs, request: MapRequest(width: Double(width)), formats: try OutputFormats.parse(format), output: output) {
             print("wrote \(w)")
         }

@@ -90,7 +90,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let frontline = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
+        let frontline = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
         let f = try figure
         let request = MapRequest(width: f.width, height: f.height, dpi: f.dpi, box: try box)
         let written: [String]

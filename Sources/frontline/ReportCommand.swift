@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
+        let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
         for w in try f.report(articles, request: MapRequest(width: Double(width)), output: output) { print("wrote \(w)") }
     }
 }

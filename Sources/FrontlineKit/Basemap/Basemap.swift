@@ -47,5 +47,15 @@ public struct Basemap: Sendable {
         return all.filter { $0.bounds.intersects(box) }
     }
 
+    /// Reads every layer now (a render draws them all), so later stages find them in memory.
+    public func preload() throws {
+        for layer in Layer.allCases { _ = try records(layer) }
+    }
+
+    /// A river or border measured at full resolution, built once and shared like the layers.
+    public func measuredLine(_ key: String, build: () throws -> MeasuredLine?) throws -> MeasuredLine? {
+        try cache.line(key, build: build)
+    }
+
     public func gazetteer() throws -> Gazetteer { try Gazetteer.load(shapesDirectory: directory) }
 }

@@ -25,11 +25,13 @@ public struct ActorCatalog: Sendable {
     public private(set) var actors: [Actor] = []
     /// Name token sequences, longest first, with the actors they may mean.
     private var patterns: [(tokens: [String], caseSensitive: Bool, actors: [Int])] = []
+    /// Indexes into `patterns` by first token (lower-cased, or as written for capitals-only names), in order.
+    private var patternsByFirstToken: [String: [Int]] = [:]
 
     struct File: Codable { var about: String?; var actors: [Actor] }
 
     public init(actors: [Actor] = []) {
-        for a in actors { add(a) }
+        add(actors)
     }
 
     public static func load(path: String) throws -> ActorCatalog {
@@ -54,12 +56,17 @@ public struct ActorCatalog: Sendable {
             guard !a.id.isEmpty, !a.names.isEmpty else {
                 throw FrontlineError.badInput(file: path, reason: "every actor needs an id and at least one name")
             }
-            add(a)
         }
+        add(file.actors)
     }
 
-    public mutating func add(_ a: Actor) {
-        if let i = actors.firstIndex(where: { $0.id == a.id }) { actors[i] = a } else { actors.append(a) }
+    public mutating func add(_ a: Actor) { add([a]) }
+
+    /// Adds actors in order (a later one with an existing id replaces it), then rebuilds the name patterns once.
+    public mutating func add(_ list: [Actor]) {
+        for a in list {
+            if let i = actors.firstIndex(where: { $0.id == a.id }) { actors[i] = a } else { actors.append(a) }
+        }
         rebuild()
     }
 
@@ -75,6 +82,8 @@ public struct ActorCatalog: Sendable {
             }
         }
         patterns = map.values.sorted { $0.tokens.count != $1.tokens.count ? $0.tokens.count > $1.tokens.count : $0.tokens.joined() < $1.tokens.joined() }
+        patternsByFirstToken = [:]
+        for (k, p) in patterns.enumerated() { patternsByFirstToken[p.tokens[0], default: []].append(k) }
     }
 
     public func actor(id: String) -> Actor? { actors.first { $0.id == id } }
@@ -86,9 +95,13 @@ public struct ActorCatalog: Sendable {
         var i = 0
         while i < toks.count {
             var matched = false
-            for p in patterns where i + p.tokens.count <= toks.count {
-                let window = p.caseSensitive ? toks[i..<(i + p.tokens.count)].map(\.text) : Array(lower[i..<(i + p.tokens.count)])
-                if window == p.tokens {
+            // Patterns that can start here: by the token lower-cased, and as written (capitals-only names).
+            var candidates = patternsByFirstToken[lower[i]] ?? []
+            if toks[i].text != lower[i], let exact = patternsByFirstToken[toks[i].text] { candidates = (candidates + exact).sorted() }
+            for k in candidates where i + patterns[k].tokens.count <= toks.count {
+                let p = patterns[k]
+                let same = p.caseSensitive ? toks[i..<(i + p.tokens.count)].map(\.text).elementsEqual(p.tokens) : lower[i..<(i + p.tokens.count)].elementsEqual(p.tokens)
+                if same {
                     out.append((i, i + p.tokens.count - 1, p.actors.map { actors[$0].id }))
                     i += p.tokens.count
                     matched = true

@@ -12,6 +12,9 @@ public struct ClaimReader: Sendable {
     struct Trigger { var words: [String]; var action: ControlAction; var passive: Bool }
 
     /// Patterns, longest first. Passive: the place comes before and the actor after the last word.
+    /// The triggers by their first word, each list in the order of `triggers` (longest first).
+    static let triggersByFirstWord: [String: [Trigger]] = Dictionary(grouping: triggers, by: { $0.words.first ?? "" })
+
     static let triggers: [Trigger] = {
         func t(_ s: String, _ a: ControlAction, passive: Bool = false) -> Trigger {
             Trigger(words: s.split(separator: " ").map(String.init), action: a, passive: passive)
@@ -59,7 +62,7 @@ public struct ClaimReader: Sendable {
     public func claims(in article: Article, places: PlaceResolution) -> [ControlClaim] {
         var out: [ControlClaim] = []
         let articleDate = Self.yearMonth(article.date)
-        let tokens = article.sentences.map { Tokenizer.tokens($0.text) }
+        let tokens = article.sentences.map(\.tokens)
         let points = places.places.filter { $0.kind.isPoint }
         var lastActor: String?
         var lastPlace: ResolvedPlace?
@@ -144,7 +147,7 @@ public struct ClaimReader: Sendable {
             // Event and state verbs.
             var i = 0
             while i < toks.count {
-                guard let trig = Self.triggers.first(where: { tr in i + tr.words.count <= lower.count && Array(lower[i..<(i + tr.words.count)]) == tr.words }) else {
+                guard let trig = Self.triggersByFirstWord[lower[i]]?.first(where: { tr in i + tr.words.count <= lower.count && lower[i..<(i + tr.words.count)].elementsEqual(tr.words) }) else {
                     i += 1; continue
                 }
                 let end = i + trig.words.count - 1
@@ -281,6 +284,8 @@ public struct ClaimReader: Sendable {
     }
 
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    /// "in July", "in March 2016", "since mid-2012", "at the end of May" (compiled once).
+    nonisolated(unsafe) static let datePhrase = try? NSRegularExpression(pattern: #"\b((?:at )?the (?:end|start|beginning|middle) of|in|since|by|until|from) (early |mid |mid-|late )?(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?\b|\b(in|since) (early |mid-|mid |late )?(\d{4})\b"#)
 
     /// The article's year and month, from its date line.
     static func yearMonth(_ date: String?) -> (year: Int, month: Int)? {
@@ -299,12 +304,13 @@ public struct ClaimReader: Sendable {
     /// compared with the article's date.
     func timeExpression(_ lower: [String], near i: Int, articleDate: (year: Int, month: Int)?) -> (text: String, before: Bool)? {
         let text = lower.joined(separator: " ")
+        let bytes = Array(text.utf8)
         var found: [(String, Bool, Int)] = []
         func tokenIndex(_ r: Range<String.Index>) -> Int { text[..<r.lowerBound].split(separator: " ").count }
-        for t in Self.beforeTimes { if let r = text.range(of: t) { found.append((t, true, tokenIndex(r))) } }
-        for t in Self.afterTimes { if let r = text.range(of: t) { found.append((t, false, tokenIndex(r))) } }
-        let pattern = #"\b((?:at )?the (?:end|start|beginning|middle) of|in|since|by|until|from) (early |mid |mid-|late )?(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?\b|\b(in|since) (early |mid-|mid |late )?(\d{4})\b"#
-        if let re = try? NSRegularExpression(pattern: pattern) {
+        func tokenIndex(byte k: Int) -> Int { bytes[..<k].split(separator: UInt8(ascii: " ")).count }
+        for t in Self.beforeTimes { if let k = TextSearch.offset(of: t, in: bytes) { found.append((t, true, tokenIndex(byte: k))) } }
+        for t in Self.afterTimes { if let k = TextSearch.offset(of: t, in: bytes) { found.append((t, false, tokenIndex(byte: k))) } }
+        if let re = Self.datePhrase {
             let ns = text as NSString
             for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 let phrase = ns.substring(with: m.range)

@@ -61,17 +61,21 @@ public struct DistanceChecker {
 
     /// The named river as one line, vertices downstream.
     public func river(named name: String) throws -> MeasuredLine? {
-        let recs = try basemap.records(.rivers).filter { $0.attributes["NAME"] == name }
-        guard let part = recs.first?.parts.max(by: { $0.count < $1.count }) else { return nil }
-        return MeasuredLine(name: name, points: part)
+        try basemap.measuredLine("river:" + name) {
+            let recs = try basemap.records(.rivers).filter { $0.attributes["NAME"] == name }
+            guard let part = recs.first?.parts.max(by: { $0.count < $1.count }) else { return nil }
+            return MeasuredLine(name: name, points: part)
+        }
     }
 
     /// The border between two countries (ISO alpha-2), its longest part.
     public func border(_ a: String, _ b: String) throws -> MeasuredLine? {
-        let recs = try basemap.records(.boundaries).filter { Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set([a, b]) }
-        guard let part = recs.flatMap(\.parts).max(by: { $0.count < $1.count }) else { return nil }
-        let name = recs.first?.attributes["NAME"].map { $0.replacingOccurrences(of: "-", with: "–") + " border" } ?? "\(a)–\(b) border"
-        return MeasuredLine(name: name, points: part)
+        try basemap.measuredLine("border:" + [a, b].sorted().joined(separator: "-")) {
+            let recs = try basemap.records(.boundaries).filter { Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set([a, b]) }
+            guard let part = recs.flatMap(\.parts).max(by: { $0.count < $1.count }) else { return nil }
+            let name = recs.first?.attributes["NAME"].map { $0.replacingOccurrences(of: "-", with: "–") + " border" } ?? "\(a)–\(b) border"
+            return MeasuredLine(name: name, points: part)
+        }
     }
 
     /// Where `river` crosses `border`: the point of the border nearest the river (within 3 km).
@@ -96,7 +100,7 @@ public struct DistanceChecker {
     // MARK: checks
 
     public func checks(article: Article, places: PlaceResolution) throws -> [DistanceCheck] {
-        let tokens = article.sentences.map { Tokenizer.tokens($0.text) }
+        let tokens = article.sentences.map(\.tokens)
         // Every mention of a resolved place, by sentence and token.
         var at: [Int: [(token: Int, last: Int, place: ResolvedPlace)]] = [:]
         for p in places.places {

@@ -31,44 +31,73 @@ public struct MeasuredLine: Sendable {
         cumulative = cum
     }
 
-    /// The nearest point of the line to `p`.
+    /// The nearest point of the line to `p`. A planar pass in kilometres (equirectangular about `p`)
+    /// picks the segments that can be nearest, with a margin far wider than that approximation's error;
+    /// only their vertices go through the exact azimuthal equidistant projection.
     public func project(_ p: LonLat) throws -> LineProjection {
         guard points.count > 1 else {
             throw FrontlineError.library(name: "measure", reason: "\(name) has fewer than two vertices")
         }
-        let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
-        let xy = aeqd.forward(points)
-        guard xy.count == points.count else {
-            throw FrontlineError.library(name: "PROJ", reason: "cannot project \(name) around \(p)")
+        let local = LocalPlane(origin: p)
+        var approx = [Double](repeating: 0, count: points.count - 1)
+        var nearest = Double.infinity
+        var a = local.xy(points[0])
+        for i in 0..<(points.count - 1) {
+            let b = local.xy(points[i + 1])
+            approx[i] = LocalPlane.distanceToOrigin(a, b)
+            nearest = min(nearest, approx[i])
+            a = b
         }
-        var best = (d2: Double.infinity, seg: 0, t: 0.0)
-        for i in 0..<(xy.count - 1) {
-            let a = xy[i], b = xy[i + 1]
+        let margin = nearest * 0.1 + 5_000
+        let candidates = approx.indices.filter { approx[$0] <= nearest + margin }
+        let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
+        var best = (d2: Double.infinity, seg: 0, t: 0.0, a: Point(x: 0, y: 0), b: Point(x: 0, y: 0))
+        for i in candidates {
+            let xy = aeqd.forward([points[i], points[i + 1]])
+            guard xy.count == 2 else { throw FrontlineError.library(name: "PROJ", reason: "cannot project \(name) around \(p)") }
+            let a = xy[0], b = xy[1]
             let dx = b.x - a.x, dy = b.y - a.y
             let len2 = dx * dx + dy * dy
             let t = len2 > 0 ? min(max(-(a.x * dx + a.y * dy) / len2, 0), 1) : 0
             let x = a.x + t * dx, y = a.y + t * dy
             let d2 = x * x + y * y
-            if d2 < best.d2 { best = (d2, i, t) }
+            if d2 < best.d2 { best = (d2, i, t, a, b) }
         }
-        let a = xy[best.seg], b = xy[best.seg + 1]
-        let nearest = aeqd.inverse(Point(x: a.x + best.t * (b.x - a.x), y: a.y + best.t * (b.y - a.y))) ?? points[best.seg]
+        let foot = aeqd.inverse(Point(x: best.a.x + best.t * (best.b.x - best.a.x), y: best.a.y + best.t * (best.b.y - best.a.y))) ?? points[best.seg]
         let g = Geodesic.wgs84
-        let chainage = cumulative[best.seg] + g.distance(points[best.seg], nearest)
-        return LineProjection(point: nearest, offset: g.distance(p, nearest), chainage: chainage, segment: best.seg)
+        let chainage = cumulative[best.seg] + g.distance(points[best.seg], foot)
+        return LineProjection(point: foot, offset: g.distance(p, foot), chainage: chainage, segment: best.seg)
     }
 
     /// Where a geodesic from `p` at `azimuth` first meets the line (within `limit` metres), found in an
-    /// azimuthal equidistant projection centred on `p`, where that geodesic is a straight ray.
+    /// azimuthal equidistant projection centred on `p`, where that geodesic is a straight ray. Only the
+    /// segments a planar pass finds near the ray's course (a wide corridor) are projected exactly.
     public func firstHit(from p: LonLat, azimuth: Double, limit: Double = 500_000) throws -> (point: LonLat, metres: Double)? {
-        let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
-        let xy = aeqd.forward(points)
-        guard xy.count == points.count else { return nil }
         let rad = azimuth * .pi / 180
         let dx = sin(rad), dy = cos(rad)
+        let local = LocalPlane(origin: p)
+        var candidates: [Int] = []
+        var a = local.xy(points[0])
+        for i in 0..<(points.count - 1) {
+            let b = local.xy(points[i + 1])
+            // Distance of the segment from the ray's line, and how far along the ray it lies.
+            let across = { (q: Point) in q.x * dy - q.y * dx }, along = { (q: Point) in q.x * dx + q.y * dy }
+            let reach = max(along(a), along(b))
+            let corridor = 5_000 + 0.1 * max(hypot(a.x, a.y), hypot(b.x, b.y))
+            let sa = across(a), sb = across(b)
+            if reach >= -corridor, min(along(a), along(b)) <= limit * 1.2 + corridor,
+               !(sa > corridor && sb > corridor), !(sa < -corridor && sb < -corridor) {
+                candidates.append(i)
+            }
+            a = b
+        }
+        guard !candidates.isEmpty else { return nil }
+        let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
         var best: Double?
-        for i in 0..<(xy.count - 1) {
-            let a = xy[i], b = xy[i + 1]
+        for i in candidates {
+            let xy = aeqd.forward([points[i], points[i + 1]])
+            guard xy.count == 2 else { return nil }
+            let a = xy[0], b = xy[1]
             // Solve t·d = a + u·(b − a), t ≥ 0, 0 ≤ u ≤ 1.
             let ex = b.x - a.x, ey = b.y - a.y
             let den = dx * ey - dy * ex
@@ -98,5 +127,32 @@ public struct MeasuredLine: Sendable {
         for (i, c) in cumulative.enumerated() where c > lo && c < hi { out.append(points[i]) }
         out.append(point(atChainage: hi))
         return out
+    }
+}
+
+/// A plane tangent at `origin`, in metres (equirectangular): for choosing candidates before exact work,
+/// never for a figure that is reported.
+struct LocalPlane {
+    let origin: LonLat
+    let mx: Double, my: Double
+
+    init(origin: LonLat) {
+        self.origin = origin
+        my = 111_132.0
+        mx = 111_320.0 * cos(origin.lat * .pi / 180)
+    }
+
+    func xy(_ q: LonLat) -> Point {
+        var dlon = q.lon - origin.lon
+        if dlon > 180 { dlon -= 360 } else if dlon < -180 { dlon += 360 }
+        return Point(x: dlon * mx, y: (q.lat - origin.lat) * my)
+    }
+
+    /// Distance from the origin to the segment a–b.
+    static func distanceToOrigin(_ a: Point, _ b: Point) -> Double {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let len2 = dx * dx + dy * dy
+        let t = len2 > 0 ? min(max(-(a.x * dx + a.y * dy) / len2, 0), 1) : 0
+        return hypot(a.x + t * dx, a.y + t * dy)
     }
 }

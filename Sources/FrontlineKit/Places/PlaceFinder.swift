@@ -97,7 +97,7 @@ public struct PlaceFinder: Sendable {
         // People named with a title anywhere ("President Bashar al-Assad") are people everywhere ("Assad's forces").
         var people = Set<String>()
         for s in article.sentences {
-            let toks = Tokenizer.tokens(s.text)
+            let toks = s.tokens
             for i in personTokens(toks) { people.insert(PlaceNameNormalizer.key(toks[i].text)) }
         }
         people.remove("")
@@ -120,7 +120,7 @@ public struct PlaceFinder: Sendable {
 
     func mentions(inSentence s: Sentence, index si: Int, people: Set<String> = []) -> [NameMention] {
         let chars = Array(s.text)
-        let toks = Tokenizer.tokens(s.text)
+        let toks = s.tokens
         let lower = toks.map { $0.text.lowercased() }
         var blocked = blockedTokens(toks, text: chars)
         for (i, t) in toks.enumerated() where t.isCapitalized && people.contains(PlaceNameNormalizer.key(t.text)) {

@@ -82,7 +82,7 @@ public struct PlaceResolver: Sendable {
 
     public func resolve(_ article: Article) -> PlaceResolution {
         let mentions = PlaceFinder(gazetteer: gazetteer).mentions(in: article)
-        let sentenceTokens = article.sentences.map { Tokenizer.tokens($0.text) }
+        let sentenceTokens = article.sentences.map(\.tokens)
         var groups: [Group] = []
         var groupOf: [String: Int] = [:]
         for m in mentions {

@@ -14,9 +14,20 @@ final class CairoCanvas {
     let width: Double
     let height: Double
     private let fonts: FontSet
+    /// What a vector surface writes, collected in memory (the file is written once, whole).
+    private let sink = StreamSink()
 
-    /// An in-memory image (PNG) or a vector surface writing to `path` (SVG, PDF).
-    init(format: OutputFormat, width: Double, height: Double, path: String?, fonts: FontSet, scale: Double = 1) throws {
+    final class StreamSink { var bytes: [UInt8] = [] }
+
+    /// Cairo's stream callback: appends to the StreamSink passed as the closure pointer.
+    private static let collect: cairo_write_func_t = { closure, data, length in
+        guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+        Unmanaged<StreamSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+        return CAIRO_STATUS_SUCCESS
+    }
+
+    /// An in-memory image (PNG) or a vector surface (SVG, PDF) streaming into memory.
+    init(format: OutputFormat, width: Double, height: Double, fonts: FontSet, scale: Double = 1) throws {
         self.format = format
         self.width = width
         self.height = height
@@ -26,10 +37,10 @@ final class CairoCanvas {
         case .png:
             s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width.rounded()), Int32(height.rounded()))
         case .svg:
-            s = cairo_svg_surface_create(path, width, height)
+            s = cairo_svg_surface_create_for_stream(CairoCanvas.collect, Unmanaged.passUnretained(sink).toOpaque(), width, height)
             if let s { cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX) }
         case .pdf:
-            s = cairo_pdf_surface_create(path, width * scale, height * scale)
+            s = cairo_pdf_surface_create_for_stream(CairoCanvas.collect, Unmanaged.passUnretained(sink).toOpaque(), width * scale, height * scale)
             if let s {
                 // Fixed dates keep the PDF byte-identical from run to run.
                 cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2016-01-01T00:00:00Z")
@@ -140,19 +151,15 @@ final class CairoCanvas {
 
     // MARK: output
 
-    /// Finishes the surface; for PNG writes the image to `path`.
-    func finish(pngPath: String?) throws {
-        if let pngPath {
-            let st = cairo_surface_write_to_png(surface, pngPath)
-            guard st == CAIRO_STATUS_SUCCESS else {
-                throw FrontlineError.cannotWrite(file: pngPath, reason: String(cString: cairo_status_to_string(st)))
-            }
-        }
+    /// Finishes the surface and returns the file's bytes: the PNG (recording `dpi`), SVG or PDF.
+    func finish(dpi: Double) throws -> [UInt8] {
+        let png = format == .png ? try PNGEncoder.encode(surface: surface, dpi: dpi) : nil
         cairo_surface_finish(surface)
         let st = cairo_surface_status(surface)
         guard st == CAIRO_STATUS_SUCCESS else {
             throw FrontlineError.library(name: "Cairo", reason: String(cString: cairo_status_to_string(st)))
         }
+        return png ?? sink.bytes
     }
 }
 
@@ -160,7 +167,7 @@ final class CairoCanvas {
 public final class CairoTextMeasurer: TextMeasuring {
     private let canvas: CairoCanvas
     public init(fonts: FontSet) throws {
-        canvas = try CairoCanvas(format: .png, width: 1, height: 1, path: nil, fonts: fonts)
+        canvas = try CairoCanvas(format: .png, width: 1, height: 1, fonts: fonts)
     }
     public func size(of text: String, style: FontStyle, fontSize: Double) -> TextSize {
         canvas.setFont(style, size: fontSize)

@@ -9,29 +9,23 @@ public struct Renderer {
 
     /// Writes `scene` to `path` in `format`, atomically: a failure leaves any earlier file intact.
     public func write(_ scene: Scene, format: OutputFormat, to path: String) throws {
-        try AtomicFile.write(to: path) { tmp in
-            // A PDF page has its true size in points; the drawing is scaled from pixels at the DPI.
-            let pdfScale = format == .pdf ? (scene.dpi.map { 72 / $0 } ?? 1) : 1
-            let canvas = try CairoCanvas(format: format, width: scene.width, height: scene.height,
-                                         path: format == .png ? nil : tmp, fonts: fonts, scale: pdfScale)
-            canvas.setTitle(scene.title)
-            draw(scene, on: canvas)
-            try canvas.finish(pngPath: format == .png ? tmp : nil)
-            if format == .svg { try SVGDocument.annotate(file: tmp, scene: scene) }
-            if format == .png { try PNGResolution.set(file: tmp, dpi: scene.dpi ?? 96) }
-        }
+        try AtomicFile.write(Data(bytes(scene, format: format)), to: path)
+    }
+
+    /// The file's bytes: drawn, encoded and annotated in memory.
+    public func bytes(_ scene: Scene, format: OutputFormat) throws -> [UInt8] {
+        // A PDF page has its true size in points; the drawing is scaled from pixels at the DPI.
+        let pdfScale = format == .pdf ? (scene.dpi.map { 72 / $0 } ?? 1) : 1
+        let canvas = try CairoCanvas(format: format, width: scene.width, height: scene.height, fonts: fonts, scale: pdfScale)
+        canvas.setTitle(scene.title)
+        draw(scene, on: canvas)
+        let out = try canvas.finish(dpi: scene.dpi ?? 96)
+        return format == .svg ? try SVGDocument.annotate(out, scene: scene) : out
     }
 
     /// The scene as PNG image bytes (for reports and tests).
     public func pngData(_ scene: Scene) throws -> Data {
-        let dir = FileManager.default.temporaryDirectory.path
-        let path = dir + "/frontline-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).png"
-        defer { unlink(path) }
-        try write(scene, format: .png, to: path)
-        guard let d = FileManager.default.contents(atPath: path) else {
-            throw FrontlineError.cannotWrite(file: path, reason: "PNG vanished")
-        }
-        return d
+        Data(try bytes(scene, format: .png))
     }
 
     func draw(_ scene: Scene, on c: CairoCanvas) {
@@ -150,36 +144,8 @@ extension Renderer {
     }
 }
 
-/// Cairo writes no pHYs chunk: this inserts one after IHDR so the PNG records its resolution.
+/// The resolution a PNG records (its pHYs chunk).
 enum PNGResolution {
-    static let crcTable: [UInt32] = (0..<256).map { n -> UInt32 in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
-    static func crc(_ bytes: [UInt8]) -> UInt32 {
-        var c: UInt32 = 0xFFFF_FFFF
-        for b in bytes { c = crcTable[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
-        return c ^ 0xFFFF_FFFF
-    }
-
-    static func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8((v >> 16) & 255), UInt8((v >> 8) & 255), UInt8(v & 255)] }
-
-    static func set(file: String, dpi: Double) throws {
-        guard var bytes = FileManager.default.contents(atPath: file).map([UInt8].init), bytes.count > 33,
-              bytes[12..<16].elementsEqual(Array("IHDR".utf8)) else {
-            throw FrontlineError.cannotWrite(file: file, reason: "not a PNG written by Cairo")
-        }
-        let ppm = UInt32((dpi / 0.0254).rounded())
-        let body = Array("pHYs".utf8) + be(ppm) + be(ppm) + [1]
-        let chunk = be(9) + body + be(crc(body))
-        bytes.insert(contentsOf: chunk, at: 33)  // signature 8 + IHDR 25
-        guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else {
-            throw FrontlineError.cannotWrite(file: file, reason: "cannot rewrite PNG")
-        }
-    }
-
     /// The DPI a PNG records, if any.
     public static func dpi(of file: String) -> Double? {
         guard let b = FileManager.default.contents(atPath: file).map([UInt8].init) else { return nil }
@@ -198,39 +164,46 @@ enum PNGResolution {
 
 /// Adds what Cairo's SVG surface cannot: a document <title>, a <desc> (alt text) and the map's data in <metadata>.
 enum SVGDocument {
-    static func annotate(file: String, scene: Scene) throws {
-        guard let data = FileManager.default.contents(atPath: file), var svg = String(data: data, encoding: .utf8),
-              let open = svg.range(of: "<svg"), let close = svg[open.upperBound...].range(of: ">") else {
-            throw FrontlineError.cannotWrite(file: file, reason: "Cairo wrote no SVG element")
+    static func annotate(_ svg: [UInt8], scene: Scene) throws -> [UInt8] {
+        let open = Array("<svg".utf8)
+        guard let start = firstIndex(of: open, in: svg, from: 0),
+              let close = svg[(start + open.count)...].firstIndex(of: UInt8(ascii: ">")) else {
+            throw FrontlineError.library(name: "Cairo", reason: "Cairo wrote no SVG element")
         }
-        let insert = "\n<title>\(escape(scene.title))</title>\n<desc>\(escape(scene.description))</desc>\n"
-            + "<metadata id=\"frontline-data\"><![CDATA[\(scene.metadataJSON.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>"))]]></metadata>\n"
-        svg.insert(contentsOf: insert, at: close.upperBound)
-        svg = renumberSurfaces(svg)
+        var head = String(decoding: svg[..<(close + 1)], as: UTF8.self)
         if let dpi = scene.dpi {
             // Real units for print: the same drawing (viewBox in pixels), sized in millimetres.
             let mm = { (px: Double) in String(format: "%.2fmm", px / dpi * 25.4) }
-            svg = svg.replacingOccurrences(of: "width=\"\(Int(scene.width))px\"", with: "width=\"\(mm(scene.width))\"")
+            head = head.replacingOccurrences(of: "width=\"\(Int(scene.width))px\"", with: "width=\"\(mm(scene.width))\"")
                 .replacingOccurrences(of: "height=\"\(Int(scene.height))px\"", with: "height=\"\(mm(scene.height))\"")
         }
-        guard FileManager.default.createFile(atPath: file, contents: Data(svg.utf8)) else {
-            throw FrontlineError.cannotWrite(file: file, reason: "cannot rewrite SVG")
+        head += "\n<title>\(escape(scene.title))</title>\n<desc>\(escape(scene.description))</desc>\n"
+            + "<metadata id=\"frontline-data\"><![CDATA[\(scene.metadataJSON.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>"))]]></metadata>\n"
+        return renumberSurfaces(Array(head.utf8), svg[(close + 1)...])
+    }
+
+    static func firstIndex(of word: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i + word.count <= bytes.count {
+            if bytes[i] == word[0], bytes[i..<(i + word.count)].elementsEqual(word) { return i }
+            i += 1
         }
+        return nil
     }
 
     /// Cairo names SVG surfaces by a process-wide counter ("surface358"); numbering them by order of
     /// appearance keeps the same map byte-identical however many maps the process drew before.
-    static func renumberSurfaces(_ svg: String) -> String {
-        let bytes = Array(svg.utf8), word = Array("surface".utf8)
+    static func renumberSurfaces(_ head: [UInt8], _ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        let word = Array("surface".utf8)
         var numbers: [ArraySlice<UInt8>: Int] = [:]
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == word[0], i + word.count < bytes.count, bytes[i..<(i + word.count)].elementsEqual(word),
+        var out = head
+        out.reserveCapacity(head.count + bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] == word[0], i + word.count < bytes.endIndex, bytes[i..<(i + word.count)].elementsEqual(word),
                (48...57).contains(bytes[i + word.count]) {
                 var j = i + word.count
-                while j < bytes.count, (48...57).contains(bytes[j]) { j += 1 }
+                while j < bytes.endIndex, (48...57).contains(bytes[j]) { j += 1 }
                 let old = bytes[(i + word.count)..<j]
                 if numbers[old] == nil { numbers[old] = numbers.count + 1 }
                 out += word + Array(String(numbers[old]!).utf8)
@@ -240,7 +213,7 @@ enum SVGDocument {
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     static func escape(_ s: String) -> String {

@@ -42,17 +42,12 @@ public struct MapTransform {
         Point(x: frame.minX + (p.x - x0) * scale, y: frame.minY + (y1 - p.y) * scale)
     }
 
-    /// A line or ring on the surface, with vertices closer than `tolerance` device units dropped.
+    /// A line or ring on the surface, simplified to what the output can show: vertices that move the
+    /// line by less than `tolerance` device units are dropped (Douglas–Peucker, in metres on the ground,
+    /// before projecting), so no more vertices are projected and drawn than pixels can show.
     public func line(_ ll: [LonLat], tolerance: Double = 0.4) -> [Point] {
-        let projected = projection.forward(ll)
-        var out: [Point] = []
-        out.reserveCapacity(projected.count / 2)
-        for (i, p) in projected.enumerated() {
-            let d = device(projected: p)
-            if let last = out.last, i != projected.count - 1, abs(last.x - d.x) < tolerance, abs(last.y - d.y) < tolerance { continue }
-            out.append(d)
-        }
-        return out
+        let kept = Simplifier.simplify(ll, metres: tolerance / scale)
+        return projection.forward(kept).map(device(projected:))
     }
 
     public func geo(_ p: Point) -> LonLat? {

@@ -11,15 +11,12 @@ public final class Projection {
     /// A projection from a PROJ string that takes radians (e.g. "+proj=lcc ...").
     public init(proj definition: String) throws {
         self.definition = definition
-        guard let c = proj_context_create() else {
-            throw FrontlineError.library(name: "PROJ", reason: "cannot create a context")
-        }
-        proj_log_level(c, PJ_LOG_NONE)
+        let c = try ProjContextPool.shared.take()
         let pipeline = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step \(definition)"
         guard let p = proj_create(c, pipeline) else {
             let code = proj_context_errno(c)
             let msg = String(cString: proj_context_errno_string(c, code))
-            proj_context_destroy(c)
+            ProjContextPool.shared.give(c)
             throw FrontlineError.library(name: "PROJ", reason: "cannot create '\(definition)': \(msg)")
         }
         ctx = c
@@ -37,7 +34,7 @@ public final class Projection {
 
     deinit {
         proj_destroy(pj)
-        proj_context_destroy(ctx)
+        ProjContextPool.shared.give(ctx)
     }
 
     /// Projects one point; nil if PROJ cannot.
@@ -77,5 +74,30 @@ public final class Projection {
         let r = proj_trans(pj, PJ_INV, c)
         guard r.lp.lam.isFinite, r.lp.phi.isFinite, abs(r.lp.lam) < 1e30 else { return nil }
         return LonLat(lon: r.lp.lam, lat: r.lp.phi)
+    }
+}
+
+/// PROJ contexts, created once and reused: a context is costly to set up, and may be used by one
+/// thread at a time, so each projection borrows one for its lifetime and gives it back.
+final class ProjContextPool: @unchecked Sendable {
+    static let shared = ProjContextPool()
+    private let lock = NSLock()
+    private var free: [OpaquePointer] = []
+
+    func take() throws -> OpaquePointer {
+        lock.lock()
+        if let c = free.popLast() { lock.unlock(); return c }
+        lock.unlock()
+        guard let c = proj_context_create() else {
+            throw FrontlineError.library(name: "PROJ", reason: "cannot create a context")
+        }
+        proj_log_level(c, PJ_LOG_NONE)
+        return c
+    }
+
+    func give(_ c: OpaquePointer) {
+        lock.lock()
+        free.append(c)
+        lock.unlock()
     }
 }

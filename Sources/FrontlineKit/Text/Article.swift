@@ -7,6 +7,16 @@ public struct Sentence: Sendable, Equatable {
     public var start: Int
     public var end: Int
     public var paragraph: Int
+    /// The sentence's words, split once here for every later stage.
+    public let tokens: [Token]
+
+    public init(text: String, start: Int, end: Int, paragraph: Int) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        tokens = Tokenizer.tokens(text)
+    }
 }
 
 /// An article reduced to what the later stages read: title, date line if any,

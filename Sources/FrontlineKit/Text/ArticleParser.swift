@@ -52,7 +52,7 @@ enum ArticleParser {
             }
             let indented = line.raw.hasPrefix("    ") || line.raw.hasPrefix("\t")
             let looksLikeSentence = t.last.map { ".!?\"”’)".contains($0) } ?? false
-            if boilerplateMarkers.contains(where: { lower.contains($0) })
+            if boilerplateMarkers.contains(where: { TextSearch.offset(of: $0, in: lower) != nil })
                 || t.filter({ $0 == "|" }).count >= 2
                 || (indented && !looksLikeSentence)
                 || (afterBody && !looksLikeSentence) {
@@ -80,14 +80,19 @@ enum DateLine {
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
                          "september", "october", "november", "december"]
 
+    /// ISO dates, "July 4, 2016" and "4 July 2016" (compiled once).
+    nonisolated(unsafe) static let patterns: [NSRegularExpression] = [
+        #"\b\d{4}-\d{2}-\d{2}\b"#,
+        #"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\b"#,
+        #"\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b"#,
+    ].compactMap { try? NSRegularExpression(pattern: $0) }
+
     static func find(in line: String) -> String? {
-        let patterns = [
-            #"\b\d{4}-\d{2}-\d{2}\b"#,
-            #"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\b"#,
-            #"\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b"#,
-        ]
-        for p in patterns {
-            if let r = line.range(of: p, options: .regularExpression) { return String(line[r]) }
+        // A date line has digits: most lines are passed over without running a pattern.
+        guard line.utf8.contains(where: { (48...57).contains($0) }) else { return nil }
+        let range = NSRange(line.startIndex..., in: line)
+        for re in patterns {
+            if let m = re.firstMatch(in: line, range: range), let r = Range(m.range, in: line) { return String(line[r]) }
         }
         return nil
     }

@@ -78,7 +78,7 @@ public enum DistancePhrases {
     }
 
     static func find(in s: Sentence, index si: Int) -> [DistancePhrase] {
-        let toks = Tokenizer.tokens(s.text)
+        let toks = s.tokens
         let lower = toks.map { $0.text.lowercased() }
         let chars = Array(s.text)
         var out: [DistancePhrase] = []

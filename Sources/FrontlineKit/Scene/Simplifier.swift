@@ -1,0 +1,49 @@
+import Foundation
+
+/// Douglas–Peucker simplification of a geographic line, measured in metres on a local
+/// equirectangular plane (each vertex scaled by the cosine of its own latitude).
+enum Simplifier {
+    /// The vertices of `line` to keep so that no dropped vertex lies farther than `metres` from the
+    /// simplified line. First and last vertices are always kept.
+    static func simplify(_ line: [LonLat], metres: Double) -> [LonLat] {
+        let n = line.count
+        guard n > 2, metres > 0 else { return line }
+        let degree = 111_195.0
+        var xs = [Double](repeating: 0, count: n), ys = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            xs[i] = line[i].lon * degree * cos(line[i].lat * .pi / 180)
+            ys[i] = line[i].lat * degree
+        }
+        let tol2 = metres * metres
+        var keep = [Bool](repeating: false, count: n)
+        keep[0] = true; keep[n - 1] = true
+        var stack: [(Int, Int)] = [(0, n - 1)]
+        while let (a, b) = stack.popLast() {
+            guard b > a + 1 else { continue }
+            let ax = xs[a], ay = ys[a], dx = xs[b] - ax, dy = ys[b] - ay
+            let len2 = dx * dx + dy * dy
+            var worst = -1.0, at = a
+            for i in (a + 1)..<b {
+                let px = xs[i] - ax, py = ys[i] - ay
+                let d2: Double
+                if len2 == 0 {
+                    d2 = px * px + py * py
+                } else {
+                    let t = min(max((px * dx + py * dy) / len2, 0), 1)
+                    let ex = px - t * dx, ey = py - t * dy
+                    d2 = ex * ex + ey * ey
+                }
+                if d2 > worst { worst = d2; at = i }
+            }
+            if worst > tol2 {
+                keep[at] = true
+                stack.append((a, at))
+                stack.append((at, b))
+            }
+        }
+        var out: [LonLat] = []
+        out.reserveCapacity(n / 4)
+        for i in 0..<n where keep[i] { out.append(line[i]) }
+        return out
+    }
+}
