@@ -2,7 +2,8 @@ import Foundation
 
 /// The committed gazetteer in a form that loads without parsing: the entries one per line, then
 /// every matching key (strict and "~" skeleton) sorted bytewise with the entry numbers it leads to.
-/// Loading reads the file and notes where lines start; entries are parsed when a lookup needs them.
+/// Loading maps the file into memory and notes where lines start (memchr); entries are parsed only
+/// when a lookup needs them.
 ///
 ///     frontline-gazetteer-index 1
 ///     entries N
@@ -14,21 +15,32 @@ final class CompiledGazetteer: @unchecked Sendable {
     static let magic = "frontline-gazetteer-index 1"
 
     let path: String
-    private let bytes: [UInt8]
+    /// The file, mapped read-only for the life of the process's gazetteer.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let entryStarts: [Int]
     private let keyStarts: [Int]
 
     var count: Int { entryStarts.count }
 
     init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
             throw FrontlineError.badInput(file: path, reason: "gazetteer index not found (run `frontline gazetteer compile`)")
         }
-        let bytes = [UInt8](data)
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0, let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0),
+              map != MAP_FAILED else {
+            throw FrontlineError.badInput(file: path, reason: "gazetteer index is empty or cannot be read")
+        }
+        let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: Int(st.st_size))
         var lines: [Int] = [0]
         lines.reserveCapacity(bytes.count / 40)
-        bytes.withUnsafeBufferPointer { b in
-            for i in 0..<b.count where b[i] == 0x0A && i + 1 < b.count { lines.append(i + 1) }
+        var p = 0
+        while p < bytes.count, let nl = memchr(bytes.baseAddress! + p, 0x0A, bytes.count - p) {
+            let i = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+            if i + 1 < bytes.count { lines.append(i + 1) }
+            p = i + 1
         }
         func line(_ k: Int) -> String {
             guard k < lines.count else { return "" }
@@ -36,22 +48,28 @@ final class CompiledGazetteer: @unchecked Sendable {
             while e < bytes.count, bytes[e] != 0x0A { e += 1 }
             return String(decoding: bytes[lines[k]..<e], as: UTF8.self)
         }
+        func fail(_ reason: String) -> FrontlineError {
+            munmap(map, bytes.count)
+            return FrontlineError.badInput(file: path, reason: reason)
+        }
         guard line(0) == Self.magic else {
-            throw FrontlineError.badInput(file: path, reason: "not a Frontline gazetteer index (first line is not '\(Self.magic)')")
+            throw fail("not a Frontline gazetteer index (first line is not '\(Self.magic)')")
         }
         let header = line(1).split(separator: " ")
         guard header.count == 2, header[0] == "entries", let n = Int(header[1]), n >= 0, 2 + n < lines.count else {
-            throw FrontlineError.badInput(file: path, reason: "line 2: expected 'entries N'")
+            throw fail("line 2: expected 'entries N'")
         }
         let keyHeader = line(2 + n).split(separator: " ")
         guard keyHeader.count == 2, keyHeader[0] == "keys", let m = Int(keyHeader[1]), 3 + n + m == lines.count else {
-            throw FrontlineError.badInput(file: path, reason: "line \(3 + n): expected 'keys M' followed by M lines (truncated file?)")
+            throw fail("line \(3 + n): expected 'keys M' followed by M lines (truncated file?)")
         }
         self.path = path
         self.bytes = bytes
         entryStarts = Array(lines[2..<(2 + n)])
         keyStarts = Array(lines[(3 + n)...])
     }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
 
     private func lineEnd(_ start: Int) -> Int {
         var e = start

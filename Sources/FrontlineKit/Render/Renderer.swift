@@ -197,21 +197,29 @@ enum SVGDocument {
         let word = Array("surface".utf8)
         var numbers: [ArraySlice<UInt8>: Int] = [:]
         var out = head
-        out.reserveCapacity(head.count + bytes.count)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            if bytes[i] == word[0], i + word.count < bytes.endIndex, bytes[i..<(i + word.count)].elementsEqual(word),
-               (48...57).contains(bytes[i + word.count]) {
-                var j = i + word.count
-                while j < bytes.endIndex, (48...57).contains(bytes[j]) { j += 1 }
-                let old = bytes[(i + word.count)..<j]
-                if numbers[old] == nil { numbers[old] = numbers.count + 1 }
-                out += word + Array(String(numbers[old]!).utf8)
+        out.reserveCapacity(head.count + bytes.count + 64)
+        bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            var i = 0
+            // Each "surface" is found by memchr on its first letter; the text between is copied whole.
+            var from = 0
+            while from < buf.count, let hit = memchr(base + from, Int32(word[0]), buf.count - from) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                from = at + 1
+                guard at + word.count <= buf.count, memcmp(base + at, word, word.count) == 0 else { continue }
+                var j = at + word.count
+                while j < buf.count, (48...57).contains(buf[j]) { j += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: at - i))
+                out.append(contentsOf: word)
+                if j > at + word.count {
+                    let old = bytes[(bytes.startIndex + at + word.count)..<(bytes.startIndex + j)]
+                    if numbers[old] == nil { numbers[old] = numbers.count + 1 }
+                    out.append(contentsOf: String(numbers[old]!).utf8)
+                }
                 i = j
-            } else {
-                out.append(bytes[i])
-                i += 1
+                from = j
             }
+            if i < buf.count { out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: buf.count - i)) }
         }
         return out
     }
