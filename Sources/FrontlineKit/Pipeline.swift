@@ -13,7 +13,16 @@ public struct Frontline: Sendable {
     public init(shapes: String? = nil, gazetteers: [String] = [], actors actorFiles: [String] = [], drawing: Bool = false) throws {
         let basemap = try Basemap.locate(explicit: shapes)
         self.basemap = basemap
-        // The gazetteer on one core; actors, fonts and the basemap's layers on the other.
+        if drawing {
+            // Read the basemap's layers and start PROJ up in the background, while the text is read:
+            // a map needs both only after the places are found. (A failure here is met again, and
+            // reported, where the layer is read for the map.)
+            DispatchQueue.global().async {
+                try? basemap.preload()
+                Projection.warmUp()
+            }
+        }
+        // The gazetteer on one core; actors and fonts on the other.
         (gazetteer, (actors, fonts)) = try Parallel.both({
             var g = try basemap.gazetteer()
             for file in gazetteers { try g.add(contentsOf: file) }
@@ -22,7 +31,7 @@ public struct Frontline: Sendable {
             var a = try ActorCatalog.load(path: basemap.directory + "/actors.json")
             for file in actorFiles { try a.add(contentsOf: file) }
             let fonts = try FontSet.shared()
-            if drawing { try basemap.preload() }
+
             return (a, fonts)
         })
     }
@@ -59,15 +68,21 @@ public struct Frontline: Sendable {
     }
 
     public func scene(for article: Article, request: MapRequest) throws -> Scene {
+        let t0 = DispatchTime.now().uptimeNanoseconds
         let resolution = places(in: article)
+        let t1 = DispatchTime.now().uptimeNanoseconds
         // Measures and claims both rest on the places and not on each other: one core each.
         let (checks, control) = try Parallel.both({
-            try DistanceChecker(basemap: basemap, gazetteer: gazetteer).checks(article: article, places: resolution)
+            let m = DispatchTime.now().uptimeNanoseconds
+            defer { Stages.note("measures", since: m) }
+            return try DistanceChecker(basemap: basemap, gazetteer: gazetteer).checks(article: article, places: resolution)
         }, {
             let claims = ClaimReader(actors: actors).claims(in: article, places: resolution)
             return ControlLayer(claims: claims, states: ControlStates.compute(claims, actors: actors), actors: actors)
         })
+        let t2 = DispatchTime.now().uptimeNanoseconds
         let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
+        defer { Stages.note("places", since: t0, until: t1); Stages.note("measures ‖ claims", since: t1, until: t2); Stages.note("compose", since: t2) }
         return try composer.compose(article: article, places: resolution, checks: checks, control: control, request: request)
     }
 

@@ -40,7 +40,9 @@ if args.first == "--stages", args.count == 2 {
         defer { for ext in ["png", "svg"] { unlink(out + "." + ext) } }
         let f = try stage("init (gazetteer ‖ actors, fonts, basemap layers)") { try Frontline(drawing: true) }
         let article = try stage("article") { try Article.load(path: path) }
+        setenv("FRONTLINE_STAGES", "1", 1)
         let scene = try stage("scene (places, measures ‖ claims, compose)") { try f.scene(for: article, request: MapRequest(width: 1600)) }
+        for (name, ms) in Stages.take() { print(String(format: "stage   %@: %.1f ms", name, ms)) }
         _ = try stage("files (PNG ‖ SVG)") { try f.write(scene, formats: [.png, .svg], output: out) }
         // Warm, one at a time, for the profile of each part.
         _ = stage("places again") { f.places(in: article) }

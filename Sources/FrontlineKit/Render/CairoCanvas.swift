@@ -17,7 +17,10 @@ final class CairoCanvas {
     /// What a vector surface writes, collected in memory (the file is written once, whole).
     private let sink = StreamSink()
 
-    final class StreamSink { var bytes: [UInt8] = [] }
+    final class StreamSink {
+        var bytes: [UInt8] = []
+        init() { bytes.reserveCapacity(1 << 20) }
+    }
 
     /// Cairo's stream callback: appends to the StreamSink passed as the closure pointer.
     private static let collect: cairo_write_func_t = { closure, data, length in

@@ -60,42 +60,58 @@ enum PNGEncoder {
     private struct Part { var bytes: [UInt8]; var adler: UInt; var length: Int }
 
     private static func compress(_ data: UnsafeMutablePointer<UInt8>, width: Int, stride: Int, rows: Range<Int>, last: Bool) throws -> Part {
-        let lineLength = 1 + 3 * width
-        var lines = [UInt8](repeating: 0, count: lineLength * rows.count)
-        lines.withUnsafeMutableBufferPointer { out in
-            for (k, y) in rows.enumerated() {
-                let src = UnsafeRawPointer(data.advanced(by: y * stride)).assumingMemoryBound(to: UInt32.self)
-                var o = k * lineLength + 1  // byte 0 of the line: filter "none"
-                for x in 0..<width {
-                    let v = src[x]
-                    out[o] = UInt8(truncatingIfNeeded: v >> 16)
-                    out[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
-                    out[o + 2] = UInt8(truncatingIfNeeded: v)
-                    o += 3
-                }
-            }
-        }
+        // Rows go through a small buffer a block at a time (no copy of the whole image is made),
+        // and the compressed bytes through a small output window: little memory is touched.
+        let lineLength = 1 + 3 * width, block = 32
+        var lines = [UInt8](repeating: 0, count: lineLength * block)
+        var window = [UInt8](repeating: 0, count: 1 << 16)
+        var out: [UInt8] = []
+        out.reserveCapacity(lineLength * rows.count / 16)
         var strm = z_stream()
         guard frontline_deflate_init_raw(&strm, 1) == Z_OK else {
             throw FrontlineError.library(name: "zlib", reason: "cannot start compressing")
         }
         defer { deflateEnd(&strm) }
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(&strm, uLong(lines.count))) + 64)
-        let produced: Int = try lines.withUnsafeMutableBufferPointer { inBuf in
-            try out.withUnsafeMutableBufferPointer { outBuf in
-                strm.next_in = inBuf.baseAddress
-                strm.avail_in = uInt(inBuf.count)
-                strm.next_out = outBuf.baseAddress
-                strm.avail_out = uInt(outBuf.count)
-                let r = CPNG.deflate(&strm, last ? Z_FINISH : Z_SYNC_FLUSH)
-                guard r == (last ? Z_STREAM_END : Z_OK), strm.avail_in == 0 else {
-                    throw FrontlineError.library(name: "zlib", reason: "compression failed (\(r))")
+        var adler = adler32(0, nil, 0)
+        var y = rows.lowerBound
+        while y < rows.upperBound {
+            let n = min(block, rows.upperBound - y)
+            lines.withUnsafeMutableBufferPointer { buf in
+                for k in 0..<n {
+                    let src = UnsafeRawPointer(data.advanced(by: (y + k) * stride)).assumingMemoryBound(to: UInt32.self)
+                    var o = k * lineLength
+                    buf[o] = 0  // filter "none"
+                    o += 1
+                    for x in 0..<width {
+                        let v = src[x]
+                        buf[o] = UInt8(truncatingIfNeeded: v >> 16)
+                        buf[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                        buf[o + 2] = UInt8(truncatingIfNeeded: v)
+                        o += 3
+                    }
                 }
-                return outBuf.count - Int(strm.avail_out)
+            }
+            y += n
+            let flush = y < rows.upperBound ? Z_NO_FLUSH : (last ? Z_FINISH : Z_SYNC_FLUSH)
+            let count = n * lineLength
+            try lines.withUnsafeMutableBufferPointer { inBuf in
+                adler = adler32(adler, inBuf.baseAddress, uInt(count))
+                strm.next_in = inBuf.baseAddress
+                strm.avail_in = uInt(count)
+                try window.withUnsafeMutableBufferPointer { w in
+                    repeat {
+                        strm.next_out = w.baseAddress
+                        strm.avail_out = uInt(w.count)
+                        let r = CPNG.deflate(&strm, flush)
+                        guard r == Z_OK || r == Z_STREAM_END || r == Z_BUF_ERROR else {
+                            throw FrontlineError.library(name: "zlib", reason: "compression failed (\(r))")
+                        }
+                        out.append(contentsOf: w[..<(w.count - Int(strm.avail_out))])
+                    } while strm.avail_out == 0
+                }
             }
         }
-        let adler = lines.withUnsafeBufferPointer { adler32(1, $0.baseAddress, uInt($0.count)) }
-        return Part(bytes: Array(out[..<produced]), adler: UInt(adler), length: lines.count)
+        return Part(bytes: out, adler: UInt(adler), length: lineLength * rows.count)
     }
 
     private static func writeOpaque(_ png: png_structp, _ info: png_infop, data: UnsafeMutablePointer<UInt8>,

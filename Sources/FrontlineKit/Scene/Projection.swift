@@ -23,6 +23,12 @@ public final class Projection {
         pj = p
     }
 
+    /// PROJ's first projection in a process costs milliseconds (its tables are set up and its code
+    /// paged in); doing it early, on an idle core, takes that off the path of the first map.
+    public static func warmUp() {
+        _ = try? Projection(proj: "+proj=aeqd +lat_0=0 +lon_0=0 +ellps=WGS84")
+    }
+
     /// Lambert conformal conic centred on `box`, standard parallels at 1/6 and 5/6 of its height.
     public static func conformal(for box: GeoBox) throws -> Projection {
         let lat1 = box.minLat + box.height / 6, lat2 = box.maxLat - box.height / 6

@@ -1,18 +1,20 @@
 import Foundation
 
-/// Douglas–Peucker simplification of a geographic line, measured in metres on a local
-/// equirectangular plane (each vertex scaled by the cosine of its own latitude).
+/// Douglas–Peucker simplification of a geographic line, measured in metres on a plane tangent at
+/// `origin` (the map's centre): an equirectangular plane, whose lengths are true at the origin and
+/// within a few per cent across a regional map — which the caller allows for in `metres`.
 enum Simplifier {
-    /// The vertices of `line` to keep so that no dropped vertex lies farther than `metres` from the
-    /// simplified line. First and last vertices are always kept.
-    static func simplify(_ line: [LonLat], metres: Double) -> [LonLat] {
+    /// The vertices of `line` to keep so that no dropped vertex lies farther than `metres` (on that
+    /// plane) from the simplified line. First and last vertices are always kept.
+    static func simplify(_ line: [LonLat], metres: Double, origin: LonLat? = nil) -> [LonLat] {
         let n = line.count
         guard n > 2, metres > 0 else { return line }
-        let degree = 111_195.0
+        let o = origin ?? line[n / 2]
+        let degree = 111_195.0, kx = degree * cos(o.lat * .pi / 180)
         var xs = [Double](repeating: 0, count: n), ys = [Double](repeating: 0, count: n)
         for i in 0..<n {
-            xs[i] = line[i].lon * degree * cos(line[i].lat * .pi / 180)
-            ys[i] = line[i].lat * degree
+            xs[i] = (line[i].lon - o.lon) * kx
+            ys[i] = (line[i].lat - o.lat) * degree
         }
         let tol2 = metres * metres
         var keep = [Bool](repeating: false, count: n)

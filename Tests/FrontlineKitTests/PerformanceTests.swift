@@ -1,0 +1,246 @@
+import CCairo
+import Foundation
+import XCTest
+@testable import FrontlineKit
+
+/// The pieces the performance work added: each must give the same answer as the slow way it replaced.
+/// (Speed itself is measured by scripts/bench.sh, never asserted here.)
+final class PerformanceTests: XCTestCase {
+    // MARK: PNG encoding
+
+    /// Draws a few shapes (with antialiased edges) on a canvas of the given size; `paper` fills it first.
+    private func canvas(width: Double, height: Double, paper: Bool) throws -> CairoCanvas {
+        let c = try CairoCanvas(format: .png, width: width, height: height, fonts: try FontSet.shared())
+        if paper {
+            c.rect(Rect(x: 0, y: 0, width: width, height: height))
+            c.setColor(RGBA(0.96, 0.95, 0.92))
+            c.fill()
+        }
+        c.circle(Point(x: width * 0.4, y: height * 0.5), radius: min(width, height) * 0.3)
+        c.setColor(RGBA(0.2, 0.4, 0.8, 0.6))
+        c.fill()
+        c.path([[Point(x: 1, y: 1), Point(x: width - 2, y: height - 1), Point(x: width * 0.7, y: 2)]], closed: false)
+        c.setColor(RGBA(0.8, 0.1, 0.1, 0.9))
+        c.setLine(width: 2.5)
+        c.stroke()
+        return c
+    }
+
+    /// The canvas's own pixels (premultiplied ARGB words).
+    private func pixels(of c: CairoCanvas) -> [UInt32] {
+        cairo_surface_flush(c.surface)
+        let w = Int(cairo_image_surface_get_width(c.surface)), h = Int(cairo_image_surface_get_height(c.surface))
+        let stride = Int(cairo_image_surface_get_stride(c.surface))
+        let data = cairo_image_surface_get_data(c.surface)!
+        var out: [UInt32] = []
+        for y in 0..<h {
+            let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<w { out.append(row[x]) }
+        }
+        return out
+    }
+
+    private func decode(_ bytes: [UInt8]) throws -> (RasterImage, Double?) {
+        let path = try Fixtures.tempDir() + "/t.png"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return (try RasterImage(pngFile: path), PNGResolution.dpi(of: path))
+    }
+
+    func testOpaqueImageDecodesToTheSamePixelsAndRecordsItsResolution() throws {
+        // Odd and tiny heights too: the two halves compressed apart must join into one valid stream.
+        for (w, h) in [(320.0, 241.0), (300.0, 1.0), (301.0, 2.0), (64.0, 7.0)] {
+            let c = try canvas(width: w, height: h, paper: true)
+            let expected = pixels(of: c)
+            let (image, dpi) = try decode(try c.finish(dpi: 300))
+            XCTAssertEqual(image.width, Int(w))
+            XCTAssertEqual(image.height, Int(h))
+            XCTAssertEqual(image.pixels, expected, "\(w)x\(h): every pixel survives the round trip")
+            XCTAssertEqual(try XCTUnwrap(dpi), 300, accuracy: 0.01)
+        }
+    }
+
+    func testTransparentImageKeepsItsAlpha() throws {
+        let c = try canvas(width: 200, height: 120, paper: false)
+        let expected = pixels(of: c)
+        let (image, _) = try decode(try c.finish(dpi: 96))
+        XCTAssertTrue(expected.contains { $0 >> 24 == 0 }, "the test image has transparent pixels")
+        XCTAssertTrue(expected.contains { $0 >> 24 > 0 && $0 >> 24 < 255 }, "and partly transparent ones")
+        // Straight alpha in the file, premultiplied again on reading: each channel within rounding.
+        for (a, b) in zip(image.pixels, expected) {
+            for shift in stride(from: 0, through: 24, by: 8) {
+                let d = abs(Int((a >> UInt32(shift)) & 0xFF) - Int((b >> UInt32(shift)) & 0xFF))
+                XCTAssertLessThanOrEqual(d, 1, String(format: "%08x vs %08x", a, b))
+            }
+        }
+    }
+
+    func testRenderedMapIsOneEncodingWithItsResolution() throws {
+        let f = try Fixtures.frontline()
+        let scene = try f.scene(for: try Article.load(path: Fixtures.exampleArticle), request: MapRequest(width: 640, dpi: 150))
+        let bytes = try Renderer(fonts: f.fonts).bytes(scene, format: .png)
+        XCTAssertEqual(Array(bytes.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let chunks = pngChunks(bytes)
+        XCTAssertEqual(chunks.first, "IHDR")
+        XCTAssertEqual(chunks.last, "IEND")
+        XCTAssertTrue(chunks.contains("pHYs"))
+        XCTAssertEqual(chunks.filter { $0 == "pHYs" }.count, 1)
+        XCTAssertEqual(try XCTUnwrap(decode(bytes).1), 150, accuracy: 0.02, "pixels per metre, rounded")
+    }
+
+    private func pngChunks(_ b: [UInt8]) -> [String] {
+        var out: [String] = []
+        var i = 8
+        while i + 8 <= b.count {
+            let len = Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3])
+            out.append(String(decoding: b[(i + 4)..<(i + 8)], as: UTF8.self))
+            i += 12 + len
+        }
+        return out
+    }
+
+    // MARK: SVG
+
+    func testSurfacesAreNumberedByFirstAppearance() {
+        let svg = Array("<g id=\"surface358\"><use xlink:href=\"#surface12\"/><use href=\"#surface358\"/> surfaces surface</g>".utf8)
+        let out = String(decoding: SVGDocument.renumberSurfaces(Array("<svg>".utf8), svg[...]), as: UTF8.self)
+        XCTAssertEqual(out, "<svg><g id=\"surface1\"><use xlink:href=\"#surface2\"/><use href=\"#surface1\"/> surfaces surface</g>")
+    }
+
+    // MARK: simplification
+
+    /// A wiggly line of `n` vertices about 100 m apart (deterministic).
+    private func wiggle(_ n: Int) -> [LonLat] {
+        (0..<n).map { i in
+            let t = Double(i)
+            return LonLat(lon: 38 + t * 0.001, lat: 36 + 0.004 * sin(t / 7) + 0.0007 * sin(t * 1.3))
+        }
+    }
+
+    /// The simplifier's plane, about the middle vertex (its default origin).
+    private func metres(_ p: LonLat, origin o: LonLat) -> Point {
+        Point(x: (p.lon - o.lon) * 111_195 * cos(o.lat * .pi / 180), y: (p.lat - o.lat) * 111_195)
+    }
+
+    private func distance(_ p: Point, toSegment a: Point, _ b: Point) -> Double {
+        let dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy
+        let t = len2 > 0 ? min(max(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0), 1) : 0
+        return hypot(p.x - a.x - t * dx, p.y - a.y - t * dy)
+    }
+
+    func testSimplifiedLineStaysWithinTolerance() {
+        let line = wiggle(2000)
+        for tol in [5.0, 50, 400] {
+            let kept = Simplifier.simplify(line, metres: tol)
+            XCTAssertEqual(kept.first, line.first)
+            XCTAssertEqual(kept.last, line.last)
+            XCTAssertLessThan(kept.count, line.count)
+            // Every dropped vertex lies within the tolerance of the segment of the kept line that spans it.
+            var k = 0
+            for p in line {
+                while k + 1 < kept.count - 1, kept[k + 1].lon <= p.lon { k += 1 }
+                let o = line[line.count / 2]
+                let d = distance(metres(p, origin: o), toSegment: metres(kept[k], origin: o), metres(kept[k + 1], origin: o))
+                XCTAssertLessThanOrEqual(d, tol * 1.0001, "vertex \(p) at tolerance \(tol)")
+            }
+        }
+        XCTAssertEqual(Simplifier.simplify(line, metres: 0), line, "no tolerance, nothing dropped")
+        let straight = (0..<50).map { LonLat(lon: 40 + Double($0) * 0.01, lat: 33) }
+        XCTAssertEqual(Simplifier.simplify(straight, metres: 1).count, 2, "a straight line keeps its ends")
+    }
+
+    func testMapLinesHaveNoMoreVerticesThanPixelsCanShow() throws {
+        let f = try Fixtures.frontline()
+        let euphrates = try XCTUnwrap(DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer).river(named: "Euphrates"))
+        let box = try XCTUnwrap(GeoBox(covering: euphrates.points))
+        let t = MapTransform(projection: try Projection.conformal(for: box), box: box, frame: Rect(x: 0, y: 0, width: 400, height: 300))
+        let drawn = t.line(euphrates.points)
+        XCTAssertLessThan(drawn.count, euphrates.points.count / 4, "most full-resolution vertices are below a pixel")
+        XCTAssertGreaterThan(drawn.count, 50, "the course's bends are kept")
+        // Drawn vertices are vertices of the course; every vertex dropped is within the 0.4 px tolerance.
+        let full = euphrates.points.compactMap { t.device($0) }
+        for p in drawn {
+            let d = zip(full, full.dropFirst()).map { distance(p, toSegment: $0, $1) }.min() ?? .infinity
+            XCTAssertLessThan(d, 0.01)
+        }
+        for p in full {
+            let d = zip(drawn, drawn.dropFirst()).map { distance(p, toSegment: $0, $1) }.min() ?? .infinity
+            XCTAssertLessThanOrEqual(d, 0.4, "every full-resolution vertex is within 0.4 px of the drawn line")
+        }
+    }
+
+    // MARK: nearest point and ray, against the exhaustive search
+
+    /// The nearest point found by projecting every vertex (the method before the planar prefilter).
+    private func exhaustiveNearest(_ line: MeasuredLine, _ p: LonLat) throws -> (segment: Int, offset: Double) {
+        let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
+        let xy = aeqd.forward(line.points)
+        var best = (d: Double.infinity, seg: 0)
+        for i in 0..<(xy.count - 1) {
+            let d = distance(Point(x: 0, y: 0), toSegment: xy[i], xy[i + 1])
+            if d < best.d { best = (d, i) }
+        }
+        return (best.seg, best.d)
+    }
+
+    func testNearestPointMatchesExhaustiveSearch() throws {
+        let f = try Fixtures.frontline()
+        let checker = DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer)
+        let lines = [try XCTUnwrap(checker.river(named: "Euphrates")), try XCTUnwrap(checker.river(named: "Tigris")),
+                     try XCTUnwrap(checker.border("SY", "TR"))]
+        let places = [LonLat(lon: 37.95, lat: 36.53), LonLat(lon: 43.78, lat: 33.35), LonLat(lon: 37.05, lat: 36.59),
+                      LonLat(lon: 40.14, lat: 35.33), LonLat(lon: 44.36, lat: 33.31), LonLat(lon: 36.3, lat: 33.5),
+                      LonLat(lon: 47.9, lat: 30.5), LonLat(lon: 42.0, lat: 37.1)]
+        for line in lines {
+            for p in places {
+                let fast = try line.project(p)
+                let slow = try exhaustiveNearest(line, p)
+                XCTAssertEqual(fast.segment, slow.segment, "\(line.name) from \(p)")
+                XCTAssertEqual(fast.offset, slow.offset, accuracy: max(0.5, slow.offset * 1e-6), "\(line.name) from \(p)")
+            }
+        }
+    }
+
+    func testRayHitMatchesExhaustiveSearch() throws {
+        let f = try Fixtures.frontline()
+        let border = try XCTUnwrap(DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer).border("SY", "TR"))
+        let from = LonLat(lon: 37.21, lat: 36.45)
+        for azimuth in stride(from: 0.0, to: 360, by: 15) {
+            let fast = try border.firstHit(from: from, azimuth: azimuth)
+            // Exhaustive: every segment in the projection centred on the place.
+            let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", from.lat, from.lon))
+            let xy = aeqd.forward(border.points)
+            let dx = sin(azimuth * .pi / 180), dy = cos(azimuth * .pi / 180)
+            var best: Double?
+            for i in 0..<(xy.count - 1) {
+                let a = xy[i], b = xy[i + 1], ex = b.x - a.x, ey = b.y - a.y, den = dx * ey - dy * ex
+                guard abs(den) > 1e-12 else { continue }
+                let t = (a.x * ey - a.y * ex) / den, u = (a.x * dy - a.y * dx) / den
+                if t >= 0, t <= 500_000, u >= 0, u <= 1, t < (best ?? .infinity) { best = t }
+            }
+            XCTAssertEqual(fast == nil, best == nil, "azimuth \(azimuth)")
+            if let fast, let best { XCTAssertEqual(fast.metres, best, accuracy: 1, "azimuth \(azimuth)") }
+        }
+    }
+
+    // MARK: parallel helpers and text search
+
+    func testParallelWorkKeepsOrderAndReportsErrors() throws {
+        XCTAssertEqual(try Parallel.map(Array(0..<50)) { $0 * $0 }, (0..<50).map { $0 * $0 })
+        XCTAssertEqual(try Parallel.onThreads([3, 1, 2]) { "\($0)" }, ["3", "1", "2"])
+        let (a, b) = try Parallel.both({ "left" }, { 42 })
+        XCTAssertEqual(a, "left")
+        XCTAssertEqual(b, 42)
+        XCTAssertThrowsError(try Parallel.map([1, 2, 3]) { x -> Int in
+            if x == 2 { throw FrontlineError.usage("two") }
+            return x
+        })
+        XCTAssertThrowsError(try Parallel.both({ 1 }, { () throws -> Int in throw FrontlineError.usage("right") }))
+    }
+
+    func testTextSearchFindsBytes() {
+        XCTAssertEqual(TextSearch.offset(of: "last month", in: "fighting late last month in"), 14)
+        XCTAssertNil(TextSearch.offset(of: "last week", in: "fighting late last month"))
+        XCTAssertEqual(TextSearch.offset(of: "é", in: "café"), 3)
+        XCTAssertNil(TextSearch.offset(of: "longer than the text", in: "short"))
+    }
+}
