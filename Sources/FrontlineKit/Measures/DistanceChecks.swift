@@ -51,6 +51,18 @@ public struct DistanceChecker {
     public var tolerance: Double
     let geod = Geodesic.wgs84
 
+    /// Nearest points already found in this checker's article (a place is often tested against the
+    /// same line by several phrases).
+    private let memo = NearestMemo()
+
+    func nearest(on line: MeasuredLine, to p: LonLat) throws -> LineProjection {
+        let key = "\(line.name)|\(p.lon)|\(p.lat)"
+        if let r = memo.found[key] { return r }
+        let r = try line.project(p)
+        memo.found[key] = r
+        return r
+    }
+
     public init(basemap: Basemap, gazetteer: Gazetteer, tolerance: Double = 0.10) {
         self.basemap = basemap
         self.gazetteer = gazetteer
@@ -91,7 +103,7 @@ public struct DistanceChecker {
         }.sorted { $0.1 < $1.1 }.prefix(5)
         var best: LineProjection?
         for (p, _) in coarse {
-            let proj = try border.project(p)
+            let proj = try nearest(on: border, to: p)
             if proj.offset < (best?.offset ?? 3000) { best = proj }
         }
         return best
@@ -143,7 +155,7 @@ public struct DistanceChecker {
         func earlier(near line: MeasuredLine?, within km: Double) throws -> ResolvedPlace? {
             for si in stride(from: phrase.sentence - 1, through: 0, by: -1) {
                 for m in (at[si] ?? []).reversed() where m.place.kind.isPoint {
-                    if let line, try line.project(m.place.coordinate).offset / 1000 > km { continue }
+                    if let line, try nearest(on: line, to: m.place.coordinate).offset / 1000 > km { continue }
                     return m.place
                 }
             }
@@ -176,7 +188,7 @@ public struct DistanceChecker {
                 c.note = "the text gives no two places to measure between"
                 return c
             }
-            let ps = try line.project(s.coordinate), pe = try line.project(e.coordinate)
+            let ps = try nearest(on: line, to: s.coordinate), pe = try nearest(on: line, to: e.coordinate)
             c.from = s.text; c.to = e.text
             c.alongKm = abs(pe.chainage - ps.chainage) / 1000
             c.straightKm = geod.distance(s.coordinate, e.coordinate) / 1000
@@ -199,9 +211,9 @@ public struct DistanceChecker {
             }
             c.line = line.name
             // Two places on the border in the sentence anchor the stretch.
-            let onBorder = try points.filter { try line.project($0.place.coordinate).offset < 25_000 }
+            let onBorder = try points.filter { try nearest(on: line, to: $0.place.coordinate).offset < 25_000 }
             if onBorder.count >= 2 {
-                let a = try line.project(onBorder[0].place.coordinate), b = try line.project(onBorder[1].place.coordinate)
+                let a = try nearest(on: line, to: onBorder[0].place.coordinate), b = try nearest(on: line, to: onBorder[1].place.coordinate)
                 c.from = onBorder[0].place.text; c.to = onBorder[1].place.text
                 c.alongKm = abs(b.chainage - a.chainage) / 1000
                 c.straightKm = geod.distance(onBorder[0].place.coordinate, onBorder[1].place.coordinate) / 1000
@@ -215,7 +227,7 @@ public struct DistanceChecker {
                 guard let r = try river(named: riverPlace.entry.name), let x = try crossing(of: r, with: line) else { continue }
                 var near: [(ResolvedPlace, LineProjection)] = []
                 for p in places.points where !p.approximate {
-                    let proj = try line.project(p.coordinate)
+                    let proj = try nearest(on: line, to: p.coordinate)
                     if proj.offset < 40_000, abs(proj.chainage - x.chainage) > 5_000 { near.append((p, proj)) }
                 }
                 guard !near.isEmpty else { continue }
@@ -288,7 +300,7 @@ public struct DistanceChecker {
                 c.measuredBearing = b
                 notes.append(String(format: "measured from %@ due %@ to the %@", subject.text, Compass.name(b + 180), a.text))
             } else {
-                let proj = try line.project(subject.coordinate)
+                let proj = try nearest(on: line, to: subject.coordinate)
                 let inv = geod.inverse(proj.point, subject.coordinate)
                 c.straightKm = proj.offset / 1000
                 c.stretch = [proj.point, subject.coordinate]
@@ -345,4 +357,9 @@ public struct DistanceChecker {
     static func format(_ v: Double) -> String {
         v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
     }
+}
+
+/// The nearest-point answers of one checker (used by one thread at a time, as a checker is).
+final class NearestMemo: @unchecked Sendable {
+    var found: [String: LineProjection] = [:]
 }

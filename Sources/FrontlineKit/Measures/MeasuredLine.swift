@@ -20,6 +20,9 @@ public struct MeasuredLine: Sendable {
     /// Metres from the first vertex to each vertex.
     public let cumulative: [Double]
     public var length: Double { cumulative.last ?? 0 }
+    /// The bounds of each run of `chunk` segments: runs far from a place are passed over whole.
+    let chunkBounds: [GeoBox]
+    static let chunk = 32
 
     public init(name: String, points: [LonLat]) {
         self.name = name
@@ -29,6 +32,9 @@ public struct MeasuredLine: Sendable {
         let g = Geodesic.wgs84
         for i in 1..<max(points.count, 1) { cum.append(cum[i - 1] + g.distance(points[i - 1], points[i])) }
         cumulative = cum
+        chunkBounds = stride(from: 0, to: max(points.count - 1, 0), by: Self.chunk).map { start in
+            GeoBox(covering: Array(points[start...min(start + Self.chunk, points.count - 1)]))!
+        }
     }
 
     /// The nearest point of the line to `p`. A planar pass in kilometres (equirectangular about `p`)
@@ -39,23 +45,39 @@ public struct MeasuredLine: Sendable {
             throw FrontlineError.library(name: "measure", reason: "\(name) has fewer than two vertices")
         }
         let local = LocalPlane(origin: p)
-        var approx = [Double](repeating: 0, count: points.count - 1)
-        var nearest = Double.infinity
-        var a = local.xy(points[0])
-        for i in 0..<(points.count - 1) {
-            let b = local.xy(points[i + 1])
-            approx[i] = LocalPlane.distanceToOrigin(a, b)
-            nearest = min(nearest, approx[i])
-            a = b
+        // Lower bounds by run, and an upper bound from each run's first vertex.
+        let lower = chunkBounds.map { local.distance(to: $0) }
+        var upper = Double.infinity
+        for k in chunkBounds.indices {
+            let v = local.xy(points[k * Self.chunk])
+            upper = min(upper, hypot(v.x, v.y))
         }
-        let margin = nearest * 0.1 + 5_000
-        let candidates = approx.indices.filter { approx[$0] <= nearest + margin }
+        func margin(_ d: Double) -> Double { d * 0.1 + 5_000 }
+        var approx: [(segment: Int, metres: Double)] = []
+        var nearest = Double.infinity
+        for (k, lb) in lower.enumerated() where lb <= upper + margin(upper) {
+            let start = k * Self.chunk, end = min(start + Self.chunk, points.count - 1)
+            var a = local.xy(points[start])
+            for i in start..<end {
+                let b = local.xy(points[i + 1])
+                let d = LocalPlane.distanceToOrigin(a, b)
+                approx.append((i, d))
+                nearest = min(nearest, d)
+                a = b
+            }
+        }
+        let candidates = approx.filter { $0.metres <= nearest + margin(nearest) }.map(\.segment)
         let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
+        // Each candidate vertex projected once, in one call.
+        var vertices = Array(Set(candidates.flatMap { [$0, $0 + 1] })).sorted()
+        let xy = aeqd.forward(vertices.map { points[$0] })
+        guard xy.count == vertices.count else { throw FrontlineError.library(name: "PROJ", reason: "cannot project \(name) around \(p)") }
+        var at: [Int: Point] = [:]
+        for (k, v) in vertices.enumerated() { at[v] = xy[k] }
+        vertices = []
         var best = (d2: Double.infinity, seg: 0, t: 0.0, a: Point(x: 0, y: 0), b: Point(x: 0, y: 0))
         for i in candidates {
-            let xy = aeqd.forward([points[i], points[i + 1]])
-            guard xy.count == 2 else { throw FrontlineError.library(name: "PROJ", reason: "cannot project \(name) around \(p)") }
-            let a = xy[0], b = xy[1]
+            let a = at[i]!, b = at[i + 1]!
             let dx = b.x - a.x, dy = b.y - a.y
             let len2 = dx * dx + dy * dy
             let t = len2 > 0 ? min(max(-(a.x * dx + a.y * dy) / len2, 0), 1) : 0
@@ -146,6 +168,13 @@ struct LocalPlane {
         var dlon = q.lon - origin.lon
         if dlon > 180 { dlon -= 360 } else if dlon < -180 { dlon += 360 }
         return Point(x: dlon * mx, y: (q.lat - origin.lat) * my)
+    }
+
+    /// Distance from the origin to the nearest point of a box (zero inside it).
+    func distance(to box: GeoBox) -> Double {
+        let lo = xy(LonLat(lon: box.minLon, lat: box.minLat)), hi = xy(LonLat(lon: box.maxLon, lat: box.maxLat))
+        let dx = max(lo.x, 0, -hi.x), dy = max(lo.y, 0, -hi.y)
+        return hypot(dx, dy)
     }
 
     /// Distance from the origin to the segment a–b.
