@@ -3,7 +3,7 @@
 # report and a screenshot of it (headless Chromium: apt-get install chromium), and the shell completions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product frontline >/dev/null
+swift build -c release --static-swift-stdlib --product frontline >/dev/null
 bin=.build/release/frontline
 ex=Examples/manbij-marea-falluja-2016.txt
 $bin render "$ex" --format png,svg,pdf

@@ -561,11 +561,14 @@ public struct MapComposer {
     func labelPoints(_ parts: [[Point]], frame: Rect, grid: Int = 24) -> [Point] {
         var inside: [Point] = []
         let nx = grid, ny = max(grid * 2 / 3, 4)
+        // Only grid points inside the shape's bounds need the full point-in-polygon test.
+        let xs = parts.joined().map(\.x), ys = parts.joined().map(\.y)
+        guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else { return [] }
         for i in 0..<nx {
             for j in 0..<ny {
                 let p = Point(x: frame.minX + (Double(i) + 0.5) * frame.width / Double(nx),
                               y: frame.minY + (Double(j) + 0.5) * frame.height / Double(ny))
-                if pointInPolygon(p, parts) { inside.append(p) }
+                if p.x >= minX, p.x <= maxX, p.y >= minY, p.y <= maxY, pointInPolygon(p, parts) { inside.append(p) }
             }
         }
         guard inside.count >= 4 else { return [] }
