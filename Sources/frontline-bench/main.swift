@@ -38,7 +38,7 @@ if args.first == "--stages", args.count == 2 {
     do {
         let out = FileManager.default.temporaryDirectory.path + "/frontline-bench-\(getpid())"
         defer { for ext in ["png", "svg"] { unlink(out + "." + ext) } }
-        let f = try stage("init (gazetteer ‖ actors, fonts, basemap layers)") { try Frontline(drawing: true) }
+        let f = try stage("init (gazetteer ‖ actors, fonts; layers and PROJ start in the background)") { try Frontline(drawing: true) }
         let article = try stage("article") { try Article.load(path: path) }
         setenv("FRONTLINE_STAGES", "1", 1)
         let scene = try stage("scene (places, measures ‖ claims, compose)") { try f.scene(for: article, request: MapRequest(width: 1600)) }
