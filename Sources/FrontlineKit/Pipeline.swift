@@ -36,6 +36,16 @@ public struct Frontline: Sendable {
         })
     }
 
+    /// The pipeline ready to draw, and an article read beside it (one core each): what `render` starts with.
+    /// A bad article is reported before a bad gazetteer, as reading it comes first on the command line.
+    public static func forDrawing(article path: String, shapes: String? = nil, gazetteers: [String] = [],
+                                  actors: [String] = []) throws -> (Frontline, Article) {
+        let (article, frontline) = try Parallel.both({ Result { try Article.load(path: path) } }, {
+            try Frontline(shapes: shapes, gazetteers: gazetteers, actors: actors, drawing: true)
+        })
+        return (frontline, try article.get())
+    }
+
     /// The control claims of an article, with the places they rest on.
     public func claims(in article: Article) -> (places: PlaceResolution, claims: [ControlClaim]) {
         let p = places(in: article)

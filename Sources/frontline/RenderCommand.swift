@@ -90,15 +90,15 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let frontline = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
         let f = try figure
         let request = MapRequest(width: f.width, height: f.height, dpi: f.dpi, box: try box)
         let written: [String]
         if article.lowercased().hasSuffix(".json") {
+            let frontline = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
             let doc = try ClaimsDocument.read(path: article, actors: frontline.actors)
             written = try frontline.render(claims: doc, request: request, formats: try formats, output: output ?? "output/" + doc.article.name)
         } else {
-            let art = try Article.load(path: article)
+            let (frontline, art) = try Frontline.forDrawing(article: article, shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
             let scene = try frontline.scene(for: art, request: request)
             written = try frontline.write(scene, formats: try formats, output: output ?? "output/" + art.name)
             // The map is drawn; what could not be placed or labelled is said, not dropped.
