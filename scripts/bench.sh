@@ -34,7 +34,9 @@ measure() {  # name, command...
   sort -n "$tmp/times" | awk '{ t[NR] = $1 * 1000 } END { print t[int((NR + 1) / 2)] }' > "$tmp/$name.median"
 }
 measure render "$bin" render "$seed" -o "$tmp/seed" --format png,svg --width 1600
+[ -s "$tmp/seed.png" ] && [ -s "$tmp/seed.svg" ] || { echo "bench: render wrote no map: figures invalid" >&2; exit 1; }
 measure compare "$bin" compare "$seed" -o "$tmp/cmp" --format png
+[ -s "$tmp/cmp.png" ] || { echo "bench: compare wrote no image: figures invalid" >&2; exit 1; }
 bash scripts/make-batch-corpus.sh "$tmp/corpus" 200 >/dev/null
 mkdir -p "$tmp/batch"
 /usr/bin/time -f "%e %M" -o "$tmp/batchtime" "$bin" batch "$tmp/corpus" -o "$tmp/batch" --width 1200 >/dev/null 2>&1 || true
