@@ -98,6 +98,49 @@ final class PerformanceTests: XCTestCase {
         return out
     }
 
+    func testRasterHaloLooksLikeAStrokedHalo() throws {
+        // The raster halo (text drawn around rings of offsets) against the outline stroke it replaces,
+        // on a dark ground where any gap or excess would show; several sizes, angles and opacities.
+        for (size, angle, halo) in [(14.0, 0.0, RGBA(1, 1, 1, 0.92)), (22.0, 0.4, RGBA(1, 1, 1, 0.5)), (11.0, -1.2, RGBA(1, 1, 1, 0.92))] {
+            var images: [[UInt32]] = []
+            for stroked in [false, true] {
+                let c = try CairoCanvas(format: .png, width: 260, height: 160, fonts: try FontSet.shared())
+                c.rect(Rect(x: 0, y: 0, width: 260, height: 160))
+                c.setColor(RGBA(0.2, 0.3, 0.4))
+                c.fill()
+                c.setFont(.bold, size: size)
+                if stroked {
+                    c.save()
+                    cairo_translate(c.cr, 30, 90)
+                    cairo_rotate(c.cr, angle)
+                    cairo_move_to(c.cr, 0, 0)
+                    cairo_text_path(c.cr, "Jarabulus ij")
+                    c.setColor(halo)
+                    cairo_set_line_width(c.cr, size * 0.25)
+                    cairo_stroke(c.cr)
+                    cairo_move_to(c.cr, 0, 0)
+                    c.setColor(RGBA(0, 0, 0))
+                    cairo_show_text(c.cr, "Jarabulus ij")
+                    c.restore()
+                } else {
+                    c.text("Jarabulus ij", at: Point(x: 30, y: 90), angle: angle, color: RGBA(0, 0, 0), halo: halo, haloWidth: size * 0.25)
+                }
+                images.append(pixels(of: c))
+            }
+            func channel(_ v: UInt32, _ k: Int) -> Int { Int((v >> UInt32(8 * k)) & 0xFF) }
+            func differs(_ a: UInt32, _ b: UInt32, by d: Int) -> Bool {
+                (0..<3).contains { k in abs(channel(a, k) - channel(b, k)) > d }
+            }
+            let haloed = Double(images[1].filter { $0 != images[1][0] }.count)
+            XCTAssertGreaterThan(haloed, 500)
+            // Antialiased edges differ a little; a gap or a blot would differ by most of the contrast.
+            let slightly = Double(zip(images[0], images[1]).filter { differs($0.0, $0.1, by: 40) }.count)
+            let clearly = Double(zip(images[0], images[1]).filter { differs($0.0, $0.1, by: 96) }.count)
+            XCTAssertLessThan(slightly / haloed, 0.12, "size \(size), angle \(angle), opacity \(halo.a)")
+            XCTAssertLessThan(clearly / haloed, 0.01, "size \(size), angle \(angle), opacity \(halo.a)")
+        }
+    }
+
     // MARK: SVG
 
     func testSurfacesAreNumberedByFirstAppearance() {
