@@ -2,11 +2,12 @@
 #include <setjmp.h>
 #include <zlib.h>
 
-/* libpng reports errors by longjmp, which Swift cannot catch: every call that may fail runs
-   here, behind setjmp, and the function returns -1 instead.
-   bgrx: rows are 4-byte B, G, R, X pixels (Cairo's opaque layout) written as RGB. */
-static inline int frontline_png_write(png_structp png, png_infop info, png_uint_32 width, png_uint_32 height,
-                                      int color_type, png_uint_32 pixels_per_metre, int bgrx, png_bytepp rows) {
+/* libpng reports errors by longjmp, which Swift cannot catch: every call that may fail runs in one
+   of these functions, behind setjmp, and the function returns -1 instead. */
+
+/* Signature, IHDR and pHYs: the image data follows, as rows or as IDAT chunks compressed elsewhere. */
+static inline int frontline_png_write_header(png_structp png, png_infop info, png_uint_32 width, png_uint_32 height,
+                                             int color_type, png_uint_32 pixels_per_metre) {
     if (setjmp(png_jmpbuf(png))) return -1;
     png_set_IHDR(png, info, width, height, 8, color_type, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
@@ -14,23 +15,14 @@ static inline int frontline_png_write(png_structp png, png_infop info, png_uint_
     png_set_compression_level(png, 1);
     png_set_filter(png, 0, PNG_FILTER_NONE);
     png_write_info(png, info);
-    if (bgrx) {
-        png_set_bgr(png);
-        png_set_filler(png, 0, PNG_FILLER_AFTER);
-    }
-    png_write_image(png, rows);
-    png_write_end(png, info);
     return 0;
 }
 
-/* Signature, IHDR and pHYs only: the image data then goes in as IDAT chunks compressed elsewhere. */
-static inline int frontline_png_write_header(png_structp png, png_infop info, png_uint_32 width, png_uint_32 height,
-                                             int color_type, png_uint_32 pixels_per_metre) {
+/* The image as rows (each already in the header's colour type), then the end of the file. */
+static inline int frontline_png_write_rows(png_structp png, png_infop info, png_bytepp rows) {
     if (setjmp(png_jmpbuf(png))) return -1;
-    png_set_IHDR(png, info, width, height, 8, color_type, PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    png_set_pHYs(png, info, pixels_per_metre, pixels_per_metre, PNG_RESOLUTION_METER);
-    png_write_info(png, info);
+    png_write_image(png, rows);
+    png_write_end(png, info);
     return 0;
 }
 

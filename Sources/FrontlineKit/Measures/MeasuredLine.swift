@@ -67,7 +67,7 @@ public struct MeasuredLine: Sendable {
             }
         }
         let candidates = approx.filter { $0.metres <= nearest + margin(nearest) }.map(\.segment)
-        let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
+        let aeqd = try Projection.equidistant(around: p)
         // Each candidate vertex projected once, in one call.
         var vertices = Array(Set(candidates.flatMap { [$0, $0 + 1] })).sorted()
         let xy = aeqd.forward(vertices.map { points[$0] })
@@ -78,11 +78,7 @@ public struct MeasuredLine: Sendable {
         var best = (d2: Double.infinity, seg: 0, t: 0.0, a: Point(x: 0, y: 0), b: Point(x: 0, y: 0))
         for i in candidates {
             let a = at[i]!, b = at[i + 1]!
-            let dx = b.x - a.x, dy = b.y - a.y
-            let len2 = dx * dx + dy * dy
-            let t = len2 > 0 ? min(max(-(a.x * dx + a.y * dy) / len2, 0), 1) : 0
-            let x = a.x + t * dx, y = a.y + t * dy
-            let d2 = x * x + y * y
+            let (t, d2) = LocalPlane.footFromOrigin(a, b)
             if d2 < best.d2 { best = (d2, i, t, a, b) }
         }
         let foot = aeqd.inverse(Point(x: best.a.x + best.t * (best.b.x - best.a.x), y: best.a.y + best.t * (best.b.y - best.a.y))) ?? points[best.seg]
@@ -114,7 +110,7 @@ public struct MeasuredLine: Sendable {
             a = b
         }
         guard !candidates.isEmpty else { return nil }
-        let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
+        let aeqd = try Projection.equidistant(around: p)
         var best: Double?
         for i in candidates {
             let xy = aeqd.forward([points[i], points[i + 1]])
@@ -177,11 +173,17 @@ struct LocalPlane {
         return hypot(dx, dy)
     }
 
-    /// Distance from the origin to the segment a–b.
-    static func distanceToOrigin(_ a: Point, _ b: Point) -> Double {
+    /// The point of the segment a–b nearest the origin (as the fraction t from a to b), and its squared distance.
+    static func footFromOrigin(_ a: Point, _ b: Point) -> (t: Double, distance2: Double) {
         let dx = b.x - a.x, dy = b.y - a.y
         let len2 = dx * dx + dy * dy
         let t = len2 > 0 ? min(max(-(a.x * dx + a.y * dy) / len2, 0), 1) : 0
-        return hypot(a.x + t * dx, a.y + t * dy)
+        let x = a.x + t * dx, y = a.y + t * dy
+        return (t, x * x + y * y)
+    }
+
+    /// Distance from the origin to the segment a–b.
+    static func distanceToOrigin(_ a: Point, _ b: Point) -> Double {
+        footFromOrigin(a, b).distance2.squareRoot()
     }
 }

@@ -45,11 +45,12 @@ enum PNGEncoder {
         if opaque {
             status = try writeOpaque(png, info, data: data, width: width, height: height, stride: stride, ppm: ppm)
         } else {
+            guard frontline_png_write_header(png, info, png_uint_32(width), png_uint_32(height), PNG_COLOR_TYPE_RGB_ALPHA, ppm) == 0 else {
+                throw FrontlineError.library(name: "libpng", reason: "cannot encode the image")
+            }
             status = unpremultiplied.withUnsafeMutableBufferPointer { buf in
                 var rgbaRows = (0..<height).map { Optional(buf.baseAddress!.advanced(by: $0 * width * 4)) }
-                return rgbaRows.withUnsafeMutableBufferPointer {
-                    frontline_png_write(png, info, png_uint_32(width), png_uint_32(height), PNG_COLOR_TYPE_RGB_ALPHA, ppm, 0, $0.baseAddress)
-                }
+                return rgbaRows.withUnsafeMutableBufferPointer { frontline_png_write_rows(png, info, $0.baseAddress) }
             }
         }
         guard status == 0 else { throw FrontlineError.library(name: "libpng", reason: "cannot encode the image") }

@@ -26,7 +26,12 @@ public final class Projection {
     /// PROJ's first projection in a process costs milliseconds (its tables are set up and its code
     /// paged in); doing it early, on an idle core, takes that off the path of the first map.
     public static func warmUp() {
-        _ = try? Projection(proj: "+proj=aeqd +lat_0=0 +lon_0=0 +ellps=WGS84")
+        _ = try? equidistant(around: LonLat(lon: 0, lat: 0))
+    }
+
+    /// Azimuthal equidistant centred on `p`: distances and azimuths from `p` are true.
+    public static func equidistant(around p: LonLat) throws -> Projection {
+        try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
     }
 
     /// Lambert conformal conic centred on `box`, standard parallels at 1/6 and 5/6 of its height.

@@ -52,7 +52,8 @@ enum ArticleParser {
             }
             let indented = line.raw.hasPrefix("    ") || line.raw.hasPrefix("\t")
             let looksLikeSentence = t.last.map { ".!?\"”’)".contains($0) } ?? false
-            if boilerplateMarkers.contains(where: { TextSearch.offset(of: $0, in: lower) != nil })
+            let lowerBytes = Array(lower.utf8)
+            if boilerplateMarkers.contains(where: { TextSearch.offset(of: $0, in: lowerBytes) != nil })
                 || t.filter({ $0 == "|" }).count >= 2
                 || (indented && !looksLikeSentence)
                 || (afterBody && !looksLikeSentence) {
