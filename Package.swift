@@ -18,13 +18,15 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
         .systemLibrary(name: "CShapelib", pkgConfig: "shapelib",
                        providers: [.apt(["libshp-dev"])]),
-        .systemLibrary(name: "CProj", pkgConfig: "proj",
-                       providers: [.apt(["libproj-dev"])]),
+        // PROJ's headers only: libproj is opened at run time, off the start-up path (see its shim.h).
+        .systemLibrary(name: "CProj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"])]),
 
         // The pipeline: text → places → claims → measures → scene → render.
-        .target(name: "FrontlineKit", dependencies: ["CCairo", "CShapelib", "CProj", "CPNG"]),
+        .target(name: "FrontlineKit", dependencies: ["CCairo", "CShapelib", "CProj", "CPNG", "CDeflate"]),
 
         // The CLI: argument parsing and printing only.
         .executableTarget(name: "frontline", dependencies: [

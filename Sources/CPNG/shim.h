@@ -1,6 +1,5 @@
 #include <png.h>
 #include <setjmp.h>
-#include <zlib.h>
 
 /* libpng reports errors by longjmp, which Swift cannot catch: every call that may fail runs in one
    of these functions, behind setjmp, and the function returns -1 instead. */
@@ -12,7 +11,7 @@ static inline int frontline_png_write_header(png_structp png, png_infop info, pn
     png_set_IHDR(png, info, width, height, 8, color_type, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_pHYs(png, info, pixels_per_metre, pixels_per_metre, PNG_RESOLUTION_METER);
-    png_set_compression_level(png, 1);
+    png_set_compression_level(png, 2);
     png_set_filter(png, 0, PNG_FILTER_NONE);
     png_write_info(png, info);
     return 0;
@@ -31,9 +30,4 @@ static inline int frontline_png_write_chunk(png_structp png, const char *name, p
     if (setjmp(png_jmpbuf(png))) return -1;
     png_write_chunk(png, (png_const_bytep)name, data, length);
     return 0;
-}
-
-/* A raw deflate stream (no zlib header): deflateInit2 is a macro Swift cannot call. */
-static inline int frontline_deflate_init_raw(z_streamp stream, int level) {
-    return deflateInit2(stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
 }

@@ -11,13 +11,14 @@ public struct Frontline: Sendable {
     /// to and override the committed gazetteer, later files over earlier ones.
     /// `drawing`: the caller will draw maps, so the basemap's layers are read now, beside the gazetteer.
     public init(shapes: String? = nil, gazetteers: [String] = [], actors actorFiles: [String] = [], drawing: Bool = false) throws {
+        Self.prepare()
         let basemap = try Basemap.locate(explicit: shapes)
         self.basemap = basemap
         if drawing {
             // Read the basemap's layers and start PROJ up in the background, while the text is read:
             // a map needs both only after the places are found. (A failure here is met again, and
             // reported, where the layer is read for the map.)
-            DispatchQueue.global().async {
+            WorkerPool.shared.async {
                 try? basemap.preload()
                 Projection.warmUp()
             }
@@ -35,6 +36,37 @@ public struct Frontline: Sendable {
             return (a, fonts)
         })
     }
+
+    /// Starts what every command needs and can be had before its arguments are read: the worker
+    /// threads, then PROJ, opened on a thread of its own (~10 ms of loading that way overlaps the rest
+    /// of start-up; no thread can be started while it runs, hence the workers first). Cheap to call again.
+    public static func prepare() {
+        // Large buffers (a map's pixels, an SVG, a PNG) come from the heap and stay there for reuse:
+        // left to glibc's defaults each is a fresh mmap, zeroed page by page on first touch and
+        // unmapped on free (with a TLB flush on every core); a render spent a fifth of its time in the
+        // kernel, much of it there.
+        _ = prepareMemory
+        WorkerPool.start()
+        ProjLibrary.startLoading()
+    }
+
+    /// Ends the process once its output is flushed, without running the libraries' destructors
+    /// (_exit): work started ahead in the background (PROJ being opened, a layer read before it is
+    /// needed) may still be using a library those would tear down under it.
+    public static func exit(_ code: Int32) -> Never {
+        fflush(nil)  // every open stream
+        _exit(code)
+    }
+
+    private static let prepareMemory: Void = {
+        // glibc's mallopt (malloc.h, which Swift's Glibc module leaves out), found in the C library.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let f = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }  // RTLD_DEFAULT
+        let mallopt = unsafeBitCast(f, to: Mallopt.self)
+        let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3  // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
+        _ = mallopt(mmapThreshold, 32 << 20)  // glibc's ceiling for it
+        _ = mallopt(trimThreshold, 256 << 20)
+    }()
 
     /// The pipeline ready to draw, and an article read beside it (one core each): what `render` starts with.
     /// A bad article is reported before a bad gazetteer, as reading it comes first on the command line.
@@ -79,6 +111,9 @@ public struct Frontline: Sendable {
 
     public func scene(for article: Article, request: MapRequest) throws -> Scene {
         let t0 = DispatchTime.now().uptimeNanoseconds
+        // The rivers to measure along are built on the other core while the places are resolved.
+        let (basemap, gazetteer) = (self.basemap, self.gazetteer)
+        WorkerPool.shared.async { DistanceChecker(basemap: basemap, gazetteer: gazetteer).prepareRivers(for: article) }
         let resolution = places(in: article)
         let t1 = DispatchTime.now().uptimeNanoseconds
         // Measures and claims both rest on the places and not on each other: one core each.

@@ -37,6 +37,17 @@ final class BadInputTests: XCTestCase {
     // MARK: articles
 
     func testMissingFile() throws { try fails(["render", dir + "/none.txt", "-o", out], code: 1, says: "none.txt: no such file") }
+
+    /// An error found at once ends the process while PROJ is still being opened in the background:
+    /// the exit must not tear libraries down under that thread (it once crashed now and then).
+    func testEarlyErrorWhileLibrariesLoadExitsCleanly() throws {
+        let claims = write("broken.json", "{ \"claims\": [")
+        for _ in 0..<20 {
+            try fails(["render", dir + "/none.txt", "-o", out], code: 1, says: "none.txt: no such file")
+            try fails(["render", claims, "-o", out], code: 1, says: "not a valid claims file")
+            try fails(["measure", "--from", "Azaz", "--to", "Marea", "--border", "SYTR"], code: 2, says: "two country codes")
+        }
+    }
     func testDirectory() throws { try fails(["render", dir, "-o", out], code: 1, says: "is a directory") }
     func testEmpty() throws { try fails(["render", write("e.txt", ""), "-o", out], code: 1, says: "e.txt: has no article text") }
     func testWhitespaceOnly() throws { try fails(["render", write("w.txt", " \n\t\n  \n"), "-o", out], code: 1, says: "w.txt: has no article text") }

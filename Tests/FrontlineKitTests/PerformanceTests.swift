@@ -1,4 +1,5 @@
 import CCairo
+import CProj
 import Foundation
 import XCTest
 @testable import FrontlineKit
@@ -47,8 +48,9 @@ final class PerformanceTests: XCTestCase {
     }
 
     func testOpaqueImageDecodesToTheSamePixelsAndRecordsItsResolution() throws {
-        // Odd and tiny heights too: the two halves compressed apart must join into one valid stream.
-        for (w, h) in [(320.0, 241.0), (300.0, 1.0), (301.0, 2.0), (64.0, 7.0)] {
+        // Odd and tiny sizes too: the scanlines are written over the pixels they come from, four pixels
+        // at a time and then a tail of one to three, and no pixel may be overwritten before it is read.
+        for (w, h) in [(320.0, 241.0), (300.0, 1.0), (301.0, 2.0), (64.0, 7.0), (1.0, 5.0), (2.0, 3.0), (3.0, 4.0), (7.0, 9.0)] {
             let c = try canvas(width: w, height: h, paper: true)
             let expected = pixels(of: c)
             let (image, dpi) = try decode(try c.finish(dpi: 300))
@@ -99,8 +101,9 @@ final class PerformanceTests: XCTestCase {
     }
 
     func testRasterHaloLooksLikeAStrokedHalo() throws {
-        // The raster halo (text drawn around rings of offsets) against the outline stroke it replaces,
-        // on a dark ground where any gap or excess would show; several sizes, angles and opacities.
+        // The raster halo (the text's coverage dilated by half the halo's width) against the outline
+        // stroke it replaces, on a dark ground where any gap or excess would show; several sizes,
+        // angles and opacities.
         for (size, angle, halo) in [(14.0, 0.0, RGBA(1, 1, 1, 0.92)), (22.0, 0.4, RGBA(1, 1, 1, 0.5)), (11.0, -1.2, RGBA(1, 1, 1, 0.92))] {
             var images: [[UInt32]] = []
             for stroked in [false, true] {
@@ -134,10 +137,12 @@ final class PerformanceTests: XCTestCase {
             let haloed = Double(images[1].filter { $0 != images[1][0] }.count)
             XCTAssertGreaterThan(haloed, 500)
             // Antialiased edges differ a little; a gap or a blot would differ by most of the contrast.
+            // (What does differ clearly is single pixels in counters narrower than the halo, at 11 px:
+            // 1% of the halo; a missing or doubled halo would be most of it.)
             let slightly = Double(zip(images[0], images[1]).filter { differs($0.0, $0.1, by: 40) }.count)
             let clearly = Double(zip(images[0], images[1]).filter { differs($0.0, $0.1, by: 96) }.count)
-            XCTAssertLessThan(slightly / haloed, 0.12, "size \(size), angle \(angle), opacity \(halo.a)")
-            XCTAssertLessThan(clearly / haloed, 0.01, "size \(size), angle \(angle), opacity \(halo.a)")
+            XCTAssertLessThan(slightly / haloed, 0.14, "size \(size), angle \(angle), opacity \(halo.a)")
+            XCTAssertLessThan(clearly / haloed, 0.015, "size \(size), angle \(angle), opacity \(halo.a)")
         }
     }
 
@@ -265,11 +270,43 @@ final class PerformanceTests: XCTestCase {
         }
     }
 
+    // MARK: PROJ without its database
+
+    func testProjectionsWithoutTheDatabaseMatchPROJsOwn() throws {
+        // The pool's contexts keep PROJ from opening proj.db; a context left to PROJ's defaults (which
+        // opens it) must project every point to the same metres, both ways.
+        let api = try ProjLibrary.api()
+        let plain = try XCTUnwrap(api.context_create())
+        defer { api.context_destroy(plain) }
+        api.log_func(plain, nil) { _, _, _ in }
+        let box = GeoBox(minLon: 35, minLat: 29, maxLon: 49, maxLat: 39)
+        let points = [LonLat(lon: 38.01, lat: 36.53), LonLat(lon: 43.78, lat: 33.35), LonLat(lon: 35.2, lat: 29.4), LonLat(lon: 48.9, lat: 38.8)]
+        for p in [try Projection.conformal(for: box), try Projection.equidistant(around: LonLat(lon: 40.1, lat: 35.3))] {
+            let pipeline = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step \(p.definition)"
+            let reference = try XCTUnwrap(api.create(plain, pipeline))
+            defer { _ = api.destroy(reference) }
+            for q in points {
+                var c = PJ_COORD()
+                c.xy.x = q.lon; c.xy.y = q.lat
+                let r = api.trans(reference, PJ_FWD, c)
+                let ours = try XCTUnwrap(p.forward(q))
+                XCTAssertEqual(ours.x, r.xy.x, accuracy: 1e-6, "\(p.definition) at \(q)")
+                XCTAssertEqual(ours.y, r.xy.y, accuracy: 1e-6, "\(p.definition) at \(q)")
+                let back = try XCTUnwrap(p.inverse(ours))
+                XCTAssertEqual(back.lon, q.lon, accuracy: 1e-9)
+                XCTAssertEqual(back.lat, q.lat, accuracy: 1e-9)
+            }
+        }
+    }
+
     // MARK: parallel helpers and text search
 
     func testParallelWorkKeepsOrderAndReportsErrors() throws {
         XCTAssertEqual(try Parallel.map(Array(0..<50)) { $0 * $0 }, (0..<50).map { $0 * $0 })
-        XCTAssertEqual(try Parallel.onThreads([3, 1, 2]) { "\($0)" }, ["3", "1", "2"])
+        // Work inside work: each outer item runs an inner map (the waiting thread runs queued jobs).
+        XCTAssertEqual(try Parallel.map([3, 1, 2]) { n in try Parallel.map(Array(0..<n)) { "\(n).\($0)" }.joined(separator: ",") },
+                       ["3.0,3.1,3.2", "1.0", "2.0,2.1"])
+        XCTAssertEqual(try Parallel.both({ try Parallel.both({ 1 }, { 2 }) }, { try Parallel.map([3, 4]) { $0 } }).1, [3, 4])
         let (a, b) = try Parallel.both({ "left" }, { 42 })
         XCTAssertEqual(a, "left")
         XCTAssertEqual(b, 42)

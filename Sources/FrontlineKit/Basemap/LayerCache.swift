@@ -4,7 +4,9 @@ import Foundation
 final class LayerCache: @unchecked Sendable {
     private let lock = NSLock()
     private var layers: [Basemap.Layer: [ShapeRecord]] = [:]
+    private let building = NSCondition()
     private var lines: [String: MeasuredLine?] = [:]
+    private var inProgress: Set<String> = []
 
     func records(_ layer: Basemap.Layer, read: () throws -> [ShapeRecord]) throws -> [ShapeRecord] {
         lock.lock()
@@ -15,15 +17,20 @@ final class LayerCache: @unchecked Sendable {
         return r
     }
 
-    /// A measured line (a river or border with its geodesic chainage), built once per process.
+    /// A measured line (a river or border with its geodesic chainage), built once per process. A line
+    /// being built (ahead of time, in the background) is waited for, not built twice.
     func line(_ key: String, build: () throws -> MeasuredLine?) throws -> MeasuredLine? {
-        lock.lock()
-        if let l = lines[key] { lock.unlock(); return l }
-        lock.unlock()
-        let l = try build()
-        lock.lock()
-        lines[key] = l
-        lock.unlock()
-        return l
+        building.lock()
+        while inProgress.contains(key) { building.wait() }
+        if let l = lines[key] { building.unlock(); return l }
+        inProgress.insert(key)
+        building.unlock()
+        let result = Result { try build() }
+        building.lock()
+        inProgress.remove(key)
+        if case .success(let l) = result { lines[key] = l }
+        building.broadcast()
+        building.unlock()
+        return try result.get()
     }
 }

@@ -80,6 +80,17 @@ public struct DistanceChecker {
         }
     }
 
+    /// Builds, ahead of the checks, the rivers the article's distances run along (their chainage is
+    /// the costliest part of a check, and needs only the river's name): for a caller with a core to spare
+    /// while the places are resolved. Errors are left for the checks to meet and report.
+    public func prepareRivers(for article: Article) {
+        for phrase in DistancePhrases.find(in: article) {
+            guard let rt = phrase.riverToken else { continue }
+            let word = article.sentences[phrase.sentence].tokens[rt].text
+            for e in gazetteer.lookup(word) where e.kind == .river { _ = try? river(named: e.name) }
+        }
+    }
+
     /// The border between two countries (ISO alpha-2), its longest part.
     public func border(_ a: String, _ b: String) throws -> MeasuredLine? {
         try basemap.measuredLine("border:" + [a, b].sorted().joined(separator: "-")) {

@@ -3,20 +3,23 @@ import CProj
 /// Geodesic problems on the WGS84 ellipsoid, solved by PROJ's geodesic.h (Karney's algorithms).
 public struct Geodesic: Sendable {
     private let g: geod_geodesic
+    private let api: frontline_proj_api
 
     public static let wgs84 = Geodesic(a: 6378137, f: 1 / 298.257223563)
 
     public init(a: Double, f: Double) {
+        let api = ProjLibrary.loaded
         var g = geod_geodesic()
-        geod_init(&g, a, f)
+        api.geod_init(&g, a, f)
         self.g = g
+        self.api = api
     }
 
     /// Distance in metres and the azimuths (degrees clockwise from north) at both ends.
     public func inverse(_ p1: LonLat, _ p2: LonLat) -> (metres: Double, azimuth1: Double, azimuth2: Double) {
         var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
         withUnsafePointer(to: g) { gp in
-            geod_inverse(gp, p1.lat, p1.lon, p2.lat, p2.lon, &s12, &azi1, &azi2)
+            api.geod_inverse(gp, p1.lat, p1.lon, p2.lat, p2.lon, &s12, &azi1, &azi2)
         }
         return (s12, azi1, azi2)
     }
@@ -27,7 +30,7 @@ public struct Geodesic: Sendable {
     public func direct(from p: LonLat, azimuth: Double, metres: Double) -> LonLat {
         var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
         withUnsafePointer(to: g) { gp in
-            geod_direct(gp, p.lat, p.lon, azimuth, metres, &lat2, &lon2, &azi2)
+            api.geod_direct(gp, p.lat, p.lon, azimuth, metres, &lat2, &lon2, &azi2)
         }
         return LonLat(lon: lon2, lat: lat2)
     }

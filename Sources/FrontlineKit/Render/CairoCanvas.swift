@@ -151,29 +151,7 @@ final class CairoCanvas {
         cairo_new_path(cr)
         cairo_move_to(cr, 0, 0)
         if let halo, format == .png {
-            // On a raster, the halo is the text itself drawn around two rings of offsets (the union
-            // is the glyphs widened by about half the halo's width, as the stroke of their outlines is
-            // on a vector surface; 0.9 of it matches the stroke's weight, as the copies' antialiased
-            // edges add up), gathered in a group so that its opacity is the halo's, not the copies' sum.
-            // A third of the cost of stroking the outlines.
-            var te = cairo_text_extents_t()
-            cairo_text_extents(cr, s, &te)
-            let r = haloWidth / 2
-            save()
-            cairo_rectangle(cr, te.x_bearing - r - 2, te.y_bearing - r - 2, te.width + 2 * r + 4, te.height + 2 * r + 4)
-            cairo_clip(cr)
-            cairo_push_group(cr)
-            cairo_set_source_rgb(cr, halo.r, halo.g, halo.b)
-            for (radius, n) in [(0.9 * r, 12), (0.45 * r, 6)] {
-                for k in 0..<n {
-                    let a = Double(k) * 2 * .pi / Double(n)
-                    cairo_move_to(cr, radius * cos(a), radius * sin(a))
-                    cairo_show_text(cr, s)
-                }
-            }
-            cairo_pop_group_to_source(cr)
-            cairo_paint_with_alpha(cr, halo.a)
-            restore()
+            rasterHalo(s, color: halo, width: haloWidth)
             cairo_new_path(cr)
             cairo_move_to(cr, 0, 0)
         } else if let halo {
@@ -186,6 +164,68 @@ final class CairoCanvas {
         }
         setColor(color)
         cairo_show_text(cr, s)
+        restore()
+    }
+
+    /// On a raster, the halo is the text's own coverage widened by half the halo's width (grayscale
+    /// dilation by a disc), which is what stroking the glyph outlines covers on a vector surface. The
+    /// text is drawn once, into an alpha-only image at the label's pixel phase; the widened coverage
+    /// goes into a second one, painted through in the halo's colour and opacity. A tenth of the cost
+    /// of stroking the outlines, a quarter of drawing the text at each of a ring of offsets.
+    private func rasterHalo(_ s: String, color halo: RGBA, width: Double) {
+        var te = cairo_text_extents_t()
+        cairo_text_extents(cr, s, &te)
+        let r = width / 2, pad = r + 3
+        // The label's box on the surface (it may be rotated), in whole pixels, with room for the halo.
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        for (x, y) in [(te.x_bearing - pad, te.y_bearing - pad), (te.x_bearing + te.width + pad, te.y_bearing - pad),
+                       (te.x_bearing - pad, te.y_bearing + te.height + pad), (te.x_bearing + te.width + pad, te.y_bearing + te.height + pad)] {
+            var dx = x, dy = y
+            cairo_user_to_device(cr, &dx, &dy)
+            minX = min(minX, dx); minY = min(minY, dy); maxX = max(maxX, dx); maxY = max(maxY, dy)
+        }
+        let x0 = minX.rounded(.down), y0 = minY.rounded(.down)
+        let w = Int32(maxX.rounded(.up) - x0), h = Int32(maxY.rounded(.up) - y0)
+        guard w > 0, h > 0, w < 1 << 14, h < 1 << 14 else { return }
+        let text = cairo_image_surface_create(CAIRO_FORMAT_A8, w, h), union = cairo_image_surface_create(CAIRO_FORMAT_A8, w, h)
+        defer { cairo_surface_destroy(text); cairo_surface_destroy(union) }
+        // The text once, with the same font and transformation, shifted by whole pixels only.
+        let tc = cairo_create(text)
+        var m = cairo_matrix_t()
+        cairo_get_matrix(cr, &m)
+        m.x0 -= x0; m.y0 -= y0
+        cairo_set_matrix(tc, &m)
+        cairo_set_scaled_font(tc, cairo_get_scaled_font(cr))
+        cairo_move_to(tc, 0, 0)
+        cairo_show_text(tc, s)
+        cairo_destroy(tc)
+        // The coverage widened by the halo's radius, pixel by pixel: a pixel at distance |d| from one
+        // the text covers by c lies about c − ½ + (½ + r − |d|) inside the stroke's outer edge.
+        cairo_surface_flush(text)
+        cairo_surface_flush(union)
+        guard let src = cairo_image_surface_get_data(text), let dst = cairo_image_surface_get_data(union) else { return }
+        let stride = Int(cairo_image_surface_get_stride(text)), width = Int(w), height = Int(h)
+        let reach = Int((r + 1).rounded(.down))
+        for dy in -reach...reach {
+            for dx in -reach...reach {
+                let bonus = Int(((r - (Double(dx * dx + dy * dy)).squareRoot()) * 255).rounded())
+                guard bonus > -255 else { continue }
+                for y in max(0, dy)..<min(height, height + dy) {
+                    let from = src + (y - dy) * stride - dx, to = dst + y * stride
+                    for x in max(0, dx)..<min(width, width + dx) {
+                        let c = Int(from[x])
+                        guard c != 0 else { continue }
+                        let v = UInt8(clamping: c + bonus)
+                        if v > to[x] { to[x] = v }
+                    }
+                }
+            }
+        }
+        cairo_surface_mark_dirty(union)
+        save()
+        cairo_identity_matrix(cr)
+        cairo_set_source_rgba(cr, halo.r, halo.g, halo.b, halo.a)
+        cairo_mask_surface(cr, union, x0, y0)
         restore()
     }
 

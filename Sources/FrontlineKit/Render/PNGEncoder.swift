@@ -1,11 +1,11 @@
 import CCairo
+import CDeflate
 import CPNG
 
-
 /// Encodes a Cairo image surface as PNG, in memory, in one pass, with the resolution (pHYs) written
-/// as the file is. libpng writes the chunks; zlib compresses (level 1, no row filter: on our maps as
-/// small as Cairo's default, in a quarter of the time). An opaque image — every map — is compressed as
-/// two halves at once, one per core, joined into one zlib stream the way pigz joins its blocks.
+/// as the file is (the surface's pixels are used up: finish it next). libpng writes the chunks. An opaque image — every map — is written as RGB with no
+/// row filter, compressed in one call by libdeflate (level 1: on our maps both faster and smaller than
+/// zlib's fastest levels); other images go through libpng's rows and zlib.
 enum PNGEncoder {
     /// The bytes libpng writes, collected in memory.
     private final class Sink {
@@ -57,87 +57,68 @@ enum PNGEncoder {
         return sink.bytes
     }
 
-    /// RGB scanlines (filter type 0) of rows `rows`, raw-deflated; the last part ends the stream.
-    private struct Part { var bytes: [UInt8]; var adler: UInt; var length: Int }
-
-    private static func compress(_ data: UnsafeMutablePointer<UInt8>, width: Int, stride: Int, rows: Range<Int>, last: Bool) throws -> Part {
-        // Rows go through a small buffer a block at a time (no copy of the whole image is made),
-        // and the compressed bytes through a small output window: little memory is touched.
-        let lineLength = 1 + 3 * width, block = 32
-        var lines = [UInt8](repeating: 0, count: lineLength * block)
-        var window = [UInt8](repeating: 0, count: 1 << 16)
-        var out: [UInt8] = []
-        out.reserveCapacity(lineLength * rows.count / 16)
-        var strm = z_stream()
-        guard frontline_deflate_init_raw(&strm, 1) == Z_OK else {
-            throw FrontlineError.library(name: "zlib", reason: "cannot start compressing")
+    /// One row of Cairo's 0xAARRGGBB words as R, G, B bytes, four pixels (three words) at a time.
+    @inline(__always)
+    static func rgbRow(_ src: UnsafePointer<UInt32>, width: Int, into out: UnsafeMutableRawPointer) {
+        // v.byteSwapped >> 8 is the pixel's R, G, B as a little-endian 24-bit number.
+        @inline(__always) func rgb(_ v: UInt32) -> UInt32 { v.byteSwapped >> 8 }
+        var x = 0, o = 0
+        while x + 4 <= width {
+            let a = rgb(src[x]), b = rgb(src[x + 1]), c = rgb(src[x + 2]), d = rgb(src[x + 3])
+            out.storeBytes(of: (a | b << 24).littleEndian, toByteOffset: o, as: UInt32.self)
+            out.storeBytes(of: (b >> 8 | c << 16).littleEndian, toByteOffset: o + 4, as: UInt32.self)
+            out.storeBytes(of: (c >> 16 | d << 8).littleEndian, toByteOffset: o + 8, as: UInt32.self)
+            x += 4; o += 12
         }
-        defer { deflateEnd(&strm) }
-        var adler = adler32(0, nil, 0)
-        var y = rows.lowerBound
-        while y < rows.upperBound {
-            let n = min(block, rows.upperBound - y)
-            lines.withUnsafeMutableBufferPointer { buf in
-                for k in 0..<n {
-                    let src = UnsafeRawPointer(data.advanced(by: (y + k) * stride)).assumingMemoryBound(to: UInt32.self)
-                    var o = k * lineLength
-                    buf[o] = 0  // filter "none"
-                    o += 1
-                    for x in 0..<width {
-                        let v = src[x]
-                        buf[o] = UInt8(truncatingIfNeeded: v >> 16)
-                        buf[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
-                        buf[o + 2] = UInt8(truncatingIfNeeded: v)
-                        o += 3
-                    }
-                }
-            }
-            y += n
-            let flush = y < rows.upperBound ? Z_NO_FLUSH : (last ? Z_FINISH : Z_SYNC_FLUSH)
-            let count = n * lineLength
-            try lines.withUnsafeMutableBufferPointer { inBuf in
-                adler = adler32(adler, inBuf.baseAddress, uInt(count))
-                strm.next_in = inBuf.baseAddress
-                strm.avail_in = uInt(count)
-                try window.withUnsafeMutableBufferPointer { w in
-                    repeat {
-                        strm.next_out = w.baseAddress
-                        strm.avail_out = uInt(w.count)
-                        let r = CPNG.deflate(&strm, flush)
-                        guard r == Z_OK || r == Z_STREAM_END || r == Z_BUF_ERROR else {
-                            throw FrontlineError.library(name: "zlib", reason: "compression failed (\(r))")
-                        }
-                        out.append(contentsOf: w[..<(w.count - Int(strm.avail_out))])
-                    } while strm.avail_out == 0
-                }
-            }
+        while x < width {
+            let v = src[x]
+            out.storeBytes(of: UInt8(truncatingIfNeeded: v >> 16), toByteOffset: o, as: UInt8.self)
+            out.storeBytes(of: UInt8(truncatingIfNeeded: v >> 8), toByteOffset: o + 1, as: UInt8.self)
+            out.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: o + 2, as: UInt8.self)
+            x += 1; o += 3
         }
-        return Part(bytes: out, adler: UInt(adler), length: lineLength * rows.count)
     }
+
+    /// libdeflate's level for the image data: its fastest, which on a map's long flat runs is both
+    /// faster and smaller than zlib's fastest levels.
+    static let level: Int32 = 1
 
     private static func writeOpaque(_ png: png_structp, _ info: png_infop, data: UnsafeMutablePointer<UInt8>,
                                     width: Int, height: Int, stride: Int, ppm: png_uint_32) throws -> Int32 {
         guard frontline_png_write_header(png, info, png_uint_32(width), png_uint_32(height), PNG_COLOR_TYPE_RGB, ppm) == 0 else { return -1 }
-        let cut = height / 2
-        let halves = cut > 0 ? [0..<cut, cut..<height] : [0..<height]
-        let pixels = UnsafeSendablePointer(data)
-        let parts = try Parallel.onThreads(halves) { try compress(pixels.pointer, width: width, stride: stride, rows: $0, last: $0.upperBound == height) }
-        // One zlib stream: header (deflate, 32 KB window, fastest), the parts, the Adler-32 of it all.
-        var idat: [UInt8] = [0x78, 0x01]
-        var adler = parts[0].adler
-        idat += parts[0].bytes
-        for p in parts.dropFirst() {
-            idat += p.bytes
-            adler = UInt(adler32_combine(uLong(adler), uLong(p.adler), off_t(p.length)))
+        // The scanlines (filter "none", then R, G, B) are written over the pixels they come from, row
+        // after row: a scanline is shorter than a row and starts no later, and each run of four pixels
+        // is read before its twelve bytes are written, so nothing is overwritten before it is read.
+        // (The surface is finished right after; no second image-sized buffer is made and touched.)
+        let lineLength = 1 + 3 * width
+        let raw = UnsafeMutableRawPointer(data)
+        for y in 0..<height {
+            let src = UnsafeRawPointer(data.advanced(by: y * stride)).assumingMemoryBound(to: UInt32.self)
+            let line = raw + y * lineLength
+            rgbRow(src, width: width, into: line + 1)
+            line.storeBytes(of: 0, as: UInt8.self)
         }
-        idat += [UInt8(truncatingIfNeeded: adler >> 24), UInt8(truncatingIfNeeded: adler >> 16), UInt8(truncatingIfNeeded: adler >> 8), UInt8(truncatingIfNeeded: adler)]
-        let wrote = idat.withUnsafeBufferPointer { frontline_png_write_chunk(png, "IDAT", $0.baseAddress, $0.count) }
+        let lines = UnsafeRawBufferPointer(start: raw, count: lineLength * height)
+        guard let compressor = libdeflate_alloc_compressor(level) else {
+            throw FrontlineError.library(name: "libdeflate", reason: "cannot start compressing")
+        }
+        defer { libdeflate_free_compressor(compressor) }
+        // A map compresses to a few per cent of its scanlines: a buffer of a quarter of them is tried
+        // first (untouched pages cost nothing), then libdeflate's bound.
+        var idat: [UInt8] = []
+        var n = 0
+        for capacity in [lines.count / 4 + 1024, libdeflate_zlib_compress_bound(compressor, lines.count)] where n == 0 {
+            idat = [UInt8](unsafeUninitializedCapacity: capacity) { o, count in
+                count = libdeflate_zlib_compress(compressor, lines.baseAddress, lines.count, o.baseAddress, o.count)
+            }
+            n = idat.count
+        }
+        guard n > 0 else { throw FrontlineError.library(name: "libdeflate", reason: "compression failed") }
+        let wrote = idat.withUnsafeBufferPointer { frontline_png_write_chunk(png, "IDAT", $0.baseAddress, n) }
         guard wrote == 0 else { return -1 }
         return frontline_png_write_chunk(png, "IEND", nil, 0)
     }
 
-    /// The image's pixels, read by both compressing threads (neither writes them).
-    private struct UnsafeSendablePointer: @unchecked Sendable { let pointer: UnsafeMutablePointer<UInt8>; init(_ p: UnsafeMutablePointer<UInt8>) { pointer = p } }
 
     static func isOpaque(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int) -> Bool {
         for y in 0..<height {

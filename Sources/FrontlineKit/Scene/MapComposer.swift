@@ -148,42 +148,39 @@ public struct MapComposer {
         var items: [SceneItem] = [.clip(frame)]
         items.append(.path(parts: [corners(frame)], closed: true, style: PathStyle(fill: style.sea)))
 
-        // Basemap layers, only the shapes that can show.
+        // Basemap layers, only the shapes that can show, projected on both cores at once.
         let focus = Set(places.focusCountries.prefix(2))
-        let land = try basemap.records(.land, within: visible)
-        items.append(.path(parts: land.flatMap { $0.parts.map { t.line($0) } }, closed: true, style: PathStyle(fill: style.land)))
-        let countries = try basemap.records(.countries, within: visible)
+        let layers = try [Basemap.Layer.land, .countries, .lakes, .rivers, .coastline, .boundaries].map { try basemap.records($0, within: visible) }
+        let surface = try t.lines(of: layers)
+        let (countries, lakes, rivers) = (layers[1], layers[2], layers[3])
+        items.append(.path(parts: surface[0].flatMap { $0 }, closed: true, style: PathStyle(fill: style.land)))
         var countryShapes: [(name: String, iso: String, parts: [[Point]])] = []
-        for c in countries {
-            let parts = c.parts.map { t.line($0) }
+        for (i, c) in countries.enumerated() {
+            let parts = surface[1][i]
             let iso = c.attributes["ISO_A2"] ?? ""
             countryShapes.append((c.attributes["NAME"] ?? iso, iso, parts))
             if focus.contains(iso) {
                 items.append(.path(parts: parts, closed: true, style: PathStyle(fill: style.focusLand)))
             }
         }
-        let lakes = try basemap.records(.lakes, within: visible)
         let lakeStyle = PathStyle(fill: style.sea, stroke: style.lakeOutline, lineWidth: style.px(0.6))
         if !lakes.isEmpty {
-            items.append(.path(parts: lakes.flatMap { $0.parts.map { t.line($0) } }, closed: true, style: lakeStyle))
+            items.append(.path(parts: surface[2].flatMap { $0 }, closed: true, style: lakeStyle))
         }
         let mentionedRivers = Set(places.places.filter { $0.kind == .river }.map(\.entry.name))
-        let rivers = try basemap.records(.rivers, within: visible)
         let majorRiver = PathStyle(stroke: style.river, lineWidth: style.px(1.9))
         let minorRiver = PathStyle(stroke: style.river, lineWidth: style.px(1.1))
         var riverLines: [(name: String, line: [Point])] = []
-        for r in rivers {
+        for (i, r) in rivers.enumerated() {
             let name = r.attributes["NAME"] ?? ""
             let major = ["Euphrates", "Tigris", "Shatt al-Arab"].contains(name) || mentionedRivers.contains(name)
-            let lines = r.parts.map { t.line($0) }
+            let lines = surface[3][i]
             items.append(.path(parts: lines, closed: false, style: major ? majorRiver : minorRiver))
             if let longest = lines.max(by: { $0.count < $1.count }) { riverLines.append((name, longest)) }
         }
-        let coast = try basemap.records(.coastline, within: visible)
-        items.append(.path(parts: coast.flatMap { $0.parts.map { t.line($0) } }, closed: false,
+        items.append(.path(parts: surface[4].flatMap { $0 }, closed: false,
                            style: PathStyle(stroke: style.coast, lineWidth: style.px(0.8))))
-        let borders = try basemap.records(.boundaries, within: visible)
-        let borderParts = borders.flatMap { $0.parts.map { t.line($0) } }
+        let borderParts = surface[5].flatMap { $0 }
         let borderStyle = PathStyle(stroke: style.border, lineWidth: style.px(1.4), dash: [7, 2.5, 1.5, 2.5].map(style.px))
         items.append(.path(parts: borderParts, closed: false, style: PathStyle(stroke: RGBA(1, 1, 1, 0.7), lineWidth: style.px(3.2))))
         items.append(.path(parts: borderParts, closed: false, style: borderStyle))
@@ -516,8 +513,8 @@ public struct MapComposer {
         let f = t.frame
         var lon = (visible.minLon / step).rounded(.up) * step
         while lon <= visible.maxLon {
-            let line = stride(from: visible.minLat, through: visible.maxLat, by: 0.05).compactMap { t.device(LonLat(lon: lon, lat: $0)) }
-            lines.append(line)
+            let (drawn, line) = t.curve(stride(from: visible.minLat, through: visible.maxLat, by: 0.05).map { LonLat(lon: lon, lat: $0) })
+            lines.append(drawn)
             if let x = crossing(line, horizontal: f.maxY), x > f.minX + 5, x < f.maxX - 5 {
                 ticks.append((degrees(lon, pos: "E", neg: "W"), Point(x: x, y: f.maxY), true))
             }
@@ -525,8 +522,8 @@ public struct MapComposer {
         }
         var lat = (visible.minLat / step).rounded(.up) * step
         while lat <= visible.maxLat {
-            let line = stride(from: visible.minLon, through: visible.maxLon, by: 0.05).compactMap { t.device(LonLat(lon: $0, lat: lat)) }
-            lines.append(line)
+            let (drawn, line) = t.curve(stride(from: visible.minLon, through: visible.maxLon, by: 0.05).map { LonLat(lon: $0, lat: lat) })
+            lines.append(drawn)
             if let y = crossing(line, vertical: f.minX), y > f.minY + 5, y < f.maxY - 5 {
                 ticks.append((degrees(lat, pos: "N", neg: "S"), Point(x: f.minX, y: y), false))
             }

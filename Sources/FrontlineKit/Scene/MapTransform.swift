@@ -2,7 +2,7 @@ import Foundation
 
 /// From geographic coordinates to the map frame on a surface: PROJ's projection, then a scale and offset.
 public struct MapTransform {
-    public let projection: Projection
+    public private(set) var projection: Projection
     public let frame: Rect
     /// Device units per projected metre.
     public let scale: Double
@@ -52,6 +52,49 @@ public struct MapTransform {
     public func line(_ ll: [LonLat], tolerance: Double = 0.4) -> [Point] {
         let kept = Simplifier.simplify(ll, metres: 0.75 * tolerance / scale, origin: centre)
         return projection.forward(kept).map(device(projected:))
+    }
+
+    /// A line given densely in degrees whose shape comes from the projection itself (a parallel is an
+    /// arc on a conic map though straight in degrees): projected whole, then simplified on the surface.
+    /// Returns the dense line too, for exact crossings.
+    func curve(_ ll: [LonLat], tolerance: Double = 0.4) -> (drawn: [Point], dense: [Point]) {
+        let dense = projection.forward(ll).map(device(projected:))
+        return (Simplifier.simplify(dense, tolerance: tolerance), dense)
+    }
+
+    /// The same transform over a PROJ object of its own, for use on another thread (a PROJ object
+    /// serves one thread at a time).
+    func withOwnProjection() throws -> MapTransform {
+        var copy = self
+        copy.projection = try Projection(proj: projection.definition)
+        return copy
+    }
+
+    /// Every part of every record of `layers`, on the surface, indexed as they are (layer, record,
+    /// part): the parts are split in two runs of about equal vertex counts, projected one per core.
+    func lines(of layers: [[ShapeRecord]], tolerance: Double = 0.4) throws -> [[[[Point]]]] {
+        var index: [(layer: Int, record: Int, part: Int)] = []
+        var vertices = 0
+        for (l, records) in layers.enumerated() {
+            for (r, record) in records.enumerated() {
+                for p in record.parts.indices { index.append((l, r, p)); vertices += record.parts[p].count }
+            }
+        }
+        var cut = 0, first = 0
+        while cut < index.count, first < vertices / 2 {
+            let i = index[cut]
+            first += layers[i.layer][i.record].parts[i.part].count
+            cut += 1
+        }
+        let runs = [(self, 0..<cut), (try withOwnProjection(), cut..<index.count)]
+        let drawn = try Parallel.map(runs) { t, run in
+            run.map { j in t.line(layers[index[j].layer][index[j].record].parts[index[j].part], tolerance: tolerance) }
+        }
+        var out = layers.map { $0.map { $0.parts.map { _ in [Point]() } } }
+        for (k, run) in runs.enumerated() {
+            for (n, j) in run.1.enumerated() { out[index[j].layer][index[j].record][index[j].part] = drawn[k][n] }
+        }
+        return out
     }
 
     public func geo(_ p: Point) -> LonLat? {

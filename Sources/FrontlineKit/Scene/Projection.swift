@@ -7,20 +7,23 @@ public final class Projection {
     public let definition: String
     private let ctx: OpaquePointer
     private let pj: OpaquePointer
+    private let api: frontline_proj_api
 
     /// A projection from a PROJ string that takes radians (e.g. "+proj=lcc ...").
     public init(proj definition: String) throws {
         self.definition = definition
+        let api = try ProjLibrary.api()
         let c = try ProjContextPool.shared.take()
         let pipeline = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step \(definition)"
-        guard let p = proj_create(c, pipeline) else {
-            let code = proj_context_errno(c)
-            let msg = String(cString: proj_context_errno_string(c, code))
+        guard let p = api.create(c, pipeline) else {
+            let code = api.context_errno(c)
+            let msg = api.context_errno_string(c, code).map { String(cString: $0) } ?? "error \(code)"
             ProjContextPool.shared.give(c)
             throw FrontlineError.library(name: "PROJ", reason: "cannot create '\(definition)': \(msg)")
         }
         ctx = c
         pj = p
+        self.api = api
     }
 
     /// PROJ's first projection in a process costs milliseconds (its tables are set up and its code
@@ -44,7 +47,7 @@ public final class Projection {
     }
 
     deinit {
-        proj_destroy(pj)
+        _ = api.destroy(pj)
         ProjContextPool.shared.give(ctx)
     }
 
@@ -52,7 +55,7 @@ public final class Projection {
     public func forward(_ p: LonLat) -> Point? {
         var c = PJ_COORD()
         c.xy.x = p.lon; c.xy.y = p.lat
-        let r = proj_trans(pj, PJ_FWD, c)
+        let r = api.trans(pj, PJ_FWD, c)
         guard r.xy.x.isFinite, r.xy.y.isFinite, r.xy.x != .infinity else { return nil }
         return Point(x: r.xy.x, y: r.xy.y)
     }
@@ -64,7 +67,7 @@ public final class Projection {
         let n = line.count
         xs.withUnsafeMutableBufferPointer { xb in
             ys.withUnsafeMutableBufferPointer { yb in
-                _ = proj_trans_generic(pj, PJ_FWD,
+                _ = api.trans_generic(pj, PJ_FWD,
                                        xb.baseAddress, MemoryLayout<Double>.stride, n,
                                        yb.baseAddress, MemoryLayout<Double>.stride, n,
                                        nil, 0, 0, nil, 0, 0)
@@ -82,7 +85,7 @@ public final class Projection {
     public func inverse(_ p: Point) -> LonLat? {
         var c = PJ_COORD()
         c.xy.x = p.x; c.xy.y = p.y
-        let r = proj_trans(pj, PJ_INV, c)
+        let r = api.trans(pj, PJ_INV, c)
         guard r.lp.lam.isFinite, r.lp.phi.isFinite, abs(r.lp.lam) < 1e30 else { return nil }
         return LonLat(lon: r.lp.lam, lat: r.lp.phi)
     }
@@ -96,14 +99,33 @@ final class ProjContextPool: @unchecked Sendable {
     private var free: [OpaquePointer] = []
 
     func take() throws -> OpaquePointer {
+        let api = try ProjLibrary.api()
         lock.lock()
         if let c = free.popLast() { lock.unlock(); return c }
         lock.unlock()
-        guard let c = proj_context_create() else {
+        guard let c = api.context_create() else {
             throw FrontlineError.library(name: "PROJ", reason: "cannot create a context")
         }
-        proj_log_level(c, PJ_LOG_NONE)
+        // Every projection here is a PROJ string on the WGS84 ellipsoid, which PROJ builds from its own
+        // tables. Left to itself, proj_create opens and parses proj.db (its SQLite registry of CRSs) all
+        // the same: 25 million instructions per context, for nothing. A search path where no proj.db can
+        // be (nothing lies under /dev/null) keeps it closed; a test holds the results to PROJ's with it.
+        Self.withoutDatabase { paths in api.context_set_search_paths(c, 1, paths) }
+        // Errors come back through proj_context_errno; PROJ's own log (which reports the missing
+        // proj.db whatever the log level) stays silent.
+        _ = api.log_level(c, PJ_LOG_NONE)
+        api.log_func(c, nil) { _, _, _ in }
         return c
+    }
+
+    /// The search path given to each context, so that PROJ finds no proj.db.
+    static let noDatabasePath = "/dev/null/frontline-uses-no-proj-db"
+
+    private static func withoutDatabase(_ body: (UnsafePointer<UnsafePointer<CChar>?>) -> Void) {
+        noDatabasePath.withCString { path in
+            let paths: [UnsafePointer<CChar>?] = [path]
+            paths.withUnsafeBufferPointer { body($0.baseAddress!) }
+        }
     }
 
     func give(_ c: OpaquePointer) {

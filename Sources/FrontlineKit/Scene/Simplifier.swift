@@ -16,7 +16,25 @@ enum Simplifier {
             xs[i] = (line[i].lon - o.lon) * kx
             ys[i] = (line[i].lat - o.lat) * degree
         }
-        let tol2 = metres * metres
+        let keep = kept(xs, ys, tolerance: metres)
+        var out: [LonLat] = []
+        out.reserveCapacity(n / 4)
+        for i in 0..<n where keep[i] { out.append(line[i]) }
+        return out
+    }
+
+    /// The same on the surface: vertices of a line already in device units, `tolerance` in those units.
+    static func simplify(_ line: [Point], tolerance: Double) -> [Point] {
+        guard line.count > 2, tolerance > 0 else { return line }
+        let keep = kept(line.map(\.x), line.map(\.y), tolerance: tolerance)
+        return line.indices.filter { keep[$0] }.map { line[$0] }
+    }
+
+    /// Douglas–Peucker on a plane: which vertices to keep so that none dropped lies farther than
+    /// `tolerance` from the kept line.
+    private static func kept(_ xs: [Double], _ ys: [Double], tolerance: Double) -> [Bool] {
+        let n = xs.count
+        let tol2 = tolerance * tolerance
         var keep = [Bool](repeating: false, count: n)
         keep[0] = true; keep[n - 1] = true
         var stack: [(Int, Int)] = [(0, n - 1)]
@@ -43,9 +61,6 @@ enum Simplifier {
                 stack.append((at, b))
             }
         }
-        var out: [LonLat] = []
-        out.reserveCapacity(n / 4)
-        for i in 0..<n where keep[i] { out.append(line[i]) }
-        return out
+        return keep
     }
 }

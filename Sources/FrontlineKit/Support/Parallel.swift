@@ -1,24 +1,23 @@
-import Dispatch
 import Foundation
 
-/// Two pieces of independent work at once, on the machine's cores (GCD), for the stages that do not
-/// depend on each other: the results come back in order, and the first error is rethrown.
+/// Independent pieces of work at once, on the machine's cores, for the stages that do not depend on
+/// each other: the results come back in order, and the first error is rethrown.
+///
+/// The work runs on `WorkerPool.shared`, threads started once per process before PROJ is opened:
+/// glibc lets no thread be created while dlopen runs (~10 ms for libproj), so threads made on demand
+/// (as GCD makes them) would wait for it.
 enum Parallel {
     private final class Slot<T>: @unchecked Sendable {
         var result: Result<T, Error>?
     }
 
-    private struct Work: @unchecked Sendable {
-        let run: () -> Void
-    }
-
     static func both<A, B>(_ a: () throws -> A, _ b: () throws -> B) throws -> (A, B) {
         let ra = Slot<A>(), rb = Slot<B>()
-        withoutActuallyEscaping(a) { a in
-            withoutActuallyEscaping(b) { b in
-                let work = [Work { ra.result = Result { try a() } }, Work { rb.result = Result { try b() } }]
-                DispatchQueue.concurrentPerform(iterations: 2) { work[$0].run() }
-            }
+        withoutActuallyEscaping(b) { b in
+            let pool = WorkerPool.shared
+            let batch = pool.submit([{ rb.result = Result { try b() } }])
+            ra.result = Result { try a() }
+            pool.wait(for: batch)
         }
         return (try ra.result!.get(), try rb.result!.get())
     }
@@ -28,26 +27,99 @@ enum Parallel {
         if items.count < 2 { return try items.map(f) }
         let slots = items.map { _ in Slot<R>() }
         withoutActuallyEscaping(f) { f in
-            let work = items.indices.map { i in Work { slots[i].result = Result { try f(items[i]) } } }
-            DispatchQueue.concurrentPerform(iterations: items.count) { work[$0].run() }
+            let pool = WorkerPool.shared
+            let batch = pool.submit(items.indices.dropFirst().map { i in { slots[i].result = Result { try f(items[i]) } } })
+            slots[0].result = Result { try f(items[0]) }
+            pool.wait(for: batch)
         }
         return try slots.map { try $0.result!.get() }
     }
+}
 
-    /// Like `map`, but each item after the first on a thread of its own, started now: for work inside
-    /// work that `map` already spreads over the cores (GCD would run it one item after another).
-    /// `f` escapes to those threads, so it may capture only what they can share.
-    static func onThreads<T: Sendable, R>(_ items: [T], _ f: @escaping @Sendable (T) throws -> R) throws -> [R] {
-        if items.count < 2 { return try items.map(f) }
-        let slots = items.map { _ in Slot<R>() }
-        let done = DispatchSemaphore(value: 0)
-        for i in items.indices.dropFirst() {
-            let item = items[i], slot = slots[i]
-            let work = Work { slot.result = Result { try f(item) } }
-            Thread { work.run(); done.signal() }.start()
+/// A fixed set of worker threads and a queue of jobs. A thread that waits for its jobs runs queued
+/// jobs meanwhile, so work inside work never waits for a worker its parent holds.
+final class WorkerPool: @unchecked Sendable {
+    static let shared = WorkerPool(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// Jobs submitted together; done when `pending` reaches 0.
+    final class Batch: @unchecked Sendable {
+        fileprivate var pending: Int
+        fileprivate init(_ n: Int) { pending = n }
+    }
+
+    private struct Job { var body: (() -> Void)?; let batch: Batch? }
+
+    private let cond = NSCondition()
+    private var queue: [Job] = []
+    private var head = 0
+
+    private init(threads: Int) {
+        for _ in 0..<threads {
+            let t = Thread { [unowned self] in
+                while true { self.runOne(waiting: true) }
+            }
+            t.stackSize = 8 << 20
+            t.start()
         }
-        slots[0].result = Result { try f(items[0]) }
-        for _ in items.indices.dropFirst() { done.wait() }
-        return try slots.map { try $0.result!.get() }
+    }
+
+    /// Starts the threads now (they are made once; later calls do nothing).
+    static func start() { _ = shared }
+
+    /// Queues `bodies`; wait for them with `wait(for:)`.
+    func submit(_ bodies: [() -> Void]) -> Batch {
+        let batch = Batch(bodies.count)
+        cond.lock()
+        queue += bodies.map { Job(body: $0, batch: batch) }
+        cond.broadcast()
+        cond.unlock()
+        return batch
+    }
+
+    /// Queues a job nobody waits for (work done ahead, in the background).
+    func async(_ body: @escaping @Sendable () -> Void) {
+        cond.lock()
+        queue.append(Job(body: body, batch: nil))
+        cond.signal()
+        cond.unlock()
+    }
+
+    /// Returns when every job of `batch` has run, running queued jobs meanwhile.
+    func wait(for batch: Batch) {
+        cond.lock()
+        while batch.pending > 0 {
+            if head < queue.count {
+                cond.unlock()
+                runOne(waiting: false)
+                cond.lock()
+            } else {
+                cond.wait()
+            }
+        }
+        cond.unlock()
+    }
+
+    /// Runs the next queued job; if there is none, waits for one (`waiting`) or returns.
+    private func runOne(waiting: Bool) {
+        cond.lock()
+        while head == queue.count {
+            guard waiting else { cond.unlock(); return }
+            cond.wait()
+        }
+        var job = queue[head]
+        queue[head].body = nil
+        head += 1
+        if head == queue.count { queue.removeAll(keepingCapacity: true); head = 0 }
+        cond.unlock()
+        job.body!()
+        // The closure is released before its batch is marked done: `Parallel` lends closures that
+        // must not outlive the call that waits for them.
+        job.body = nil
+        if let batch = job.batch {
+            cond.lock()
+            batch.pending -= 1
+            if batch.pending == 0 { cond.broadcast() }
+            cond.unlock()
+        }
     }
 }

@@ -20,3 +20,4 @@ public enum Stages {
         return times.map { ($0.0, $0.1) }
     }
 }
+

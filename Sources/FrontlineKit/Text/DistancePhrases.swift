@@ -55,10 +55,18 @@ public enum DistancePhrases {
     static let numberWords: [String: Double] = ["five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
                                                 "fifty": 50, "sixty": 60, "hundred": 100, "a hundred": 100]
 
+    /// The first letters of the number words, lower-cased.
+    static let numberInitials = Set(numberWords.keys.compactMap { $0.utf8.first })
+
     /// Reads "80", "1,200", "2.5", "twenty" or "80-km" at token `i`: the value and, if glued, the unit.
     static func number(_ t: String) -> (Double, DistancePhrase.Unit?)? {
+        // Most tokens are words that are not numbers: one look at the first byte settles them.
+        guard let first = t.utf8.first else { return nil }
+        let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: ".")
+        if !isDigit, !numberInitials.contains(first | 0x20) { return nil }
         let lower = t.lowercased()
         if let v = numberWords[lower] { return (v, nil) }
+        guard isDigit else { return nil }
         let parts = lower.split(separator: "-", maxSplits: 1).map(String.init)
         let digits = parts[0].replacingOccurrences(of: ",", with: "")
         guard let v = Double(digits), v.isFinite, v > 0 else { return nil }
@@ -79,6 +87,8 @@ public enum DistancePhrases {
 
     static func find(in s: Sentence, index si: Int) -> [DistancePhrase] {
         let toks = s.tokens
+        // Most sentences state no distance: they are passed over before anything is built for them.
+        guard toks.contains(where: { number($0.text) != nil }) else { return [] }
         let lower = toks.map { $0.text.lowercased() }
         let chars = Array(s.text)
         var out: [DistancePhrase] = []
