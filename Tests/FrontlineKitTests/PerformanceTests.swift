@@ -299,6 +299,34 @@ final class PerformanceTests: XCTestCase {
         }
     }
 
+    // MARK: text layout
+
+    func testWrapBreaksWhereMeasuringEveryCandidateDoes() throws {
+        let f = try Fixtures.frontline()
+        let measurer = try CairoTextMeasurer(fonts: f.fonts)
+        let composer = MapComposer(basemap: f.basemap, gazetteer: f.gazetteer, measurer: measurer)
+        let texts = ["(3) “more than 1,000 km down the Euphrates”: measured 1,069 km along the Euphrates from Jarabulus to Falluja (652 km straight), +7%: consistent.",
+                     "Source: Frontline example article, written for this project from public reporting of the week. Map by Frontline.",
+                     "one", "a b c d e f g h i j k l m n o p", "Supercalifragilisticexpialidocious word"]
+        for text in texts {
+            for (width, size, style) in [(300.0, 12.5, FontStyle.regular), (1000, 12.5, .regular), (180, 30, .bold), (57.3, 11, .italic), (5, 12, .regular)] {
+                // The slow way: every candidate line measured whole.
+                var lines: [String] = [], current = ""
+                for word in text.split(separator: " ") {
+                    let candidate = current.isEmpty ? String(word) : current + " " + word
+                    if measurer.size(of: candidate, style: style, fontSize: size).width > width, !current.isEmpty {
+                        lines.append(current)
+                        current = String(word)
+                    } else {
+                        current = candidate
+                    }
+                }
+                if !current.isEmpty { lines.append(current) }
+                XCTAssertEqual(composer.wrap(text, width: width, size: size, style: style), lines, "\(text) at \(width) px")
+            }
+        }
+    }
+
     // MARK: parallel helpers and text search
 
     func testParallelWorkKeepsOrderAndReportsErrors() throws {

@@ -629,15 +629,25 @@ public struct MapComposer {
     }
 
     func wrap(_ text: String, width: Double, size: Double, style fontStyle: FontStyle = .regular) -> [String] {
+        // Each word is measured once and a line's width kept as the sum of its words' and spaces'
+        // advances (the same sum Cairo makes); only a line that comes within a hundredth of a pixel
+        // of the width is measured whole, so the breaks fall where measuring every candidate put them.
+        func advance(_ s: String) -> Double { measurer.size(of: s, style: fontStyle, fontSize: size).width }
+        let space = advance(" ")
         var lines: [String] = []
-        var current = ""
+        var current = "", currentWidth = 0.0
         for word in text.split(separator: " ") {
+            let w = advance(String(word))
             let candidate = current.isEmpty ? String(word) : current + " " + word
-            if measurer.size(of: candidate, style: fontStyle, fontSize: size).width > width, !current.isEmpty {
+            let estimate = current.isEmpty ? w : currentWidth + space + w
+            let tooWide = estimate < width - 0.01 ? false : advance(candidate) > width
+            if tooWide, !current.isEmpty {
                 lines.append(current)
                 current = String(word)
+                currentWidth = w
             } else {
                 current = candidate
+                currentWidth = estimate
             }
         }
         if !current.isEmpty { lines.append(current) }
