@@ -327,6 +327,37 @@ final class PerformanceTests: XCTestCase {
         }
     }
 
+    func testLabelPointsMatchTestingEveryPoint() throws {
+        let f = try Fixtures.frontline()
+        let composer = MapComposer(basemap: f.basemap, gazetteer: f.gazetteer, measurer: try CairoTextMeasurer(fonts: f.fonts))
+        // A star with a square hole, and a second ring apart: edges at every slope, even-odd rings.
+        let star = (0..<14).map { k -> Point in
+            let a = Double(k) * .pi / 7, r = k % 2 == 0 ? 180.0 : 70
+            return Point(x: 300 + r * cos(a), y: 220 + r * sin(a))
+        }
+        let hole = [Point(x: 280, y: 200), Point(x: 320, y: 200), Point(x: 320, y: 240), Point(x: 280, y: 240)]
+        let apart = [Point(x: 520, y: 60), Point(x: 600, y: 90), Point(x: 560, y: 160)]
+        for (parts, frame, grid) in [([star, hole, apart], Rect(x: 0, y: 0, width: 640, height: 440), 24),
+                                     ([star], Rect(x: 150, y: 100, width: 300, height: 250), 8),
+                                     ([apart], Rect(x: 500, y: 50, width: 120, height: 120), 24)] {
+            let nx = grid, ny = max(grid * 2 / 3, 4)
+            var inside: [Point] = []
+            for i in 0..<nx {
+                for j in 0..<ny {
+                    let p = Point(x: frame.minX + (Double(i) + 0.5) * frame.width / Double(nx), y: frame.minY + (Double(j) + 0.5) * frame.height / Double(ny))
+                    if pointInPolygon(p, parts) { inside.append(p) }
+                }
+            }
+            let expected: [Point]
+            if inside.count < 4 { expected = [] } else {
+                let c = Point(x: inside.map(\.x).reduce(0, +) / Double(inside.count), y: inside.map(\.y).reduce(0, +) / Double(inside.count))
+                expected = inside.sorted { $0.distance(to: c) < $1.distance(to: c) }
+            }
+            XCTAssertFalse(expected.isEmpty)
+            XCTAssertEqual(composer.labelPoints(parts, frame: frame, grid: grid), expected)
+        }
+    }
+
     // MARK: parallel helpers and text search
 
     func testParallelWorkKeepsOrderAndReportsErrors() throws {

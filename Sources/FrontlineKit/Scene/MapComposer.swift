@@ -122,8 +122,9 @@ public struct MapComposer {
         footnotes += unlabelled.map { "\($0): not labelled for lack of room" }
 
         let description = describe(article: article, places: places, extent: extent, control: control)
+        let shownExtent = extent
         var scene = Scene(width: W, height: H, items: items, title: article.title, description: description,
-                          metadataJSON: SceneMetadata.json(article: article, places: places, extent: extent, control: control),
+                          metadataJSON: SceneMetadata.json(article: article, places: places, extent: shownExtent, control: control),
                           frame: frame, labels: labels, legend: legendEntries, footnotes: footnotes, footerLines: finalFooter)
         scene.dpi = request.dpi
         return scene
@@ -561,11 +562,21 @@ public struct MapComposer {
         // Only grid points inside the shape's bounds need the full point-in-polygon test.
         let xs = parts.joined().map(\.x), ys = parts.joined().map(\.y)
         guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else { return [] }
+        // The even-odd test of `pointInPolygon`, a grid row at a time: where the rings' edges cross the
+        // row is worked out once per row (the same arithmetic), not once per point.
+        let column = (0..<nx).map { frame.minX + (Double($0) + 0.5) * frame.width / Double(nx) }
+        var isInside = [[Bool]](repeating: [Bool](repeating: false, count: ny), count: nx)
+        for j in 0..<ny {
+            let y = frame.minY + (Double(j) + 0.5) * frame.height / Double(ny)
+            guard y >= minY, y <= maxY else { continue }
+            let crossings = rowCrossings(parts, y: y)
+            for i in 0..<nx where column[i] >= minX && column[i] <= maxX {
+                isInside[i][j] = crossings.reduce(false) { odd, x in column[i] < x ? !odd : odd }
+            }
+        }
         for i in 0..<nx {
-            for j in 0..<ny {
-                let p = Point(x: frame.minX + (Double(i) + 0.5) * frame.width / Double(nx),
-                              y: frame.minY + (Double(j) + 0.5) * frame.height / Double(ny))
-                if p.x >= minX, p.x <= maxX, p.y >= minY, p.y <= maxY, pointInPolygon(p, parts) { inside.append(p) }
+            for j in 0..<ny where isInside[i][j] {
+                inside.append(Point(x: column[i], y: frame.minY + (Double(j) + 0.5) * frame.height / Double(ny)))
             }
         }
         guard inside.count >= 4 else { return [] }
@@ -653,6 +664,20 @@ public struct MapComposer {
         if !current.isEmpty { lines.append(current) }
         return lines
     }
+}
+
+/// Where the edges of `rings` cross the horizontal line at `y`, as `pointInPolygon` computes them.
+func rowCrossings(_ rings: [[Point]], y: Double) -> [Double] {
+    var out: [Double] = []
+    for ring in rings where ring.count > 2 {
+        var j = ring.count - 1
+        for i in 0..<ring.count {
+            let a = ring[i], b = ring[j]
+            if (a.y > y) != (b.y > y) { out.append((b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x) }
+            j = i
+        }
+    }
+    return out
 }
 
 /// Even-odd point-in-polygon over all rings.

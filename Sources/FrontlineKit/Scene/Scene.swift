@@ -104,8 +104,10 @@ public struct Scene: Sendable {
     public var title: String
     /// A description of the map in words (the SVG <desc>, the alt text).
     public var description: String
-    /// Machine-readable content of the map (the SVG <metadata>), as JSON.
-    public var metadataJSON: String
+    /// Machine-readable content of the map (the SVG <metadata>), as JSON: made when asked for — by the
+    /// SVG, on its own core while the PNG is drawn — not on the way from the text to the drawing.
+    public var metadataJSON: String { metadata() }
+    private let metadata: @Sendable () -> String
     /// The map frame on the surface.
     public var frame: Rect
     /// Every label placed, with its box, for checks and tests.
@@ -118,4 +120,21 @@ public struct Scene: Sendable {
     public var footerLines: [String] = []
     /// Set for figures sized for print: PNG records it, SVG gets millimetre units, the PDF page its true size.
     public var dpi: Double?
+
+    public init(width: Double, height: Double, items: [SceneItem], title: String, description: String,
+                metadataJSON: @autoclosure @escaping @Sendable () -> String, frame: Rect, labels: [PlacedLabel],
+                legend: [LegendEntry], footnotes: [String], footerLines: [String] = [], dpi: Double? = nil) {
+        self.width = width
+        self.height = height
+        self.items = items
+        self.title = title
+        self.description = description
+        self.metadata = metadataJSON
+        self.frame = frame
+        self.labels = labels
+        self.legend = legend
+        self.footnotes = footnotes
+        self.footerLines = footerLines
+        self.dpi = dpi
+    }
 }
