@@ -358,6 +358,20 @@ final class PerformanceTests: XCTestCase {
         }
     }
 
+    func testCapitalisedTokensAsBefore() {
+        // The byte-level fast path against the Character-level test it short-cuts.
+        func slow(_ text: String) -> Bool {
+            guard let f = text.first else { return false }
+            if f.isUppercase { return true }
+            for prefix in Token.articles where text.hasPrefix(prefix) { return text.dropFirst(prefix.count).first?.isUppercase ?? false }
+            return false
+        }
+        for word in ["Aleppo", "al-Bab", "al-bab", "ash-Sham", "ad-Dana", "el-Arish", "ul-Haq", "Élysée", "été", "Ünye",
+                     "A\u{301}zaz", "a\u{301}", "5km", "a", "e", "u", "un-Named", "en-", "", "“Manbij", "-Raqqa", "Zab", "zab", "Ωmega"] {
+            XCTAssertEqual(Token(text: word, start: 0, end: word.count).isCapitalized, slow(word), word)
+        }
+    }
+
     // MARK: parallel helpers and text search
 
     func testParallelWorkKeepsOrderAndReportsErrors() throws {

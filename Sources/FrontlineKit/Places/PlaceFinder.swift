@@ -184,14 +184,15 @@ public struct PlaceFinder: Sendable {
 
     /// The cue words right before token `i`, if any.
     func cue(before i: Int, in lower: [String]) -> String? {
-        for c in Self.cues {
-            let words = c.split(separator: " ").map(String.init)
+        for (c, words) in Self.cueWords {
             guard i >= words.count else { continue }
-            if Array(lower[(i - words.count)..<i]) == words { return c }
-            // "the town of" with an adjective between: "the rebel-held town of Marea"
+            if lower[(i - words.count)..<i].elementsEqual(words) { return c }
         }
         return nil
     }
+
+    /// Each cue with its words, split once.
+    static let cueWords = cues.map { ($0, $0.split(separator: " ").map(String.init)) }
 
     /// "Washington said", "Washington previously lacked", "backed by Moscow and Tehran", "Washington's ally".
     func isMetonym(first: Int, last: Int, lower: [String], toks: [Token], chars: [Character]) -> Bool {

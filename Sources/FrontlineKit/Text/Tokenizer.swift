@@ -7,13 +7,19 @@ public struct Token: Sendable, Equatable {
     public var end: Int
     /// Starts with a capital letter, or with an Arabic article before one ("al-Bab").
     public var isCapitalized: Bool {
-        guard let f = text.first else { return false }
-        if f.isUppercase { return true }
-        for prefix in ["al-", "ar-", "as-", "ad-", "an-", "at-", "az-", "ash-", "ath-", "adh-", "el-", "ez-", "es-", "en-", "ed-", "et-", "ul-"] where text.hasPrefix(prefix) {
+        guard let byte = text.utf8.first else { return false }
+        // ASCII first letters are settled by their byte; the rest by Unicode's case.
+        if byte >= 0x41 && byte <= 0x5A { return true }
+        if byte < 0x80 && byte != UInt8(ascii: "a") && byte != UInt8(ascii: "e") && byte != UInt8(ascii: "u") { return false }
+        if byte >= 0x80, text.first?.isUppercase == true { return true }
+        for prefix in Self.articles where text.hasPrefix(prefix) {
             return text.dropFirst(prefix.count).first?.isUppercase ?? false
         }
         return false
     }
+
+    /// Arabic articles written before a name, as in "al-Bab".
+    static let articles = ["al-", "ar-", "as-", "ad-", "an-", "at-", "az-", "ash-", "ath-", "adh-", "el-", "ez-", "es-", "en-", "ed-", "et-", "ul-"]
 }
 
 /// Splits text into words: letters and digits, with inner apostrophes and hyphens kept.
