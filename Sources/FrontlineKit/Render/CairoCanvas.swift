@@ -206,13 +206,22 @@ final class CairoCanvas {
         guard let src = cairo_image_surface_get_data(text), let dst = cairo_image_surface_get_data(union) else { return }
         let stride = Int(cairo_image_surface_get_stride(text)), width = Int(w), height = Int(h)
         let reach = Int((r + 1).rounded(.down))
+        // Where each row has ink (most of the box is empty): only that span is spread.
+        let ink: [Range<Int>] = (0..<height).map { y in
+            let row = src + y * stride
+            guard let lo = (0..<width).first(where: { row[$0] != 0 }) else { return 0..<0 }
+            return lo..<((0..<width).last(where: { row[$0] != 0 })! + 1)
+        }
         for dy in -reach...reach {
             for dx in -reach...reach {
                 let bonus = Int(((r - (Double(dx * dx + dy * dy)).squareRoot()) * 255).rounded())
                 guard bonus > -255 else { continue }
-                for y in max(0, dy)..<min(height, height + dy) {
+                for y in max(0, dy)..<min(height, height + dy) where !ink[y - dy].isEmpty {
                     let from = src + (y - dy) * stride - dx, to = dst + y * stride
-                    for x in max(0, dx)..<min(width, width + dx) {
+                    let span = ink[y - dy]
+                    let lo = max(0, dx, span.lowerBound + dx), hi = min(width, width + dx, span.upperBound + dx)
+                    guard lo < hi else { continue }
+                    for x in lo..<hi {
                         let c = Int(from[x])
                         guard c != 0 else { continue }
                         let v = UInt8(clamping: c + bonus)
