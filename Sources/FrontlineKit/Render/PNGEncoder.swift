@@ -119,7 +119,6 @@ enum PNGEncoder {
         return frontline_png_write_chunk(png, "IEND", nil, 0)
     }
 
-
     static func isOpaque(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int) -> Bool {
         for y in 0..<height {
             let row = UnsafeRawPointer(data.advanced(by: y * stride)).assumingMemoryBound(to: UInt32.self)

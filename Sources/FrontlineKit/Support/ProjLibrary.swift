@@ -6,7 +6,7 @@ import Foundation
 /// gives the table, or the one-line reason PROJ could not be opened.
 public enum ProjLibrary {
     /// Tried in order: the ABI the headers are for (PROJ 9 is libproj.so.25), then libproj-dev's link.
-    static let candidates = ["libproj.so.\(25)", "libproj.so"]
+    static let candidates = ["libproj.so.25", "libproj.so"]
 
     private final class Load: @unchecked Sendable {
         let group = DispatchGroup()
