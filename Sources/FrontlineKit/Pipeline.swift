@@ -220,7 +220,7 @@ public struct Frontline: Sendable {
         var written: [String] = []
         for (f, bytes) in zip(formats, files) {
             let path = Frontline.outputPath(output, format: f)
-            try AtomicFile.write(Data(bytes), to: path)
+            try AtomicFile.write(bytes, to: path)
             written.append(path)
         }
         return written

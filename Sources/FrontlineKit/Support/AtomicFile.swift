@@ -3,10 +3,26 @@ import Foundation
 /// Writes a file so that a reader never sees half of it: the bytes go to a temporary
 /// file in the same directory, which is then renamed over the destination.
 public enum AtomicFile {
-    public static func write(_ data: Data, to path: String) throws {
+    public static func write<Bytes: ContiguousBytes>(_ data: Bytes, to path: String) throws {
         try write(to: path) { tmp in
-            guard FileManager.default.createFile(atPath: tmp, contents: data) else {
-                throw FrontlineError.cannotWrite(file: path, reason: "the directory is not writable")
+            // Plain POSIX calls: the bytes go out in as few writes as the kernel takes.
+            let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard fd >= 0 else {
+                let reason = errno == EACCES || errno == EROFS ? "the directory is not writable" : String(cString: strerror(errno))
+                throw FrontlineError.cannotWrite(file: path, reason: reason)
+            }
+            let failure: Int32? = data.withUnsafeBytes { buf in
+                var done = 0
+                while done < buf.count {
+                    let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)
+                    if n < 0 { if errno == EINTR { continue }; return errno }
+                    done += n
+                }
+                return nil
+            }
+            let closed = close(fd) == 0 ? nil : errno
+            if let e = failure ?? closed {
+                throw FrontlineError.cannotWrite(file: tmp, reason: String(cString: strerror(e)))
             }
         }
     }
