@@ -3,9 +3,10 @@ import CDeflate
 import CPNG
 
 /// Encodes a Cairo image surface as PNG, in memory, in one pass, with the resolution (pHYs) written
-/// as the file is (the surface's pixels are used up: finish it next). libpng writes the chunks. An opaque image — every map — is written as RGB with no
-/// row filter, compressed in one call by libdeflate (level 1: on our maps both faster and smaller than
-/// zlib's fastest levels); other images go through libpng's rows and zlib.
+/// as the file is (the surface's pixels are used up: finish it next). libpng writes the chunks. An
+/// opaque image — every map — is written as RGB with no row filter, compressed in one call by
+/// libdeflate (level 1: on our maps both faster and smaller than zlib's fastest levels); other images
+/// go through libpng's rows and zlib.
 enum PNGEncoder {
     /// The bytes libpng writes, collected in memory.
     private final class Sink {

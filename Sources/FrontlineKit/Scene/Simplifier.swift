@@ -16,18 +16,21 @@ enum Simplifier {
             xs[i] = (line[i].lon - o.lon) * kx
             ys[i] = (line[i].lat - o.lat) * degree
         }
-        let keep = kept(xs, ys, tolerance: metres)
-        var out: [LonLat] = []
-        out.reserveCapacity(n / 4)
-        for i in 0..<n where keep[i] { out.append(line[i]) }
-        return out
+        return kept(line, where: kept(xs, ys, tolerance: metres))
     }
 
     /// The same on the surface: vertices of a line already in device units, `tolerance` in those units.
     static func simplify(_ line: [Point], tolerance: Double) -> [Point] {
         guard line.count > 2, tolerance > 0 else { return line }
-        let keep = kept(line.map(\.x), line.map(\.y), tolerance: tolerance)
-        return line.indices.filter { keep[$0] }.map { line[$0] }
+        return kept(line, where: kept(line.map(\.x), line.map(\.y), tolerance: tolerance))
+    }
+
+    /// The vertices marked to keep.
+    private static func kept<V>(_ line: [V], where keep: [Bool]) -> [V] {
+        var out: [V] = []
+        out.reserveCapacity(line.count / 4)
+        for (v, k) in zip(line, keep) where k { out.append(v) }
+        return out
     }
 
     /// Douglas–Peucker on a plane: which vertices to keep so that none dropped lies farther than
