@@ -372,6 +372,31 @@ final class PerformanceTests: XCTestCase {
         }
     }
 
+    // MARK: gazetteer
+
+    func testGazetteerEntriesParseAsBeforeAndOnce() throws {
+        // Every line of the committed index: the byte-level parse (memchr for tabs, alternates split
+        // on the "|" byte) against splitting the line's text by characters, as it was done before.
+        let g = try CompiledGazetteer(path: Fixtures.shapes + "/" + CompiledGazetteer.fileName)
+        let text = try String(contentsOfFile: Fixtures.shapes + "/" + CompiledGazetteer.fileName, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertGreaterThan(g.count, 10_000)
+        var withAlternates = 0
+        for i in 0..<g.count {
+            let cols = lines[2 + i].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let slow = try XCTUnwrap(GazetteerFile.entry(fromProjectColumns: cols), "line \(i + 3)")
+            let fast = g.parseEntry(i)
+            XCTAssertEqual(fast, slow, "line \(i + 3)")
+            if !fast.alternates.isEmpty { withAlternates += 1 }
+        }
+        XCTAssertGreaterThan(withAlternates, 1000)
+        // A lookup parses each entry once; the second gives the same entries.
+        let first = g.lookup(PlaceNameNormalizer.key("Aleppo")), again = g.lookup(PlaceNameNormalizer.key("Aleppo"))
+        XCTAssertFalse(first.isEmpty)
+        XCTAssertEqual(first, again)
+        XCTAssertTrue(first.contains { $0.alternates.count > 50 })
+    }
+
     // MARK: parallel helpers and text search
 
     func testParallelWorkKeepsOrderAndReportsErrors() throws {

@@ -71,18 +71,43 @@ final class CompiledGazetteer: @unchecked Sendable {
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
 
-    private func lineEnd(_ start: Int) -> Int {
-        var e = start
-        while e < bytes.count, bytes[e] != 0x0A { e += 1 }
-        return e
+    /// Where the byte `b` next occurs in `from..<to`, or `to`.
+    private func next(_ b: UInt8, from: Int, to: Int) -> Int {
+        guard from < to, let base = bytes.baseAddress, let hit = memchr(base + from, Int32(b), to - from) else { return to }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
+
+    private func lineEnd(_ start: Int) -> Int { next(0x0A, from: start, to: bytes.count) }
+
+    /// Entries parsed so far (a big city's line carries hundreds of names: each is parsed once).
+    private let parsed = NSLock()
+    private var parsedEntries: [Int: GazetteerEntry] = [:]
 
     /// Entry `i`, parsed from its line.
     func entry(_ i: Int) -> GazetteerEntry {
-        let s = entryStarts[i]
-        let cols = bytes[s..<lineEnd(s)].split(separator: 0x09, omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
-        return GazetteerFile.entry(fromProjectColumns: cols) ?? GazetteerEntry(
+        parsed.lock()
+        let known = parsedEntries[i]
+        parsed.unlock()
+        if let known { return known }
+        let e = parseEntry(i)
+        parsed.lock()
+        parsedEntries[i] = e
+        parsed.unlock()
+        return e
+    }
+
+    func parseEntry(_ i: Int) -> GazetteerEntry {
+        let s = entryStarts[i], end = lineEnd(s)
+        var cols: [String] = []
+        cols.reserveCapacity(10)
+        var p = s
+        while true {
+            let tab = next(0x09, from: p, to: end)
+            cols.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[p..<tab]), as: UTF8.self))
+            if tab == end { break }
+            p = tab + 1
+        }
+        return GazetteerFile.entry(fromProjectColumns: cols, byteSplit: true) ?? GazetteerEntry(
             id: "invalid:\(i)", name: "", coordinate: LonLat(lon: 0, lat: 0), country: "", kind: .village, source: path)
     }
 

@@ -127,13 +127,21 @@ public enum GazetteerFile {
     }
 
     /// An entry from the project's ten columns, in header order; nil if a required field is invalid.
-    static func entry(fromProjectColumns c: [String]) -> GazetteerEntry? {
+    /// `byteSplit`: the committed index's alternates are split on the "|" byte, the exact inverse of
+    /// `projectLine` (a test checks every line gives what splitting by characters gives).
+    static func entry(fromProjectColumns c: [String], byteSplit: Bool = false) -> GazetteerEntry? {
         guard c.count >= 6, !c[0].isEmpty, !c[1].isEmpty, let lat = Double(c[2]), let lon = Double(c[3]), valid(lat, lon),
               let kind = PlaceKind(rawValue: c[5]) else { return nil }
         return GazetteerEntry(id: c[0], name: c[1], coordinate: LonLat(lon: lon, lat: lat), country: c[4], kind: kind,
                               population: c.count > 6 ? Int(c[6]) ?? 0 : 0,
-                              alternates: c.count > 7 ? c[7].split(separator: "|").map(String.init) : [],
+                              alternates: c.count <= 7 ? [] : byteSplit ? alternates(c[7]) : c[7].split(separator: "|").map(String.init),
                               source: c.count > 8 ? c[8] : "", shape: c.count > 9 && !c[9].isEmpty ? c[9] : nil)
+    }
+
+    /// The "|"-separated names of column 8, split on the byte rather than by characters (which would
+    /// segment every name of every script: a big city's line holds hundreds of names).
+    static func alternates(_ column: String) -> [String] {
+        column.utf8.split(separator: UInt8(ascii: "|")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// One line of the project's format.

@@ -64,7 +64,8 @@ struct StatedRelation {
 /// ("the village of"), "X, Country" patterns and stated distances between places.
 public struct PlaceResolver: Sendable {
     public let gazetteer: Gazetteer
-    let geod = Geodesic.wgs84
+    /// Read when a distance is first needed: the text side of the work goes on while PROJ is still opening.
+    var geod: Geodesic { Geodesic.wgs84 }
 
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 

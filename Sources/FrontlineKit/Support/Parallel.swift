@@ -36,7 +36,7 @@ enum Parallel {
     }
 }
 
-/// A fixed set of worker threads and a queue of jobs. A thread that waits for its jobs runs queued
+/// A fixed set of worker threads and a queue of jobs. A thread that waits for a batch runs the batch's queued
 /// jobs meanwhile, so work inside work never waits for a worker its parent holds.
 final class WorkerPool: @unchecked Sendable {
     static let shared = WorkerPool(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
@@ -56,7 +56,7 @@ final class WorkerPool: @unchecked Sendable {
     private init(threads: Int) {
         for _ in 0..<threads {
             let t = Thread { [unowned self] in
-                while true { self.runOne(waiting: true) }
+                while true { self.runNext() }
             }
             t.stackSize = 8 << 20
             t.start()
@@ -84,13 +84,16 @@ final class WorkerPool: @unchecked Sendable {
         cond.unlock()
     }
 
-    /// Returns when every job of `batch` has run, running queued jobs meanwhile.
+    /// Returns when every job of `batch` has run, running the batch's own jobs that no worker has
+    /// taken yet meanwhile (never work queued for the background: the caller is on the critical path).
     func wait(for batch: Batch) {
         cond.lock()
         while batch.pending > 0 {
-            if head < queue.count {
+            if let i = queue[head...].firstIndex(where: { $0.batch === batch && $0.body != nil }) {
+                var body = queue[i].body
+                queue[i].body = nil
                 cond.unlock()
-                runOne(waiting: false)
+                run(&body, of: batch)
                 cond.lock()
             } else {
                 cond.wait()
@@ -99,23 +102,29 @@ final class WorkerPool: @unchecked Sendable {
         cond.unlock()
     }
 
-    /// Runs the next queued job; if there is none, waits for one (`waiting`) or returns.
-    private func runOne(waiting: Bool) {
+    /// Runs the next queued job, waiting for one if there is none.
+    private func runNext() {
         cond.lock()
-        while head == queue.count {
-            guard waiting else { cond.unlock(); return }
+        while true {
+            while head < queue.count, queue[head].body == nil { head += 1 }  // run by its batch's waiter
+            if head == queue.count { queue.removeAll(keepingCapacity: true); head = 0 }
+            if head < queue.count { break }
             cond.wait()
         }
-        var job = queue[head]
+        var body = queue[head].body
+        let batch = queue[head].batch
         queue[head].body = nil
         head += 1
-        if head == queue.count { queue.removeAll(keepingCapacity: true); head = 0 }
         cond.unlock()
-        job.body!()
-        // The closure is released before its batch is marked done: `Parallel` lends closures that
-        // must not outlive the call that waits for them.
-        job.body = nil
-        if let batch = job.batch {
+        run(&body, of: batch)
+    }
+
+    /// Runs a job and releases its closure before marking its batch done: `Parallel` lends closures
+    /// that must not outlive the call that waits for them.
+    private func run(_ body: inout (() -> Void)?, of batch: Batch?) {
+        body!()
+        body = nil
+        if let batch {
             cond.lock()
             batch.pending -= 1
             if batch.pending == 0 { cond.broadcast() }
