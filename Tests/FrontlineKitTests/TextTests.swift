@@ -40,4 +40,46 @@ final class TextTests: XCTestCase {
         XCTAssertThrowsError(try ArticleDecoder.decode(Data([0x41, 0xFF, 0xFE, 0x42]), file: "y.txt"))
         XCTAssertEqual(try ArticleDecoder.decode(Data([0xFF, 0xFE, 0x41, 0x00]), file: "z.txt"), "A")
     }
+
+    // MARK: the byte-level helpers the parser uses (each against the Character-level way)
+
+    private let awkwardTexts = [
+        "Manbij, 30 km (19 miles) south of the Turkish border.", "", " ", "\t lead\u{00A0}", "e\u{301}te\u{301} \u{301}x",
+        "line one\r\nline two\r\n", "ʿAzaz – Mare’ «quoted» 👍🏽 flags 🇸🇾🇮🇶 done.", "\u{2009}thin\u{3000}\t", "a\u{200B}b ",
+        "\u{0645}\u{0646}\u{0628}\u{062C} (Manbij)", "trailing tab\t\t", "\u{0301}leading mark",
+    ]
+
+    func testCharacterTextSlicesAsStringsOfCharacters() {
+        for text in awkwardTexts {
+            let t = CharacterText(text), chars = Array(text)
+            XCTAssertEqual(t.count, chars.count, text)
+            for a in 0...chars.count {
+                for b in a...chars.count {
+                    let s = t.string(a..<b)
+                    XCTAssertEqual(s, String(chars[a..<b]), "\(text) \(a)..<\(b)")
+                    XCTAssertTrue(s.utf8.elementsEqual(String(chars[a..<b]).utf8), "\(text) \(a)..<\(b)")
+                }
+            }
+        }
+    }
+
+    func testTrimmingWhitespaceAsFoundationDoes() {
+        for text in awkwardTexts + [" \t ", "\u{00A0}\u{00A0}", "\nnewline kept\n", " both ends ", "\u{1680}ogham\u{202F}"] {
+            XCTAssertEqual(text.trimmingWhitespace, text.trimmingCharacters(in: .whitespaces), text.debugDescription)
+            XCTAssertTrue(text.trimmingWhitespace.unicodeScalars.elementsEqual(text.trimmingCharacters(in: .whitespaces).unicodeScalars))
+        }
+    }
+
+    func testWindowsLineEndingsCountAsLines() throws {
+        // "\r\n" is one Character: the line-length check splits on the byte, so a long CRLF file of
+        // short lines is not taken for one line over the limit.
+        let line = "    " + String(repeating: "page furniture ", count: 60)
+        var text = "A title\r\n\r\nMANBIJ, Syria - Fighters advanced on the town of Manbij.\r\n"
+        while text.utf8.count <= Limits.lineBytes + 4096 { text += line + "\r\n" }
+        let path = try Fixtures.tempDir() + "/crlf.txt"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let article = try Article.load(path: path)
+        XCTAssertEqual(article.title, "A title")
+        XCTAssertEqual(article.sentences.map(\.text), ["MANBIJ, Syria - Fighters advanced on the town of Manbij."])
+    }
 }

@@ -51,10 +51,11 @@ public struct Article: Sendable {
         }
         let text = try ArticleDecoder.decode(data, file: path)
         var lineNo = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Line by line, by bytes ("\r\n" is one Character, so a character split would see a CRLF file as one line).
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNo += 1
-            if line.utf8.count > Limits.lineBytes {
-                throw FrontlineError.badInput(file: path, reason: "line \(lineNo) is \(line.utf8.count / 1024) KB long; an article's lines are at most \(Limits.lineBytes / 1024) KB")
+            if line.count > Limits.lineBytes {
+                throw FrontlineError.badInput(file: path, reason: "line \(lineNo) is \(line.count / 1024) KB long; an article's lines are at most \(Limits.lineBytes / 1024) KB")
             }
         }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent

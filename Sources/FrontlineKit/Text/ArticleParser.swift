@@ -19,14 +19,14 @@ enum ArticleParser {
 
     static func parse(_ text: String) -> Parsed {
         var out = Parsed()
-        let chars = Array(text)
+        let chars = CharacterText(text)
         // Lines with their character offsets.
         var lines: [(text: String, start: Int, raw: String)] = []
         var lineStart = 0
         for i in 0...chars.count {
             if i == chars.count || chars[i] == "\n" || chars[i] == "\r\n" {
-                let raw = String(chars[lineStart..<i])
-                lines.append((raw.trimmingCharacters(in: .whitespaces), lineStart, raw))
+                let raw = chars.string(lineStart..<i)
+                lines.append((raw.trimmingWhitespace, lineStart, raw))
                 lineStart = i + 1
             }
         }
@@ -106,7 +106,7 @@ enum SentenceSplitter {
                                              "sept", "oct", "nov", "dec", "km", "approx"]
 
     static func split(_ text: String) -> [(text: String, start: Int, end: Int)] {
-        let c = Array(text)
+        let c = CharacterText(text)
         var out: [(String, Int, Int)] = []
         var start = 0
         var i = 0
@@ -122,7 +122,7 @@ enum SentenceSplitter {
                     // Do not split after a known abbreviation or a single initial.
                     var k = i - 1
                     while k >= start, c[k].isLetter || c[k] == "." { k -= 1 }
-                    let word = String(c[(k + 1)..<i]).lowercased()
+                    let word = c.string((k + 1)..<i).lowercased()
                     let isAbbrev = ch == "." && (abbreviations.contains(word) || (word.count == 1 && c[i - 1].isUppercase))
                     if !isAbbrev || atEnd {
                         appendTrimmed(c, start, j, &out)
@@ -138,10 +138,10 @@ enum SentenceSplitter {
         return out
     }
 
-    private static func appendTrimmed(_ c: [Character], _ s: Int, _ e: Int, _ out: inout [(String, Int, Int)]) {
+    private static func appendTrimmed(_ c: CharacterText, _ s: Int, _ e: Int, _ out: inout [(String, Int, Int)]) {
         var a = s, b = e
         while a < b, c[a].isWhitespace { a += 1 }
         while b > a, c[b - 1].isWhitespace { b -= 1 }
-        if a < b { out.append((String(c[a..<b]), a, b)) }
+        if a < b { out.append((c.string(a..<b), a, b)) }
     }
 }

@@ -27,7 +27,7 @@ public enum Tokenizer {
     static let inner: Set<Character> = ["'", "’", "‘", "ʿ", "ʾ", "`", "-", "‑"]
 
     public static func tokens(_ s: String) -> [Token] {
-        let c = Array(s)
+        let c = CharacterText(s)
         var out: [Token] = []
         var i = 0
         while i < c.count {
@@ -45,7 +45,7 @@ public enum Tokenizer {
                 if inner.contains(c[i]), i + 1 < c.count, c[i + 1].isLetter || c[i + 1].isNumber { i += 1; continue }
                 // A closing mark after a name: Mare', Mari'.
                 if inner.contains(c[i]), c[i] != "-", i + 1 == c.count || !(c[i + 1].isLetter) {
-                    let word = String(c[start..<i])
+                    let word = c.string(start..<i)
                     if word.count >= 3, !word.hasSuffix("s") { i += 1 }
                 }
                 break
@@ -53,7 +53,7 @@ public enum Tokenizer {
             // A possessive "’s" is not part of the name: "Washington’s" is Washington.
             var end = i
             if end - start > 3, c[end - 1] == "s", c[end - 2] == "’" || c[end - 2] == "'" { end -= 2 }
-            out.append(Token(text: String(c[start..<end]), start: start, end: end))
+            out.append(Token(text: c.string(start..<end), start: start, end: end))
         }
         return out
     }
