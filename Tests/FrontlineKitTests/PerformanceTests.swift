@@ -216,6 +216,21 @@ final class PerformanceTests: XCTestCase {
         }
     }
 
+    func testChainageSummedInOrderWhenMeasuredOnEveryCore() throws {
+        // A river's segments are measured on both cores: the running sums must be those of one pass.
+        let f = try Fixtures.frontline()
+        let euphrates = try XCTUnwrap(DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer).river(named: "Euphrates"))
+        XCTAssertGreaterThan(euphrates.points.count, 4_000)
+        let g = Geodesic.wgs84
+        var cum = [0.0]
+        for i in 1..<euphrates.points.count { cum.append(cum[i - 1] + g.distance(euphrates.points[i - 1], euphrates.points[i])) }
+        XCTAssertEqual(euphrates.cumulative, cum)
+        let short = Array(euphrates.points.prefix(3))
+        XCTAssertEqual(MeasuredLine(name: "short", points: short).cumulative.count, 3)
+        XCTAssertEqual(MeasuredLine(name: "one", points: [short[0]]).cumulative, [0])
+        XCTAssertEqual(MeasuredLine(name: "none", points: []).cumulative, [0])
+    }
+
     // MARK: nearest point and ray, against the exhaustive search
 
     /// The nearest point found by projecting every vertex (the method before the planar prefilter).

@@ -27,10 +27,13 @@ public struct MeasuredLine: Sendable {
     public init(name: String, points: [LonLat]) {
         self.name = name
         self.points = points
+        // The segments' lengths on every core (a river has thousands), then summed in order.
+        let g = Geodesic.wgs84, segments = max(points.count - 1, 0)
+        let pieces = segments < 2_000 ? [0..<segments] : stride(from: 0, to: segments, by: (segments + 1) / 2).map { $0..<min($0 + (segments + 1) / 2, segments) }
+        let lengths = (try? Parallel.map(pieces) { r in r.map { g.distance(points[$0], points[$0 + 1]) } }) ?? []
         var cum = [0.0]
         cum.reserveCapacity(points.count)
-        let g = Geodesic.wgs84
-        for i in 1..<max(points.count, 1) { cum.append(cum[i - 1] + g.distance(points[i - 1], points[i])) }
+        for piece in lengths { for d in piece { cum.append(cum[cum.count - 1] + d) } }
         cumulative = cum
         chunkBounds = stride(from: 0, to: max(points.count - 1, 0), by: Self.chunk).map { start in
             GeoBox(covering: Array(points[start...min(start + Self.chunk, points.count - 1)]))!
