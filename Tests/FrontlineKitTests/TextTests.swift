@@ -82,4 +82,20 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(article.title, "A title")
         XCTAssertEqual(article.sentences.map(\.text), ["MANBIJ, Syria - Fighters advanced on the town of Manbij."])
     }
+
+    func testByteReplacementAsFoundationsForMarkup() {
+        func slow(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        for text in awkwardTexts + ["", "&", "a < b && c > \"d\"", "<<>>", "Tom & Jerry’s “war”", "]]>", "x]]>y]]>", "]]", "&amp;"] {
+            XCTAssertEqual(Markup.escape(text), slow(text), text)
+            XCTAssertEqual(Markup.cdata(text), text.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>"), text)
+        }
+        // A combining mark after "<" does not hide it: the markup stays well formed.
+        XCTAssertEqual(Markup.escape("a <\u{338} b"), "a &lt;\u{338} b")
+        XCTAssertEqual("abcabc".replacingBytes(of: "bc", with: "X"), "aXaX")
+        XCTAssertEqual("abc".replacingBytes(of: "abcd", with: "X"), "abc")
+        XCTAssertEqual("aaa".replacingBytes(of: "aa", with: "b"), "ba")
+    }
 }

@@ -177,8 +177,8 @@ enum SVGDocument {
             head = head.replacingOccurrences(of: "width=\"\(Int(scene.width))px\"", with: "width=\"\(mm(scene.width))\"")
                 .replacingOccurrences(of: "height=\"\(Int(scene.height))px\"", with: "height=\"\(mm(scene.height))\"")
         }
-        head += "\n<title>\(escape(scene.title))</title>\n<desc>\(escape(scene.description))</desc>\n"
-            + "<metadata id=\"frontline-data\"><![CDATA[\(scene.metadataJSON.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>"))]]></metadata>\n"
+        head += "\n<title>\(Markup.escape(scene.title))</title>\n<desc>\(Markup.escape(scene.description))</desc>\n"
+            + "<metadata id=\"frontline-data\"><![CDATA[\(Markup.cdata(scene.metadataJSON))]]></metadata>\n"
         return renumberSurfaces(Array(head.utf8), svg[(close + 1)...])
     }
 
@@ -224,8 +224,4 @@ enum SVGDocument {
         return out
     }
 
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

@@ -12,10 +12,7 @@ public struct ReportSection: Sendable {
 /// Reports for embedding maps in documents: a self-contained HTML file (images inline, no external
 /// references), or Markdown with its images written beside it.
 public enum Report {
-    static func esc(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func esc(_ s: String) -> String { Markup.escape(s) }
 
     static let attribution = "Maps by Frontline. Basemap: Natural Earth (public domain). Rivers: GSHHG/WDBII, Wessel and Smith (LGPL-3). "
         + "Places: GeoNames (geonames.org), CC BY 4.0. Font: DejaVu Sans."
