@@ -231,6 +231,101 @@ final class PerformanceTests: XCTestCase {
         XCTAssertEqual(MeasuredLine(name: "none", points: []).cumulative, [0])
     }
 
+    // MARK: basemap cut to the frame
+
+    /// Even-odd inside test by ray casting (the rule the basemap is filled with).
+    private func inside(_ p: Point, _ ring: [Point]) -> Bool {
+        var odd = false
+        for i in ring.indices {
+            let a = ring[i], b = ring[(i + 1) % ring.count]
+            if (a.y > p.y) != (b.y > p.y), p.x < a.x + (b.x - a.x) * (p.y - a.y) / (b.y - a.y) { odd.toggle() }
+        }
+        return odd
+    }
+
+    /// A jagged ring around (cx, cy), deterministic from `seed`.
+    private func star(_ cx: Double, _ cy: Double, _ r: Double, points n: Int, seed: Int) -> [Point] {
+        (0..<n).map { k in
+            let a = Double(k) * 2 * .pi / Double(n), j = Double((k * 7919 + seed * 104_729) % 97) / 97
+            return Point(x: cx + r * (0.45 + 0.55 * j) * cos(a), y: cy + r * (0.45 + 0.55 * j) * sin(a))
+        }
+    }
+
+    func testRingsCutToTheFrameFillTheSameInside() {
+        let box = Rect(x: 100, y: 80, width: 300, height: 200)
+        for seed in 0..<12 {
+            let ring = star(120 + Double(seed * 23 % 260), 90 + Double(seed * 37 % 180), 180 + Double(seed * 11), points: 90, seed: seed)
+            let cut = FrameCut.ring(ring, to: box)
+            XCTAssertLessThan(cut.count, ring.count + 8)
+            for gx in stride(from: box.minX + 0.37, to: box.maxX, by: 7.3) {
+                for gy in stride(from: box.minY + 0.61, to: box.maxY, by: 5.9) {
+                    let p = Point(x: gx, y: gy)
+                    XCTAssertEqual(inside(p, cut), inside(p, ring), "seed \(seed) at \(gx),\(gy)")
+                }
+            }
+            XCTAssertTrue(cut.allSatisfy { $0.x >= box.minX - 1e-9 && $0.x <= box.maxX + 1e-9 && $0.y >= box.minY - 1e-9 && $0.y <= box.maxY + 1e-9 })
+        }
+        let small = star(250, 180, 40, points: 30, seed: 1)
+        XCTAssertEqual(FrameCut.ring(small, to: box), small, "a ring inside is kept as it is")
+        XCTAssertEqual(FrameCut.ring(star(900, 900, 40, points: 30, seed: 2), to: box), [], "a ring outside goes")
+    }
+
+    func testLinesCutToTheFrameKeepEverySegmentThatCanShow() {
+        let box = Rect(x: 100, y: 80, width: 300, height: 200)
+        let line = (0..<400).map { k -> Point in
+            let t = Double(k) / 10
+            return Point(x: 250 + 260 * cos(t * 0.31) + 15 * sin(t * 3), y: 180 + 190 * sin(t * 0.23))
+        }
+        let runs = FrameCut.line(line, to: box)
+        XCTAssertGreaterThan(runs.count, 1)
+        XCTAssertLessThan(runs.reduce(0) { $0 + $1.count }, line.count)
+        // Every segment that enters the box is in a run; each run's ends lie outside it (or at the line's ends).
+        var kept = Set<Int>()
+        for run in runs {
+            guard let s = line.indices.first(where: { i in i + run.count <= line.count && Array(line[i..<(i + run.count)]) == run }) else {
+                return XCTFail("a run that is not a piece of the line")
+            }
+            for i in s..<(s + run.count - 1) { kept.insert(i) }
+            for end in [run.first!, run.last!] where end != line.first! && end != line.last! { XCTAssertFalse(box.contains(end)) }
+        }
+        for i in 0..<(line.count - 1) {
+            let a = line[i], b = line[i + 1]
+            let samples = (0...20).map { k in Point(x: a.x + (b.x - a.x) * Double(k) / 20, y: a.y + (b.y - a.y) * Double(k) / 20) }
+            if samples.contains(where: { box.contains($0) }) { XCTAssertTrue(kept.contains(i), "segment \(i) shows in the box") }
+        }
+        let within = [Point(x: 150, y: 100), Point(x: 300, y: 250)]
+        XCTAssertEqual(FrameCut.line(within, to: box), [within])
+        XCTAssertEqual(FrameCut.line([Point(x: 0, y: 0), Point(x: 10, y: 10)], to: box), [])
+    }
+
+    func testCutBasemapDrawsTheSamePixels() throws {
+        // A frame clip off the pixel grid, as maps have: a land fill, a lake with its outline and a river,
+        // drawn whole and cut to the frame plus the margin; the pixels differ at most by rounding.
+        let frame = Rect(x: 20.5, y: 14.7, width: 260, height: 170), margin = 16.0
+        let shown = Rect(x: frame.minX - margin, y: frame.minY - margin, width: frame.width + 2 * margin, height: frame.height + 2 * margin)
+        let land = star(140, 110, 220, points: 160, seed: 3), lake = star(60, 40, 70, points: 50, seed: 5)
+        let river = (0..<120).map { k in Point(x: -60 + Double(k) * 4, y: 100 + 60 * sin(Double(k) / 9)) }
+        func draw(cut: Bool) throws -> [UInt32] {
+            let c = try CairoCanvas(format: .png, width: 300, height: 200, fonts: try FontSet.shared())
+            c.rect(Rect(x: 0, y: 0, width: 300, height: 200)); c.setColor(RGBA(1, 1, 1)); c.fill()
+            c.clip(frame)
+            c.path([cut ? FrameCut.ring(land, to: shown) : land], closed: true); c.setEvenOdd(true); c.setColor(RGBA(0.9, 0.88, 0.84)); c.fill()
+            c.path([cut ? FrameCut.ring(lake, to: shown) : lake], closed: true); c.setColor(RGBA(0.79, 0.86, 0.92)); c.fillPreserve()
+            c.setColor(RGBA(0.55, 0.7, 0.8)); c.setLine(width: 0.6); c.stroke()
+            c.path(cut ? FrameCut.line(river, to: shown) : [river], closed: false); c.setColor(RGBA(0.31, 0.53, 0.72)); c.setLine(width: 1.9); c.stroke()
+            c.restore()
+            return pixels(of: c)
+        }
+        let whole = try draw(cut: false), cut = try draw(cut: true)
+        var differing = 0, most = 0
+        for (a, b) in zip(whole, cut) where a != b {
+            differing += 1
+            for shift in [0, 8, 16, 24] { most = max(most, abs(Int((a >> UInt32(shift)) & 0xFF) - Int((b >> UInt32(shift)) & 0xFF))) }
+        }
+        XCTAssertLessThan(differing, whole.count / 200, "a few edge pixels at most")
+        XCTAssertLessThanOrEqual(most, 8, "by rounding only")
+    }
+
     // MARK: nearest point and ray, against the exhaustive search
 
     /// The nearest point found by projecting every vertex (the method before the planar prefilter).

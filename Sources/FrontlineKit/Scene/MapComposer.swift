@@ -154,19 +154,25 @@ public struct MapComposer {
         let layers = try [Basemap.Layer.land, .countries, .lakes, .rivers, .coastline, .boundaries].map { try basemap.records($0, within: visible) }
         let surface = try t.lines(of: layers)
         let (countries, lakes, rivers) = (layers[1], layers[2], layers[3])
-        items.append(.path(parts: surface[0].flatMap { $0 }, closed: true, style: PathStyle(fill: style.land)))
+        // What is drawn is cut to the frame and a margin wider than any basemap stroke (the frame's
+        // clip hides the rest); what labels are placed along stays whole.
+        let margin = style.px(16)
+        let shown = Rect(x: frame.minX - margin, y: frame.minY - margin, width: frame.width + 2 * margin, height: frame.height + 2 * margin)
+        func rings(_ parts: [[Point]]) -> [[Point]] { parts.map { FrameCut.ring($0, to: shown) }.filter { !$0.isEmpty } }
+        func lines(_ parts: [[Point]]) -> [[Point]] { parts.flatMap { FrameCut.line($0, to: shown) } }
+        items.append(.path(parts: rings(surface[0].flatMap { $0 }), closed: true, style: PathStyle(fill: style.land)))
         var countryShapes: [(name: String, iso: String, parts: [[Point]])] = []
         for (i, c) in countries.enumerated() {
             let parts = surface[1][i]
             let iso = c.attributes["ISO_A2"] ?? ""
             countryShapes.append((c.attributes["NAME"] ?? iso, iso, parts))
             if focus.contains(iso) {
-                items.append(.path(parts: parts, closed: true, style: PathStyle(fill: style.focusLand)))
+                items.append(.path(parts: rings(parts), closed: true, style: PathStyle(fill: style.focusLand)))
             }
         }
         let lakeStyle = PathStyle(fill: style.sea, stroke: style.lakeOutline, lineWidth: style.px(0.6))
         if !lakes.isEmpty {
-            items.append(.path(parts: surface[2].flatMap { $0 }, closed: true, style: lakeStyle))
+            items.append(.path(parts: rings(surface[2].flatMap { $0 }), closed: true, style: lakeStyle))
         }
         let mentionedRivers = Set(places.places.filter { $0.kind == .river }.map(\.entry.name))
         let majorRiver = PathStyle(stroke: style.river, lineWidth: style.px(1.9))
@@ -175,16 +181,16 @@ public struct MapComposer {
         for (i, r) in rivers.enumerated() {
             let name = r.attributes["NAME"] ?? ""
             let major = ["Euphrates", "Tigris", "Shatt al-Arab"].contains(name) || mentionedRivers.contains(name)
-            let lines = surface[3][i]
-            items.append(.path(parts: lines, closed: false, style: major ? majorRiver : minorRiver))
-            if let longest = lines.max(by: { $0.count < $1.count }) { riverLines.append((name, longest)) }
+            let drawn = surface[3][i]
+            items.append(.path(parts: lines(drawn), closed: false, style: major ? majorRiver : minorRiver))
+            if let longest = drawn.max(by: { $0.count < $1.count }) { riverLines.append((name, longest)) }
         }
-        items.append(.path(parts: surface[4].flatMap { $0 }, closed: false,
+        items.append(.path(parts: lines(surface[4].flatMap { $0 }), closed: false,
                            style: PathStyle(stroke: style.coast, lineWidth: style.px(0.8))))
         let borderParts = surface[5].flatMap { $0 }
         let borderStyle = PathStyle(stroke: style.border, lineWidth: style.px(1.4), dash: [7, 2.5, 1.5, 2.5].map(style.px))
-        items.append(.path(parts: borderParts, closed: false, style: PathStyle(stroke: RGBA(1, 1, 1, 0.7), lineWidth: style.px(3.2))))
-        items.append(.path(parts: borderParts, closed: false, style: borderStyle))
+        items.append(.path(parts: lines(borderParts), closed: false, style: PathStyle(stroke: RGBA(1, 1, 1, 0.7), lineWidth: style.px(3.2))))
+        items.append(.path(parts: borderParts, closed: false, style: borderStyle))  // whole: cut, its dashes would move
 
         // Measured stretches: a highlight under the river or border, a straight dashed line, a numbered badge.
         let measureStyle = PathStyle(stroke: style.measure, lineWidth: style.px(7))
