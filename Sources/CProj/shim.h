@@ -1,4 +1,6 @@
 #include <dlfcn.h>
+#include <pthread.h>
+#include <string.h>
 #include <proj.h>
 #include <geodesic.h>
 
@@ -50,4 +52,38 @@ static inline int frontline_proj_open(const char *library, struct frontline_proj
     FRONTLINE_PROJ_SYMBOL(geod_direct, "geod_direct")
 #undef FRONTLINE_PROJ_SYMBOL
     return 0;
+}
+
+/* The first library of `candidates` that opens, opened on a thread of its own started by
+   frontline_proj_load_start: a plain C thread, so that nothing of the Swift runtime (whose locks the
+   main thread holds while it reads the command line) stands between the process start and dlopen.
+   `opened` is the index of the library opened, or -1 with each one's dlerror() in `errors`. */
+struct frontline_proj_load {
+    const char *candidates[2];
+    int count;
+    int opened;
+    const char *errors[2];
+    struct frontline_proj_api api;
+    pthread_t thread;
+};
+
+static inline void *frontline_proj_load_run(void *arg) {
+    struct frontline_proj_load *l = (struct frontline_proj_load *)arg;
+    l->opened = -1;
+    for (int i = 0; i < l->count && i < 2; i++) {
+        const char *error = NULL;
+        if (frontline_proj_open(l->candidates[i], &l->api, &error) == 0) { l->opened = i; break; }
+        l->errors[i] = error ? strdup(error) : NULL;  /* dlerror()'s text dies with this thread */
+    }
+    return NULL;
+}
+
+/* Starts the load; 0 if the thread started. */
+static inline int frontline_proj_load_start(struct frontline_proj_load *l) {
+    return pthread_create(&l->thread, NULL, frontline_proj_load_run, l);
+}
+
+/* Waits for the load to end (call once). */
+static inline void frontline_proj_load_wait(struct frontline_proj_load *l) {
+    pthread_join(l->thread, NULL);
 }

@@ -382,6 +382,22 @@ final class PerformanceTests: XCTestCase {
 
     // MARK: PROJ without its database
 
+    func testPROJOpenedOnItsOwnThreadOrSaidWhyNot() throws {
+        // The background load gives PROJ's functions; a library that cannot be opened is named in one line.
+        XCTAssertEqual(Int(try ProjLibrary.api().info().major), Int(PROJ_VERSION_MAJOR))
+        guard case .failure(let e) = ProjLibrary.open(["libfrontline-no-such-proj.so"], reasons: ["earlier: no"]) else {
+            return XCTFail("a missing library opened")
+        }
+        let message = "\(e)"
+        XCTAssertTrue(message.contains("libfrontline-no-such-proj.so"), message)
+        XCTAssertTrue(message.contains("earlier: no") && message.contains("apt-get install libproj-dev"), message)
+        XCTAssertFalse(message.contains("\n"))
+        guard case .success(let api) = ProjLibrary.open(["libfrontline-no-such-proj.so", "libproj.so.25"], reasons: []) else {
+            return XCTFail("libproj.so.25 did not open after a missing library")
+        }
+        XCTAssertEqual(Int(api.info().major), Int(PROJ_VERSION_MAJOR))
+    }
+
     func testProjectionsWithoutTheDatabaseMatchPROJsOwn() throws {
         // The pool's contexts keep PROJ from opening proj.db; a context left to PROJ's defaults (which
         // opens it) must project every point to the same metres, both ways.

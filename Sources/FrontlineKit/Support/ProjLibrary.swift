@@ -8,29 +8,34 @@ public enum ProjLibrary {
     /// Tried in order: the ABI the headers are for (PROJ 9 is libproj.so.25), then libproj-dev's link.
     static let candidates = ["libproj.so.25", "libproj.so"]
 
-    private final class Load: @unchecked Sendable {
-        let group = DispatchGroup()
-        var result: Result<frontline_proj_api, FrontlineError> = .failure(.library(name: "PROJ", reason: "not loaded"))
-    }
-
-    private static let load: Load = {
-        let l = Load()
-        l.group.enter()
-        Thread {
-            l.result = open()
-            l.group.leave()
-        }.start()
-        return l
+    /// The load, begun by `startLoading()` on a C thread of its own (nil if no thread could be started:
+    /// then libproj is opened where it is first needed).
+    nonisolated(unsafe) private static let started: UnsafeMutablePointer<frontline_proj_load>? = {
+        let l = UnsafeMutablePointer<frontline_proj_load>.allocate(capacity: 1)
+        l.initialize(to: frontline_proj_load())
+        l.pointee.candidates = (UnsafePointer(strdup(candidates[0])), UnsafePointer(strdup(candidates[1])))
+        l.pointee.count = 2
+        return frontline_proj_load_start(l) == 0 ? l : nil
     }()
 
     /// Starts opening libproj on another core (once per process; later calls do nothing).
-    public static func startLoading() { _ = load }
+    public static func startLoading() { _ = started }
+
+    private static let result: Result<frontline_proj_api, FrontlineError> = {
+        guard let l = started else { return open(candidates[...], reasons: []) }
+        frontline_proj_load_wait(l)
+        let errors = [l.pointee.errors.0, l.pointee.errors.1]
+        let opened = Int(l.pointee.opened)
+        var reasons = (0..<(opened < 0 ? candidates.count : opened)).map { i in
+            errors[i].map { String(cString: $0) } ?? "\(candidates[i]): cannot be opened"
+        }
+        if opened < 0 { return open([], reasons: reasons) }
+        if let api = checked(l.pointee.api, name: candidates[opened], reasons: &reasons) { return .success(api) }
+        return open(candidates[(opened + 1)...], reasons: reasons)
+    }()
 
     /// PROJ's functions, once libproj is open.
-    static func api() throws -> frontline_proj_api {
-        load.group.wait()
-        return try load.result.get()
-    }
+    static func api() throws -> frontline_proj_api { try result.get() }
 
     /// The same, for code with no error path of its own (geodesics): if PROJ cannot be opened, the
     /// process ends with that one-line error and exit code 1, as any command would report it.
@@ -41,20 +46,27 @@ public enum ProjLibrary {
         }
     }
 
-    private static func open() -> Result<frontline_proj_api, FrontlineError> {
-        var reasons: [String] = []
-        for name in candidates {
+    /// The API if the library is the PROJ the headers are for; else the reason, added to `reasons`.
+    private static func checked(_ api: frontline_proj_api, name: String, reasons: inout [String]) -> frontline_proj_api? {
+        let major = Int(api.info().major)
+        guard major == Int(PROJ_VERSION_MAJOR) else {
+            reasons.append("\(name) is PROJ \(major), built for \(PROJ_VERSION_MAJOR)")
+            return nil
+        }
+        return api
+    }
+
+    /// Opens the first of `names` that is the PROJ the headers are for, here and now; else the
+    /// one-line reason, after `reasons` (why the libraries tried before failed).
+    static func open(_ names: ArraySlice<String>, reasons: [String]) -> Result<frontline_proj_api, FrontlineError> {
+        var reasons = reasons
+        for name in names {
             let table = UnsafeMutablePointer<frontline_proj_api>.allocate(capacity: 1)
             defer { table.deallocate() }
             var error: UnsafePointer<CChar>?
             if frontline_proj_open(name, table, &error) == 0 {
-                let api = table.pointee
-                let major = Int(api.info().major)
-                guard major == Int(PROJ_VERSION_MAJOR) else {
-                    reasons.append("\(name) is PROJ \(major), built for \(PROJ_VERSION_MAJOR)")
-                    continue
-                }
-                return .success(api)
+                if let api = checked(table.pointee, name: name, reasons: &reasons) { return .success(api) }
+                continue
             }
             reasons.append(error.map { String(cString: $0) } ?? "\(name): cannot be opened")
         }
