@@ -47,6 +47,20 @@ final class PerformanceTests: XCTestCase {
         return (try RasterImage(pngFile: path), PNGResolution.dpi(of: path))
     }
 
+    func testLargeBufferIsAlignedZeroedAndWholeForTheSurface() throws {
+        let size = 1600 * 4 * 1305
+        let b = try XCTUnwrap(LargeBuffer(size: size))
+        XCTAssertEqual(Int(bitPattern: b.base) % LargeBuffer.hugePage, 0)
+        let bytes = b.base.assumingMemoryBound(to: UInt8.self)
+        XCTAssertTrue((0..<size).allSatisfy { bytes[$0] == 0 })
+        bytes[0] = 1; bytes[size - 1] = 2
+        XCTAssertEqual(bytes[0] + bytes[size - 1], 3)
+        XCTAssertNil(LargeBuffer(size: 0))
+        // A map canvas draws into it: a full paper fill reads back from the pixels.
+        let c = try canvas(width: 1600, height: 1305, paper: true)
+        XCTAssertEqual(pixels(of: c)[1599], 0xFFF5_F3EB, "the top right corner is paper (0.96, 0.95, 0.92)")
+    }
+
     func testOpaqueImageDecodesToTheSamePixelsAndRecordsItsResolution() throws {
         // Odd and tiny sizes too: the scanlines are written over the pixels they come from, four pixels
         // at a time and then a tail of one to three, and no pixel may be overwritten before it is read.

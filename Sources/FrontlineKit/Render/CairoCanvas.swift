@@ -16,8 +16,8 @@ final class CairoCanvas {
     private let fonts: FontSet
     /// What a vector surface writes, collected in memory (the file is written once, whole).
     private let sink = StreamSink()
-    /// The PNG surface's pixels, mapped here with their pages populated at once (freed after the surface).
-    private var pixels: (UnsafeMutableRawPointer, Int)?
+    /// The PNG surface's pixels, in huge pages where the kernel has them (freed after the surface).
+    private var pixels: LargeBuffer?
 
     final class StreamSink {
         var bytes: [UInt8] = []
@@ -42,12 +42,8 @@ final class CairoCanvas {
         case .png:
             let w = Int32(width.rounded()), h = Int32(height.rounded())
             let stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, w)
-            if w > 0, h > 0, stride > 0 {
-                let size = Int(stride) * Int(h)
-                let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0)
-                if let p, p != MAP_FAILED { pixels = (p, size) }
-            }
-            s = pixels.map { cairo_image_surface_create_for_data($0.0.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32, w, h, stride) }
+            if w > 0, h > 0, stride > 0 { pixels = LargeBuffer(size: Int(stride) * Int(h)) }
+            s = pixels.map { cairo_image_surface_create_for_data($0.base.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32, w, h, stride) }
                 ?? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)
         case .svg:
             s = cairo_svg_surface_create_for_stream(CairoCanvas.collect, Unmanaged.passUnretained(sink).toOpaque(), width, height)
@@ -86,7 +82,7 @@ final class CairoCanvas {
     deinit {
         cairo_destroy(cr)
         cairo_surface_destroy(surface)
-        if let pixels { munmap(pixels.0, pixels.1) }
+        pixels = nil
     }
 
     func setTitle(_ title: String) {
