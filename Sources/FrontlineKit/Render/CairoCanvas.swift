@@ -42,7 +42,8 @@ final class CairoCanvas {
         case .png:
             let w = Int32(width.rounded()), h = Int32(height.rounded())
             let stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, w)
-            if w > 0, h > 0, stride > 0 { pixels = LargeBuffer(size: Int(stride) * Int(h)) }
+            // A map-sized surface in huge pages; a small one (the text measurer's) as Cairo makes it.
+            if w > 0, h > 0, stride > 0, Int(stride) * Int(h) >= LargeBuffer.hugePage { pixels = LargeBuffer(size: Int(stride) * Int(h)) }
             s = pixels.map { cairo_image_surface_create_for_data($0.base.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32, w, h, stride) }
                 ?? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)
         case .svg:
