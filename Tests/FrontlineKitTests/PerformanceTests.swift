@@ -537,6 +537,23 @@ final class PerformanceTests: XCTestCase {
         XCTAssertTrue(first.contains { $0.alternates.count > 50 })
     }
 
+    func testDistancesWrittenAsNumberFormatterWritesThem() {
+        // Halves (ties to even on the shortest digits), carries, grouping, both sides of 100 km.
+        var values: [Double] = [0, 0.04, 0.05, 0.15, 0.25, 0.35, 1.25, 1.35, 2.675, 9.95, 17.8, 30.28, 30.3, 57.2, 99.94, 99.95,
+                                99.96, 100, 100.5, 101.5, 652, 999.5, 1000.5, 1069.4, 12_345.5, 1_234_567.89, 0.1 + 0.2, 1e-5, 1e22]
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<3000 {
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let r = Double(x >> 11) / Double(1 << 53)
+            values.append([r * 150, (r * 2000).rounded() / 10, (r * 20000).rounded() / 100 + 0.05, r * 3_000_000][Int(x % 4)])
+        }
+        for v in values {
+            XCTAssertEqual(MapComposer.kmText(v), MapComposer.numberFormatterText(v) + " km", "\(v)")
+        }
+        XCTAssertNil(DecimalText.grouped(-1, fractionDigits: 1))
+        XCTAssertNil(DecimalText.grouped(.infinity, fractionDigits: 0))
+    }
+
     // MARK: parallel helpers and text search
 
     func testParallelWorkKeepsOrderAndReportsErrors() throws {

@@ -474,13 +474,18 @@ public struct MapComposer {
     /// One line under the map for a distance check.
     /// "1,047 km", "17.8 km".
     static func kmText(_ v: Double) -> String {
+        (DecimalText.grouped(v, fractionDigits: v < 100 ? 1 : 0) ?? numberFormatterText(v)) + " km"
+    }
+
+    /// The same text by Foundation's NumberFormatter (ICU): for what DecimalText leaves to it, and for tests.
+    static func numberFormatterText(_ v: Double) -> String {
         let f = NumberFormatter()
         f.numberStyle = .decimal
         f.maximumFractionDigits = v < 100 ? 1 : 0
         f.locale = Locale(identifier: "en_US_POSIX")
         f.usesGroupingSeparator = true
         f.groupingSeparator = ","
-        return (f.string(from: NSNumber(value: v)) ?? String(format: "%.0f", v)) + " km"
+        return f.string(from: NSNumber(value: v)) ?? String(format: "%.0f", v)
     }
 
     static func caption(_ c: DistanceCheck) -> String {
