@@ -287,14 +287,26 @@ public struct ClaimReader: Sendable {
     /// "in July", "in March 2016", "since mid-2012", "at the end of May" (compiled once).
     nonisolated(unsafe) static let datePhrase = try? NSRegularExpression(pattern: #"\b((?:at )?the (?:end|start|beginning|middle) of|in|since|by|until|from) (early |mid |mid-|late )?(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?\b|\b(in|since) (early |mid-|mid |late )?(\d{4})\b"#)
 
+    /// Every date phrase in `text`, with where it lies: by hand on plain text, else by the expression.
+    static func datePhrases(in text: String) -> [(String, Range<String.Index>)] {
+        if let p = DatePatterns.plain(text) {
+            return DatePatterns.datePhrases(p.bytes).map { r in (String(text[p.range(r)]), p.range(r)) }
+        }
+        guard let re = datePhrase else { return [] }
+        let ns = text as NSString
+        return re.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+            Range(m.range, in: text).map { (ns.substring(with: m.range), $0) }
+        }
+    }
+
     /// The article's year and month, from its date line.
     static func yearMonth(_ date: String?) -> (year: Int, month: Int)? {
         guard let d = date?.lowercased() else { return nil }
-        if let r = d.range(of: #"(\d{4})-(\d{2})"#, options: .regularExpression) {
-            let parts = d[r].split(separator: "-")
+        if let ym = DatePatterns.firstYearDashMonth(in: d) {
+            let parts = ym.split(separator: "-")
             if let y = Int(parts[0]), let m = Int(parts[1]) { return (y, m) }
         }
-        guard let y = d.range(of: #"\d{4}"#, options: .regularExpression).flatMap({ Int(d[$0]) }),
+        guard let y = DatePatterns.firstFourDigits(in: d).flatMap({ Int($0) }),
               let m = months.firstIndex(where: { d.contains($0) }) else { return nil }
         return (y, m + 1)
     }
@@ -310,22 +322,17 @@ public struct ClaimReader: Sendable {
         func tokenIndex(byte k: Int) -> Int { bytes[..<k].split(separator: UInt8(ascii: " ")).count }
         for t in Self.beforeTimes { if let k = TextSearch.offset(of: t, in: bytes) { found.append((t, true, tokenIndex(byte: k))) } }
         for t in Self.afterTimes { if let k = TextSearch.offset(of: t, in: bytes) { found.append((t, false, tokenIndex(byte: k))) } }
-        if let re = Self.datePhrase {
-            let ns = text as NSString
-            for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-                let phrase = ns.substring(with: m.range)
-                guard let r = Range(m.range, in: text) else { continue }
-                var before = true
-                if let (ay, am) = articleDate {
-                    let year = phrase.range(of: #"\d{4}"#, options: .regularExpression).flatMap { Int(phrase[$0]) }
-                    if let mi = Self.months.firstIndex(where: { phrase.contains($0) }) {
-                        let month = mi + 1
-                        let y = year ?? (month > am ? ay - 1 : ay)
-                        before = (y, month) < (ay, am)
-                    } else if let year { before = year < ay }
-                }
-                found.append((phrase, before, tokenIndex(r)))
+        for (phrase, r) in Self.datePhrases(in: text) {
+            var before = true
+            if let (ay, am) = articleDate {
+                let year = DatePatterns.firstFourDigits(in: phrase).flatMap { Int($0) }
+                if let mi = Self.months.firstIndex(where: { phrase.contains($0) }) {
+                    let month = mi + 1
+                    let y = year ?? (month > am ? ay - 1 : ay)
+                    before = (y, month) < (ay, am)
+                } else if let year { before = year < ay }
             }
+            found.append((phrase, before, tokenIndex(r)))
         }
         guard let best = found.min(by: { abs($0.2 - i) != abs($1.2 - i) ? abs($0.2 - i) < abs($1.2 - i) : $0.0.count > $1.0.count }) else { return nil }
         return (best.0, best.1)
