@@ -49,11 +49,18 @@ final class WorkerPool: @unchecked Sendable {
 
     private struct Job { var body: (() -> Void)?; let batch: Batch? }
 
-    private let cond = NSCondition()
+    /// One lock; idle workers wait on `work` (woken one per job queued), callers on `done` (woken when
+    /// a batch ends): a finished batch wakes no idle worker, and one job wakes one worker, not all.
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let work = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let done = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var queue: [Job] = []
     private var head = 0
 
     private init(threads: Int) {
+        pthread_mutex_init(lock, nil)
+        pthread_cond_init(work, nil)
+        pthread_cond_init(done, nil)
         for _ in 0..<threads {
             let t = Thread { [unowned self] in
                 while true { self.runNext() }
@@ -69,53 +76,53 @@ final class WorkerPool: @unchecked Sendable {
     /// Queues `bodies`; wait for them with `wait(for:)`.
     func submit(_ bodies: [() -> Void]) -> Batch {
         let batch = Batch(bodies.count)
-        cond.lock()
+        pthread_mutex_lock(lock)
         queue += bodies.map { Job(body: $0, batch: batch) }
-        cond.broadcast()
-        cond.unlock()
+        for _ in bodies { pthread_cond_signal(work) }
+        pthread_mutex_unlock(lock)
         return batch
     }
 
     /// Queues a job nobody waits for (work done ahead, in the background).
     func async(_ body: @escaping @Sendable () -> Void) {
-        cond.lock()
+        pthread_mutex_lock(lock)
         queue.append(Job(body: body, batch: nil))
-        cond.signal()
-        cond.unlock()
+        pthread_cond_signal(work)
+        pthread_mutex_unlock(lock)
     }
 
     /// Returns when every job of `batch` has run, running the batch's own jobs that no worker has
     /// taken yet meanwhile (never work queued for the background: the caller is on the critical path).
     func wait(for batch: Batch) {
-        cond.lock()
+        pthread_mutex_lock(lock)
         while batch.pending > 0 {
             if let i = queue[head...].firstIndex(where: { $0.batch === batch && $0.body != nil }) {
                 var body = queue[i].body
                 queue[i].body = nil
-                cond.unlock()
+                pthread_mutex_unlock(lock)
                 run(&body, of: batch)
-                cond.lock()
+                pthread_mutex_lock(lock)
             } else {
-                cond.wait()
+                pthread_cond_wait(done, lock)
             }
         }
-        cond.unlock()
+        pthread_mutex_unlock(lock)
     }
 
     /// Runs the next queued job, waiting for one if there is none.
     private func runNext() {
-        cond.lock()
+        pthread_mutex_lock(lock)
         while true {
             while head < queue.count, queue[head].body == nil { head += 1 }  // run by its batch's waiter
             if head == queue.count { queue.removeAll(keepingCapacity: true); head = 0 }
             if head < queue.count { break }
-            cond.wait()
+            pthread_cond_wait(work, lock)
         }
         var body = queue[head].body
         let batch = queue[head].batch
         queue[head].body = nil
         head += 1
-        cond.unlock()
+        pthread_mutex_unlock(lock)
         run(&body, of: batch)
     }
 
@@ -125,10 +132,10 @@ final class WorkerPool: @unchecked Sendable {
         body!()
         body = nil
         if let batch {
-            cond.lock()
+            pthread_mutex_lock(lock)
             batch.pending -= 1
-            if batch.pending == 0 { cond.broadcast() }
-            cond.unlock()
+            if batch.pending == 0 { pthread_cond_broadcast(done) }
+            pthread_mutex_unlock(lock)
         }
     }
 }
