@@ -230,8 +230,8 @@ final class PerformanceTests: XCTestCase {
         }
     }
 
-    func testChainageSummedInOrderWhenMeasuredOnEveryCore() throws {
-        // A river's segments are measured on both cores: the running sums must be those of one pass.
+    func testChainageSummedInOrderWhenMeasuredOnTwoCores() throws {
+        // A river's segments are measured in two halves on two cores: the running sums must be those of one pass.
         let f = try Fixtures.frontline()
         let euphrates = try XCTUnwrap(DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer).river(named: "Euphrates"))
         XCTAssertGreaterThan(euphrates.points.count, 4_000)
@@ -322,6 +322,7 @@ final class PerformanceTests: XCTestCase {
         func draw(cut: Bool) throws -> [UInt32] {
             let c = try CairoCanvas(format: .png, width: 300, height: 200, fonts: try FontSet.shared())
             c.rect(Rect(x: 0, y: 0, width: 300, height: 200)); c.setColor(RGBA(1, 1, 1)); c.fill()
+            c.save()
             c.clip(frame)
             c.path([cut ? FrameCut.ring(land, to: shown) : land], closed: true); c.setEvenOdd(true); c.setColor(RGBA(0.9, 0.88, 0.84)); c.fill()
             c.path([cut ? FrameCut.ring(lake, to: shown) : lake], closed: true); c.setColor(RGBA(0.79, 0.86, 0.92)); c.fillPreserve()
@@ -410,6 +411,23 @@ final class PerformanceTests: XCTestCase {
             return XCTFail("libproj.so.25 did not open after a missing library")
         }
         XCTAssertEqual(Int(api.info().major), Int(PROJ_VERSION_MAJOR))
+        // The same through the loader's own C thread, as a process starts it.
+        func load(_ names: [String]) -> Result<frontline_proj_api, FrontlineError> {
+            var l = frontline_proj_load()
+            l.candidates = (UnsafePointer(strdup(names[0])), UnsafePointer(strdup(names[1])))
+            l.count = 2
+            XCTAssertEqual(frontline_proj_load_start(&l), 0)
+            frontline_proj_load_wait(&l)
+            return ProjLibrary.outcome(of: l, names: names)
+        }
+        guard case .failure(let both) = load(["libfrontline-no-such-a.so", "libfrontline-no-such-b.so"]) else {
+            return XCTFail("missing libraries opened")
+        }
+        XCTAssertTrue("\(both)".contains("libfrontline-no-such-a.so") && "\(both)".contains("libfrontline-no-such-b.so"), "\(both)")
+        guard case .success(let second) = load(["libfrontline-no-such-a.so", "libproj.so.25"]) else {
+            return XCTFail("libproj.so.25 did not open on the loader's thread")
+        }
+        XCTAssertEqual(Int(second.info().major), Int(PROJ_VERSION_MAJOR))
     }
 
     func testProjectionsWithoutTheDatabaseMatchPROJsOwn() throws {
@@ -531,8 +549,13 @@ final class PerformanceTests: XCTestCase {
         }
         XCTAssertGreaterThan(withAlternates, 1000)
         // A lookup parses each entry once; the second gives the same entries.
-        let first = g.lookup(PlaceNameNormalizer.key("Aleppo")), again = g.lookup(PlaceNameNormalizer.key("Aleppo"))
+        let before = g.parses
+        let first = g.lookup(PlaceNameNormalizer.key("Aleppo"))
+        let parsedOnce = g.parses
+        let again = g.lookup(PlaceNameNormalizer.key("Aleppo"))
         XCTAssertFalse(first.isEmpty)
+        XCTAssertEqual(parsedOnce - before, first.count, "each entry found parsed once")
+        XCTAssertEqual(g.parses, parsedOnce, "and not again")
         XCTAssertEqual(first, again)
         XCTAssertTrue(first.contains { $0.alternates.count > 50 })
     }
@@ -551,6 +574,9 @@ final class PerformanceTests: XCTestCase {
             XCTAssertEqual(MapComposer.kmText(v), MapComposer.numberFormatterText(v) + " km", "\(v)")
         }
         XCTAssertNil(DecimalText.grouped(-1, fractionDigits: 1))
+        XCTAssertNil(DecimalText.grouped(1e22, fractionDigits: 0), "written with an exponent: left to NumberFormatter")
+        XCTAssertNil(DecimalText.grouped(1e-5, fractionDigits: 1))
+        XCTAssertEqual(DecimalText.grouped(1_069.4, fractionDigits: 0), "1,069")
         XCTAssertNil(DecimalText.grouped(.infinity, fractionDigits: 0))
     }
 

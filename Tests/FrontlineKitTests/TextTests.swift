@@ -104,14 +104,15 @@ final class TextTests: XCTestCase {
         let words = ["at", "the", "end", "start", "beginning", "middle", "of", "in", "since", "by", "until", "from", "early",
                      "mid", "mid-", "late", "june", "july", "may", "march", "december", "June", "July", "May", "March",
                      "December", "2016", "2012", "12", "5", "31", "123", "20167", "2016-06-02", "2016-6-2", "12016-06-02",
-                     ",", "-", "’", "“", "—", "x", "inside", "mid-2012", "_", "a1", "on", "Wednesday", "km", "1,000"]
-        let separators = [" ", " ", " ", "", ", ", "  ", "\t", "-"]
+                     ",", "-", "’", "“", "—", "x", "inside", "mid-2012", "_", "a1", "on", "Wednesday", "km", "1,000",
+                     "‘", "”", "–", "…", "©", "June\r", "\u{0C}"]
+        let separators = [" ", " ", " ", "", ", ", "  ", "\t", "-", "\n", "\r\n", "\r", "\u{0C}", "’", "…"]
         var x: UInt64 = 0x2545_F491_4F6C_DD1D
         func next(_ n: Int) -> Int { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return Int(x % UInt64(n)) }
         var texts = ["in july", "at the end of May 2016", "since mid-2012", "in early june 2015", "until late december",
                      "June 2, 2016", "2 June 2016", "MANBIJ, Syria, June 2, 2016 (Reuters) - ", "2016-06-02", "in mid july2",
                      "by the middle of march", "from mid 2014", "in 2016x", "the end of july"]
-        for _ in 0..<4000 {
+        for _ in 0..<8000 {
             let n = 1 + next(9)
             texts.append((0..<n).map { _ in words[next(words.count)] }.enumerated().map { $0.offset == 0 ? $0.element : separators[next(separators.count)] + $0.element }.joined())
         }

@@ -27,10 +27,12 @@ public struct MeasuredLine: Sendable {
     public init(name: String, points: [LonLat]) {
         self.name = name
         self.points = points
-        // The segments' lengths on every core (a river has thousands), then summed in order.
+        // A long line's segments measured in two halves on two cores (a river has thousands), then
+        // summed in order.
         let g = Geodesic.wgs84, segments = max(points.count - 1, 0)
         let pieces = segments < 2_000 ? [0..<segments] : stride(from: 0, to: segments, by: (segments + 1) / 2).map { $0..<min($0 + (segments + 1) / 2, segments) }
-        let lengths = (try? Parallel.map(pieces) { r in r.map { g.distance(points[$0], points[$0 + 1]) } }) ?? []
+        let measure = { (r: Range<Int>) in r.map { g.distance(points[$0], points[$0 + 1]) } }
+        let lengths = (try? Parallel.map(pieces, measure)) ?? pieces.map(measure)
         var cum = [0.0]
         cum.reserveCapacity(points.count)
         for piece in lengths { for d in piece { cum.append(cum[cum.count - 1] + d) } }

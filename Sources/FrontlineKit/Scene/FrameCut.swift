@@ -26,9 +26,10 @@ enum FrameCut {
 
     /// `ring` (closed) clipped to `box` by Sutherland–Hodgman: for every point inside `box` the
     /// ring's winding number, and so what an even-odd or non-zero fill covers, is unchanged; the
-    /// edges it adds run along the box's sides. Empty when nothing of it is left.
+    /// edges it adds run along the box's sides. Empty when nothing of it is left (or it had one point).
     static func ring(_ ring: [Point], to box: Rect) -> [Point] {
-        guard ring.count > 2 else { return [] }
+        // A ring of two points is a stroke back and forth: kept whole where it can show, as a line is.
+        guard ring.count > 2 else { return ring.count == 2 && !line(ring, to: box).isEmpty ? ring : [] }
         if contains(box, ring) { return ring }
         var pts = ring
         // One side at a time: what lies on the kept side of it, with the crossings added.

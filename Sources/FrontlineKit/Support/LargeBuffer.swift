@@ -22,7 +22,10 @@ final class LargeBuffer {
         self.size = size
         mapping = m
         self.length = length
-        _ = madvise(base, rounded, 14)  // MADV_HUGEPAGE (Linux); refused where there are none: no matter
+        _ = madvise(base, rounded, MADV_HUGEPAGE)  // refused, or no huge pages to give: ordinary pages
+        // Faulted in at once (Linux 5.14+; elsewhere page by page on first touch), as MAP_POPULATE
+        // would, but after the advice so that the pages are huge ones where the kernel has them.
+        _ = madvise(base, rounded, 23)  // MADV_POPULATE_WRITE
     }
 
     deinit { munmap(mapping, length) }

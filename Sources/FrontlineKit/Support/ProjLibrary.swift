@@ -24,15 +24,21 @@ public enum ProjLibrary {
     private static let result: Result<frontline_proj_api, FrontlineError> = {
         guard let l = started else { return open(candidates[...], reasons: []) }
         frontline_proj_load_wait(l)
-        let errors = [l.pointee.errors.0, l.pointee.errors.1]
-        let opened = Int(l.pointee.opened)
-        var reasons = (0..<(opened < 0 ? candidates.count : opened)).map { i in
-            errors[i].map { String(cString: $0) } ?? "\(candidates[i]): cannot be opened"
-        }
-        if opened < 0 { return open([], reasons: reasons) }
-        if let api = checked(l.pointee.api, name: candidates[opened], reasons: &reasons) { return .success(api) }
-        return open(candidates[(opened + 1)...], reasons: reasons)
+        return outcome(of: l.pointee, names: candidates)
     }()
+
+    /// What a finished load of `names` (tried in that order) comes to: its table if the library it
+    /// opened is the PROJ the headers are for, else the next names tried here, else every reason.
+    static func outcome(of l: frontline_proj_load, names: [String]) -> Result<frontline_proj_api, FrontlineError> {
+        let errors = [l.errors.0, l.errors.1]
+        let opened = Int(l.opened)
+        var reasons = (0..<(opened < 0 ? min(names.count, 2) : opened)).map { i in
+            errors[i].map { String(cString: $0) } ?? "\(names[i]): cannot be opened"
+        }
+        if opened < 0 { return open(names.dropFirst(2), reasons: reasons) }
+        if let api = checked(l.api, name: names[opened], reasons: &reasons) { return .success(api) }
+        return open(names[(opened + 1)...], reasons: reasons)
+    }
 
     /// PROJ's functions, once libproj is open.
     static func api() throws -> frontline_proj_api { try result.get() }
