@@ -12,7 +12,6 @@ public struct ReportSection: Sendable {
 /// Reports for embedding maps in documents: a self-contained HTML file (images inline, no external
 /// references), or Markdown with its images written beside it.
 public enum Report {
-    static func esc(_ s: String) -> String { Markup.escape(s) }
 
     static let attribution = "Maps by Frontline. Basemap: Natural Earth (public domain). Rivers: GSHHG/WDBII, Wessel and Smith (LGPL-3). "
         + "Places: GeoNames (geonames.org), CC BY 4.0. Font: DejaVu Sans."
@@ -34,7 +33,7 @@ public enum Report {
         <html lang="en">
         <head>
         <meta charset="utf-8">
-        <title>\(esc(title))</title>
+        <title>\(Markup.escape(title))</title>
         <style>
         body { font-family: "DejaVu Sans", sans-serif; color: #1d1d1f; margin: 2em auto; max-width: 1100px; line-height: 1.4; }
         figure { margin: 0 0 1.5em 0; }
@@ -49,31 +48,31 @@ public enum Report {
         </style>
         </head>
         <body>
-        <h1>\(esc(title))</h1>
+        <h1>\(Markup.escape(title))</h1>
 
         """
         for s in sections {
-            h += "<section>\n<h2>\(esc(s.article.title))</h2>\n"
-            h += "<figure>\n<img src=\"data:image/png;base64,\(s.png.base64EncodedString())\" alt=\"\(esc(s.scene.description))\">\n"
-            h += "<figcaption>\(esc(caption(s)))</figcaption>\n</figure>\n"
-            h += "<p><strong>What the map shows.</strong> \(esc(s.scene.description))</p>\n"
+            h += "<section>\n<h2>\(Markup.escape(s.article.title))</h2>\n"
+            h += "<figure>\n<img src=\"data:image/png;base64,\(s.png.base64EncodedString())\" alt=\"\(Markup.escape(s.scene.description))\">\n"
+            h += "<figcaption>\(Markup.escape(caption(s)))</figcaption>\n</figure>\n"
+            h += "<p><strong>What the map shows.</strong> \(Markup.escape(s.scene.description))</p>\n"
             h += "<h3>Control claims</h3>\n<table>\n<tr><th>#</th><th>Actor</th><th>Action</th><th>Place</th><th>Phase</th><th>When</th><th>Says who</th><th>Evidence</th></tr>\n"
             for c in s.claims.claims {
-                h += "<tr><td>\(c.id)</td><td>\(esc(c.actor_label))</td><td>\(esc(c.action.rawValue))\(c.inferred ? " (inferred)" : "")</td><td>\(esc(c.location))</td>"
-                h += "<td>\(c.phase.rawValue)</td><td>\(esc(c.time ?? ""))</td><td>\(esc(c.attribution ?? ""))</td><td class=\"quote\">“\(esc(c.evidence.sentence))”</td></tr>\n"
+                h += "<tr><td>\(c.id)</td><td>\(Markup.escape(c.actor_label))</td><td>\(Markup.escape(c.action.rawValue))\(c.inferred ? " (inferred)" : "")</td><td>\(Markup.escape(c.location))</td>"
+                h += "<td>\(c.phase.rawValue)</td><td>\(Markup.escape(c.time ?? ""))</td><td>\(Markup.escape(c.attribution ?? ""))</td><td class=\"quote\">“\(Markup.escape(c.evidence.sentence))”</td></tr>\n"
             }
             if s.claims.claims.isEmpty { h += "<tr><td colspan=\"8\">No control claims read from this article.</td></tr>\n" }
             h += "</table>\n<h3>Distance checks</h3>\n<table>\n<tr><th>#</th><th>Claim</th><th>Kind</th><th>From → to</th><th>Claimed</th><th>Along</th><th>Straight</th><th>Difference</th><th>Verdict</th></tr>\n"
             for (i, c) in s.checks.enumerated() {
                 let cls = c.verdict == .consistent ? "consistent" : c.verdict == .inconsistent ? "inconsistent" : "cannot"
-                h += "<tr><td>\(i + 1)</td><td class=\"quote\">“\(esc(c.quote))”</td><td>\(c.kind.rawValue)\(c.line.map { ", " + esc($0) } ?? "")</td>"
-                h += "<td>\(esc(c.from ?? "?")) → \(esc(c.to ?? "?"))</td><td>\(esc(c.claimedText))</td><td>\(km(c.alongKm))</td><td>\(km(c.straightKm))</td>"
-                h += "<td>\(c.differencePercent.map { String(format: "%+.0f%%", $0) } ?? "—")</td><td class=\"\(cls)\" title=\"\(esc(c.note))\">\(c.verdict.rawValue)</td></tr>\n"
+                h += "<tr><td>\(i + 1)</td><td class=\"quote\">“\(Markup.escape(c.quote))”</td><td>\(c.kind.rawValue)\(c.line.map { ", " + Markup.escape($0) } ?? "")</td>"
+                h += "<td>\(Markup.escape(c.from ?? "?")) → \(Markup.escape(c.to ?? "?"))</td><td>\(Markup.escape(c.claimedText))</td><td>\(km(c.alongKm))</td><td>\(km(c.straightKm))</td>"
+                h += "<td>\(c.differencePercent.map { String(format: "%+.0f%%", $0) } ?? "—")</td><td class=\"\(cls)\" title=\"\(Markup.escape(c.note))\">\(c.verdict.rawValue)</td></tr>\n"
             }
             if s.checks.isEmpty { h += "<tr><td colspan=\"9\">The article states no distances.</td></tr>\n" }
             h += "</table>\n</section>\n"
         }
-        h += "<footer>\(esc(attribution))</footer>\n</body>\n</html>\n"
+        h += "<footer>\(Markup.escape(attribution))</footer>\n</body>\n</html>\n"
         return h
     }
 

@@ -8,7 +8,7 @@ enum FrameCut {
     /// line is the same, and its new ends lie outside. (A dashed line would shift its dashes: not for those.)
     static func line(_ line: [Point], to box: Rect) -> [[Point]] {
         guard line.count > 1 else { return line.isEmpty ? [] : [line] }
-        if contains(box, line) { return [line] }
+        if line.allSatisfy(box.contains) { return [line] }
         var runs: [[Point]] = []
         var start: Int?
         for i in 0..<(line.count - 1) {
@@ -30,7 +30,7 @@ enum FrameCut {
     static func ring(_ ring: [Point], to box: Rect) -> [Point] {
         // A ring of two points is a stroke back and forth: kept whole where it can show, as a line is.
         guard ring.count > 2 else { return ring.count == 2 && !line(ring, to: box).isEmpty ? ring : [] }
-        if contains(box, ring) { return ring }
+        if ring.allSatisfy(box.contains) { return ring }
         var pts = ring
         // One side at a time: what lies on the kept side of it, with the crossings added.
         let sides: [(inside: (Point) -> Bool, cross: (Point, Point) -> Point)] = [
@@ -56,10 +56,6 @@ enum FrameCut {
             pts = out
         }
         return pts.count > 2 ? pts : []
-    }
-
-    private static func contains(_ box: Rect, _ pts: [Point]) -> Bool {
-        pts.allSatisfy { $0.x >= box.minX && $0.x <= box.maxX && $0.y >= box.minY && $0.y <= box.maxY }
     }
 
     private static func at(x: Double, _ a: Point, _ b: Point) -> Point {

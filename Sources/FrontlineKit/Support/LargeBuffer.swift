@@ -8,7 +8,6 @@ final class LargeBuffer {
     static let hugePage = 2 << 20
     /// The usable, aligned bytes.
     let base: UnsafeMutableRawPointer
-    let size: Int
     private let mapping: UnsafeMutableRawPointer
     private let length: Int
 
@@ -19,7 +18,6 @@ final class LargeBuffer {
         guard let m = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), m != MAP_FAILED else { return nil }
         let offset = (Self.hugePage - Int(bitPattern: m) % Self.hugePage) % Self.hugePage
         base = m + offset
-        self.size = size
         mapping = m
         self.length = length
         _ = madvise(base, rounded, MADV_HUGEPAGE)  // refused, or no huge pages to give: ordinary pages
