@@ -1,3 +1,6 @@
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include <dlfcn.h>
 #include <pthread.h>
 #include <string.h>
@@ -28,9 +31,22 @@ struct frontline_proj_api {
     __typeof__(&geod_direct) _Nonnull geod_direct;
 };
 
+/* How libproj is opened. RTLD_DEEPBIND: the ~15,000 symbols its 45 libraries bind at load (they are
+   linked "now") are looked up in libproj's own dependencies before the process's global ones, where
+   each lookup would first walk Frontline and Cairo's ~25 libraries: 2–3 ms less of
+   loading. Checked with LD_DEBUG=bindings on a render: of 15,847 bindings 3 change, libproj using
+   its own copies of std::string template code instead of libstdc++'s (the same code). Sanitizer
+   runtimes refuse the flag, so a sanitized build opens libproj as before. */
+static inline int frontline_proj_open_flags(void) {
+    int flags = RTLD_LAZY | RTLD_LOCAL;
+    if (!dlsym(RTLD_DEFAULT, "__asan_init") && !dlsym(RTLD_DEFAULT, "__tsan_init")
+        && !dlsym(RTLD_DEFAULT, "__sanitizer_print_stack_trace")) flags |= RTLD_DEEPBIND;
+    return flags;
+}
+
 /* Opens `library` and fills `api`; returns 0, or -1 with dlerror()'s message in `error` (or NULL). */
 static inline int frontline_proj_open(const char *library, struct frontline_proj_api *api, const char **error) {
-    void *h = dlopen(library, RTLD_LAZY | RTLD_LOCAL);
+    void *h = dlopen(library, frontline_proj_open_flags());
     *error = NULL;
     if (!h) { *error = dlerror(); return -1; }
 #define FRONTLINE_PROJ_SYMBOL(field, name) \

@@ -430,6 +430,24 @@ final class PerformanceTests: XCTestCase {
         XCTAssertEqual(Int(second.info().major), Int(PROJ_VERSION_MAJOR))
     }
 
+    func testPROJBindsItsOwnLibrariesFirstUnlessASanitizerRuns() throws {
+        // libproj's symbols are looked up in its own dependencies first (RTLD_DEEPBIND), except where a
+        // sanitizer runtime is loaded, which refuses that flag; opened either way, it computes the same.
+        let flags = frontline_proj_open_flags()
+        XCTAssertEqual(flags & (RTLD_LAZY | RTLD_LOCAL), RTLD_LAZY | RTLD_LOCAL)
+        let runtimes = ["__asan_init", "__tsan_init", "__sanitizer_print_stack_trace"]
+        let sanitized = runtimes.contains { name in dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) != nil }
+        XCTAssertEqual(flags & RTLD_DEEPBIND != 0, !sanitized)
+        let api = try ProjLibrary.api()
+        var g = geod_geodesic()
+        api.geod_init(&g, 6_378_137, 1 / 298.257223563)
+        var s12 = 0.0, a1 = 0.0, a2 = 0.0
+        api.geod_inverse(&g, 36.53, 38.01, 33.35, 43.78, &s12, &a1, &a2)
+        // GeographicLib (Python package 2.1) gives 634,080.838 m, azimuth 122.1139° for the same two points.
+        XCTAssertEqual(s12, 634_080.838, accuracy: 0.001)
+        XCTAssertEqual(a1, 122.11388, accuracy: 0.00001)
+    }
+
     func testProjectionsWithoutTheDatabaseMatchPROJsOwn() throws {
         // The pool's contexts keep PROJ from opening proj.db; a context left to PROJ's defaults (which
         // opens it) must project every point to the same metres, both ways.
