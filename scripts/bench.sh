@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks on a release build, printing `name: median ms (min–max)` over repeated runs and the peak
-# RSS of each, and, where GMT is installed, GMT drawing the region's full-resolution basemap in the same
+# Benchmarks on a release build, printing `name: median ms (min–max)` over repeated runs, the median
+# CPU time (user + system, summed over the cores: the work done) and the peak RSS of each, and, where GMT is installed, GMT drawing the region's full-resolution basemap in the same
 # run with the ratio. Usage: bash scripts/bench.sh [RUNS]   (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,17 +19,15 @@ trap 'rm -rf "$tmp"' EXIT
 .build/release/frontline-bench --stages "$seed"
 
 # Whole commands: wall time and peak RSS of each run (GNU time).
-once() {  # name, command...: one timed run, appended to $tmp/name.times as "seconds KiB"
+once() {  # name, command...: one timed run, appended to $tmp/name.times as "seconds KiB cpu-seconds"
   local name=$1; shift
-  local t0 t1
-  t0=$(date +%s%N)
-  /usr/bin/time -f "%M" -o "$tmp/one" "$@" >/dev/null 2>&1
-  t1=$(date +%s%N)
-  echo "$(( (t1 - t0) / 1000 )) $(tail -1 "$tmp/one")" | awk '{ printf "%.4f %s\n", $1 / 1e6, $2 }' >> "$tmp/$name.times"
+  .build/release/frontline-bench --time "$@" >> "$tmp/$name.times"
 }
-report() {  # name: median (min–max) and peak RSS of its runs
-  sort -n "$tmp/$1.times" | awk -v name="$1" '{ t[NR] = $1 * 1000; if ($2 > m) m = $2 } END {
-    printf "%s: %.1f ms (%.1f–%.1f), peak RSS %.1f MiB\n", name, t[int((NR + 1) / 2)], t[1], t[NR], m / 1024 }'
+report() {  # name: median (min–max) wall time, median CPU time (user + system, all cores) and peak RSS
+  local cpu
+  cpu=$(sort -n -k3 "$tmp/$1.times" | awk '{ c[NR] = $3 * 1000 } END { printf "%.0f", c[int((NR + 1) / 2)] }')
+  sort -n "$tmp/$1.times" | awk -v name="$1" -v cpu="$cpu" '{ t[NR] = $1 * 1000; if ($2 > m) m = $2 } END {
+    printf "%s: %.1f ms (%.1f–%.1f), CPU %s ms, peak RSS %.1f MiB\n", name, t[int((NR + 1) / 2)], t[1], t[NR], cpu, m / 1024 }'
 }
 measure() {  # name, command...
   local name=$1; shift
@@ -69,6 +67,8 @@ measure compare "$bin" compare "$seed" -o "$tmp/cmp" --format png
 [ -s "$tmp/cmp.png" ] || { echo "bench: compare wrote no image: figures invalid" >&2; exit 1; }
 bash scripts/make-batch-corpus.sh "$tmp/corpus" 200 >/dev/null
 mkdir -p "$tmp/batch"
-/usr/bin/time -f "%e %M" -o "$tmp/batchtime" "$bin" batch "$tmp/corpus" -o "$tmp/batch" --width 1200 >/dev/null 2>&1 || true
-awk '{ printf "batch of 200 articles: %.1f s, %.1f articles/s, peak RSS %.1f MiB\n", $1, 200 / $1, $2 / 1024 }' <(tail -1 "$tmp/batchtime")
+.build/release/frontline-bench --time "$bin" batch "$tmp/corpus" -o "$tmp/batch" --width 1200 > "$tmp/batchtime"
+maps=$(find "$tmp/batch" -name '*.png' | wc -l)
+[ "$maps" -ge 200 ] || { echo "bench: batch wrote $maps maps of 200: figures invalid" >&2; exit 1; }
+awk '{ printf "batch of 200 articles: %.1f s, %.1f articles/s, CPU %.1f s, peak RSS %.1f MiB\n", $1, 200 / $1, $3, $2 / 1024 }' "$tmp/batchtime"
 

@@ -214,9 +214,11 @@ public struct Frontline: Sendable {
 
     /// Writes a scene in each format; returns the paths written. The formats are drawn and encoded
     /// at the same time (one core each), then each file is written whole.
-    public func write(_ scene: Scene, formats: [OutputFormat], output: String) throws -> [String] {
+    /// `spread`: the PNG is drawn in bands on the machine's cores (see `Renderer.files`); a caller that
+    /// keeps every core busy itself (a batch) draws each file on one.
+    public func write(_ scene: Scene, formats: [OutputFormat], output: String, spread: Bool = true) throws -> [String] {
         let renderer = Renderer(fonts: fonts)
-        let files = try Parallel.map(formats) { try renderer.bytes(scene, format: $0) }
+        let files = spread ? try renderer.files(scene, formats: formats) : try formats.map { try renderer.bytes(scene, format: $0) }
         var written: [String] = []
         for (f, bytes) in zip(formats, files) {
             let path = Frontline.outputPath(output, format: f)
@@ -228,8 +230,8 @@ public struct Frontline: Sendable {
 
     /// Renders an article's map to one file per format; returns the paths written.
     @discardableResult
-    public func render(article: Article, request: MapRequest, formats: [OutputFormat], output: String) throws -> [String] {
-        try write(try scene(for: article, request: request), formats: formats, output: output)
+    public func render(article: Article, request: MapRequest, formats: [OutputFormat], output: String, spread: Bool = true) throws -> [String] {
+        try write(try scene(for: article, request: request), formats: formats, output: output, spread: spread)
     }
 
     /// `-o map.png --format svg` writes map.svg; `-o out/map` gains the format's extension.

@@ -90,6 +90,43 @@ final class PerformanceTests: XCTestCase {
         }
     }
 
+    func testPNGDrawnInHalvesIsTheImageDrawnWhole() throws {
+        // The two halves of a PNG, drawn on two threads into one image, give the same bytes as one
+        // surface: on real maps (odd heights too) and on a scene made to straddle the cut with a
+        // haloed label, a rotated one, a marker, a dashed line and a clip.
+        let f = try Fixtures.frontline()
+        let renderer = Renderer(fonts: f.fonts)
+        var scenes = [try f.scene(for: try Fixtures.seed(), request: MapRequest(width: 1600)),
+                      try f.scene(for: try Article.load(path: Fixtures.exampleArticle), request: MapRequest(width: 641, height: 457))]
+        let h = 301.0, cut = (h / 2).rounded(.down)
+        let white = RGBA(1, 1, 1, 0.9), ink = RGBA(0.1, 0.1, 0.1)
+        scenes.append(Scene(width: 403, height: h, items: [
+            .path(parts: [[Point(x: 0, y: 0), Point(x: 403, y: 0), Point(x: 403, y: h), Point(x: 0, y: h)]], closed: true, style: PathStyle(fill: RGBA(0.97, 0.96, 0.93))),
+            .path(parts: [[Point(x: 10, y: 20), Point(x: 390.3, y: cut + 0.4), Point(x: 30, y: 290)]], closed: false,
+                  style: PathStyle(stroke: RGBA(0.3, 0.5, 0.7), lineWidth: 2.5, dash: [7, 2.5, 1.5, 2.5])),
+            .clip(Rect(x: 20, y: 20, width: 360, height: 260)),
+            .marker(MarkerItem(center: Point(x: 200.5, y: cut - 0.3), radius: 6, shape: .dot, fill: RGBA(0.8, 0.1, 0.1), outline: ink, outlineWidth: 1.5)),
+            .text(TextItem(text: "Manbij – al-Bab", origin: Point(x: 120.25, y: cut + 5.6), size: 17, color: ink, halo: white, haloWidth: 3.5)),
+            .text(TextItem(text: "Euphrates", origin: Point(x: 60.7, y: cut + 30), angle: -0.7, style: .italic, size: 14, color: RGBA(0.2, 0.4, 0.7), halo: white, haloWidth: 3)),
+            .unclip,
+        ], title: "halves", description: "", metadataJSON: "{}", frame: Rect(x: 0, y: 0, width: 403, height: h), labels: [], legend: [], footnotes: []))
+        // (Compared as whole files; a message, not the bytes, says which differ.)
+        func same(_ a: [[UInt8]], _ b: [[UInt8]], _ what: String) {
+            XCTAssertTrue(a == b, "\(what): \(a.map(\.count)) bytes, drawn whole \(b.map(\.count))")
+        }
+        for scene in scenes {
+            let size = "\(Int(scene.width))x\(Int(scene.height))"
+            let whole = try renderer.bytes(scene, format: .png)
+            same(try renderer.files(scene, formats: [.png]), [whole], "PNG \(size)")
+            same(try renderer.files(scene, formats: [.svg, .png]), [try renderer.bytes(scene, format: .svg), whole], "SVG and PNG \(size)")
+            same([Array(try renderer.pngData(scene))], [whole], "report PNG \(size)")
+        }
+        // A strip too short to halve is drawn whole, and comes out the same.
+        let strip = Scene(width: 300, height: 90, items: scenes[2].items, title: "strip", description: "", metadataJSON: "{}",
+                          frame: Rect(x: 0, y: 0, width: 300, height: 90), labels: [], legend: [], footnotes: [])
+        same(try renderer.files(strip, formats: [.png]), [try renderer.bytes(strip, format: .png)], "strip")
+    }
+
     func testRenderedMapIsOneEncodingWithItsResolution() throws {
         let f = try Fixtures.frontline()
         let scene = try f.scene(for: try Article.load(path: Fixtures.exampleArticle), request: MapRequest(width: 640, dpi: 150))

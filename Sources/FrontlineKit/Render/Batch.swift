@@ -65,7 +65,7 @@ public struct Batch: Sendable {
                 do {
                     let article = try Article.load(path: inputs[i])
                     let base = (dir as NSString).appendingPathComponent(names[i])
-                    try frontline.render(article: article, request: request, formats: [.png], output: base)
+                    try frontline.render(article: article, request: request, formats: [.png], output: base, spread: false)
                     let doc = frontline.claimsDocument(for: article)
                     try AtomicFile.write(Data(try doc.json().utf8), to: base + ".claims.json")
                 } catch let e as FrontlineError {

@@ -16,8 +16,8 @@ final class CairoCanvas {
     private let fonts: FontSet
     /// What a vector surface writes, collected in memory (the file is written once, whole).
     private let sink = StreamSink()
-    /// The PNG surface's pixels, in huge pages where the kernel has them (freed after the surface).
-    private var pixels: LargeBuffer?
+    /// The PNG surface's pixels (shared by the bands of one image; freed after the surfaces).
+    private var pixels: PNGPixels?
 
     final class StreamSink {
         var bytes: [UInt8] = []
@@ -32,20 +32,35 @@ final class CairoCanvas {
     }
 
     /// An in-memory image (PNG) or a vector surface (SVG, PDF) streaming into memory.
-    init(format: OutputFormat, width: Double, height: Double, fonts: FontSet, scale: Double = 1) throws {
+    convenience init(format: OutputFormat, width: Double, height: Double, fonts: FontSet, scale: Double = 1) throws {
+        if format == .png {
+            let image = PNGPixels(width: width, height: height)
+            try self.init(band: 0..<image.height, of: image, fonts: fonts)
+        } else {
+            try self.init(format: format, width: width, height: height, fonts: fonts, scale: scale, band: nil, of: nil)
+        }
+    }
+
+    /// Rows `rows` of a PNG's pixels, drawn in the whole image's coordinates: bands of one image drawn
+    /// on several cores make the same pixels as one surface would (they differ only by whole rows).
+    convenience init(band rows: Range<Int>, of image: PNGPixels, fonts: FontSet) throws {
+        try self.init(format: .png, width: Double(image.width), height: Double(image.height), fonts: fonts, scale: 1, band: rows, of: image)
+    }
+
+    private init(format: OutputFormat, width: Double, height: Double, fonts: FontSet, scale: Double,
+                 band: Range<Int>?, of image: PNGPixels?) throws {
         self.format = format
         self.width = width
         self.height = height
         self.fonts = fonts
+        pixels = image
         let s: OpaquePointer?
         switch format {
         case .png:
-            let w = Int32(width.rounded()), h = Int32(height.rounded())
-            let stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, w)
-            // A map-sized surface in huge pages; a small one (the text measurer's) as Cairo makes it.
-            if w > 0, h > 0, stride > 0, Int(stride) * Int(h) >= LargeBuffer.hugePage { pixels = LargeBuffer(size: Int(stride) * Int(h)) }
-            s = pixels.map { cairo_image_surface_create_for_data($0.base.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32, w, h, stride) }
-                ?? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)
+            guard let image, let band, !band.isEmpty, band.lowerBound >= 0, band.upperBound <= image.height else {
+                throw FrontlineError.library(name: "Cairo", reason: "cannot create a png surface: no such rows")
+            }
+            s = image.surface(rows: band)
         case .svg:
             s = cairo_svg_surface_create_for_stream(CairoCanvas.collect, Unmanaged.passUnretained(sink).toOpaque(), width, height)
             if let s { cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX) }
@@ -76,6 +91,7 @@ final class CairoCanvas {
         cairo_set_font_options(cr, opts)
         cairo_font_options_destroy(opts)
         if scale != 1 { cairo_scale(cr, scale, scale) }
+        if let band, band.lowerBound > 0 { cairo_translate(cr, 0, -Double(band.lowerBound)) }
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
     }
@@ -184,6 +200,9 @@ final class CairoCanvas {
         let x0 = minX.rounded(.down), y0 = minY.rounded(.down)
         let w = Int32(maxX.rounded(.up) - x0), h = Int32(maxY.rounded(.up) - y0)
         guard w > 0, h > 0, w < 1 << 14, h < 1 << 14 else { return }
+        // Nothing to do where the box misses this surface (another band of the image has the label).
+        let surfaceHeight = Double(cairo_image_surface_get_height(surface)), surfaceWidth = Double(cairo_image_surface_get_width(surface))
+        guard y0 < surfaceHeight, y0 + Double(h) > 0, x0 < surfaceWidth, x0 + Double(w) > 0 else { return }
         let text = cairo_image_surface_create(CAIRO_FORMAT_A8, w, h), union = cairo_image_surface_create(CAIRO_FORMAT_A8, w, h)
         defer { cairo_surface_destroy(text); cairo_surface_destroy(union) }
         // The text once, with the same font and transformation, shifted by whole pixels only.
@@ -238,6 +257,15 @@ final class CairoCanvas {
     // MARK: output
 
     /// Finishes the surface and returns the file's bytes: the PNG (recording `dpi`), SVG or PDF.
+    /// Ends drawing on a band of a PNG (its image is encoded once every band is done).
+    func finishBand() throws {
+        cairo_surface_flush(surface)
+        let st = cairo_status(cr)
+        guard st == CAIRO_STATUS_SUCCESS else {
+            throw FrontlineError.library(name: "Cairo", reason: String(cString: cairo_status_to_string(st)))
+        }
+    }
+
     func finish(dpi: Double) throws -> [UInt8] {
         let png = format == .png ? try PNGEncoder.encode(surface: surface, dpi: dpi) : nil
         cairo_surface_finish(surface)
@@ -258,5 +286,35 @@ public final class CairoTextMeasurer: TextMeasuring {
     public func size(of text: String, style: FontStyle, fontSize: Double) -> TextSize {
         canvas.setFont(style, size: fontSize)
         return canvas.measure(text)
+    }
+}
+
+/// A PNG's pixels: one buffer, in huge pages where the kernel has them for a map-sized image, that
+/// one surface or several bands (one per core) draw into, then encoded once.
+final class PNGPixels: @unchecked Sendable {
+    let width: Int
+    let height: Int
+    let stride: Int
+    private let large: LargeBuffer?
+    private let small: UnsafeMutableRawPointer?
+
+    init(width: Double, height: Double) {
+        self.width = max(1, Int(width.rounded()))
+        self.height = max(1, Int(height.rounded()))
+        stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(self.width)))
+        let size = stride * self.height
+        large = size >= LargeBuffer.hugePage ? LargeBuffer(size: size) : nil
+        small = large == nil ? UnsafeMutableRawPointer(calloc(size, 1)) : nil
+    }
+
+    deinit { free(small) }
+
+    var base: UnsafeMutableRawPointer? { large?.base ?? small }
+
+    /// A surface over rows `rows` (nil if the memory could not be had: Cairo's own error surface then).
+    func surface(rows: Range<Int>) -> OpaquePointer? {
+        guard let base else { return nil }
+        return cairo_image_surface_create_for_data((base + rows.lowerBound * stride).assumingMemoryBound(to: UInt8.self),
+                                                   CAIRO_FORMAT_ARGB32, Int32(width), Int32(rows.count), Int32(stride))
     }
 }
