@@ -67,8 +67,9 @@ measure compare "$bin" compare "$seed" -o "$tmp/cmp" --format png
 [ -s "$tmp/cmp.png" ] || { echo "bench: compare wrote no image: figures invalid" >&2; exit 1; }
 bash scripts/make-batch-corpus.sh "$tmp/corpus" 200 >/dev/null
 mkdir -p "$tmp/batch"
-.build/release/frontline-bench --time "$bin" batch "$tmp/corpus" -o "$tmp/batch" --width 1200 > "$tmp/batchtime"
+# (The batch exits 1 for the corpus's one corrupt file, as it should; its 199 articles must each give a map.)
+.build/release/frontline-bench --time "$bin" batch "$tmp/corpus" -o "$tmp/batch" --width 1200 > "$tmp/batchtime" || true
 maps=$(find "$tmp/batch" -name '*.png' | wc -l)
-[ "$maps" -ge 200 ] || { echo "bench: batch wrote $maps maps of 200: figures invalid" >&2; exit 1; }
+[ "$maps" -eq 199 ] || { echo "bench: batch wrote $maps maps for 199 articles: figures invalid" >&2; exit 1; }
 awk '{ printf "batch of 200 articles: %.1f s, %.1f articles/s, CPU %.1f s, peak RSS %.1f MiB\n", $1, 200 / $1, $3, $2 / 1024 }' "$tmp/batchtime"
 

@@ -615,6 +615,53 @@ final class PerformanceTests: XCTestCase {
         XCTAssertTrue(first.contains { $0.alternates.count > 50 })
     }
 
+    func testGazetteerKeysFoundByBisectingTheirBytes() throws {
+        // Every key line of the committed index is found, with the entries it lists; keys that sort
+        // before the first, between two and after the last are not; a truncated or padded key
+        // section is refused in one line; the key lines are counted eight bytes at a time as one by one.
+        let file = Fixtures.shapes + "/" + CompiledGazetteer.fileName
+        let g = try CompiledGazetteer(path: file)
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        let keyLines = lines[(3 + g.count)...]
+        XCTAssertGreaterThan(keyLines.count, 50_000)
+        var previous = ""
+        for (n, line) in keyLines.enumerated() {
+            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            let key = parts[0], ids = parts[1].split(separator: ",").compactMap { Int($0) }
+            XCTAssertTrue(g.hasKey(key), key)
+            if n % 97 == 0 {  // the entries themselves, for a sample (each lookup parses them)
+                XCTAssertEqual(g.lookup(key).map(\.id), ids.map { g.entry($0).id }, key)
+            }
+            if n > 0 {
+                // Between the key before and this one (no key holds a control byte): absent.
+                XCTAssertTrue(Array(previous.utf8).lexicographicallyPrecedes(Array(key.utf8)), "sorted at \(key)")
+                XCTAssertFalse(g.hasKey(previous + "\u{01}"), previous)
+            }
+            previous = key
+        }
+        XCTAssertFalse(g.hasKey(""))
+        XCTAssertFalse(g.hasKey("\u{01}"))
+        XCTAssertFalse(g.hasKey("\u{7F}\u{7F}\u{7F}"))
+        XCTAssertEqual(g.lookup("\u{7F}\u{7F}"), [])
+
+        let dir = try Fixtures.tempDir()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        for (name, changed) in [("truncated", bytes.dropLast(40)), ("padded", bytes + Data("zzzz\t1\n".utf8))] {
+            let path = dir + "/\(name).index"
+            try Data(changed).write(to: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try CompiledGazetteer(path: path), name) { error in
+                XCTAssertTrue("\(error)".contains("expected 'keys M' followed by M lines"), "\(error)")
+            }
+        }
+        for text in ["", "a", "\n", "a\nb", "a\nb\n", "\n\n\nabc\ndefghijk\nlmnopqrstuvwxyz\n1234567", String(repeating: "x\n", count: 37)] {
+            let b = Array(text.utf8)
+            for from in 0..<max(1, b.count) {
+                let slow = from < b.count ? b[from...].filter { $0 == 0x0A }.count + (b.last == 0x0A ? 0 : 1) : 0
+                b.withUnsafeBufferPointer { XCTAssertEqual(CompiledGazetteer.lineCount($0, from: from), slow, "\(text.debugDescription) from \(from)") }
+            }
+        }
+    }
+
     func testDistancesWrittenAsNumberFormatterWritesThem() {
         // Halves (ties to even on the shortest digits), carries, grouping, both sides of 100 km.
         var values: [Double] = [0, 0.04, 0.05, 0.15, 0.25, 0.35, 1.25, 1.35, 2.675, 9.95, 17.8, 30.28, 30.3, 57.2, 99.94, 99.95,

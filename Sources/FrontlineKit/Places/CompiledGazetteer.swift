@@ -17,8 +17,11 @@ final class CompiledGazetteer: @unchecked Sendable {
     let path: String
     /// The file, mapped read-only for the life of the process's gazetteer.
     private let bytes: UnsafeBufferPointer<UInt8>
-    private let entryStarts: [Int]
-    private let keyStarts: [Int]
+    /// Where each entry's line starts (32 bits each: the file is far below 2 GB).
+    private let entryStarts: [Int32]
+    /// Where the sorted key lines begin: a key is found by bisecting these bytes, line by line, so the
+    /// 100,000 key lines are never indexed (only counted, to tell a truncated file).
+    private let keysStart: Int
 
     var count: Int { entryStarts.count }
 
@@ -29,44 +32,65 @@ final class CompiledGazetteer: @unchecked Sendable {
         }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0, let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0),
-              map != MAP_FAILED else {
+        // MAP_POPULATE: every page is read below (the lines are found, the keys counted); mapped in one
+        // call rather than a fault every 64 KB.
+        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < Int32.max,
+              let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), map != MAP_FAILED else {
             throw FrontlineError.badInput(file: path, reason: "gazetteer index is empty or cannot be read")
         }
         let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: Int(st.st_size))
-        var lines: [Int] = [0]
-        lines.reserveCapacity(bytes.count / 40)
-        var p = 0
-        while p < bytes.count, let nl = memchr(bytes.baseAddress! + p, 0x0A, bytes.count - p) {
-            let i = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
-            if i + 1 < bytes.count { lines.append(i + 1) }
-            p = i + 1
+        func end(_ s: Int) -> Int {  // the line's end (its newline, or the file's end)
+            guard s < bytes.count, let nl = memchr(bytes.baseAddress! + s, 0x0A, bytes.count - s) else { return bytes.count }
+            return bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
         }
-        func line(_ k: Int) -> String {
-            guard k < lines.count else { return "" }
-            var e = lines[k]
-            while e < bytes.count, bytes[e] != 0x0A { e += 1 }
-            return String(decoding: bytes[lines[k]..<e], as: UTF8.self)
-        }
+        func text(_ s: Int) -> String { String(decoding: bytes[s..<end(s)], as: UTF8.self) }
         func fail(_ reason: String) -> FrontlineError {
             munmap(map, bytes.count)
             return FrontlineError.badInput(file: path, reason: reason)
         }
-        guard line(0) == Self.magic else {
+        guard text(0) == Self.magic else {
             throw fail("not a Frontline gazetteer index (first line is not '\(Self.magic)')")
         }
-        let header = line(1).split(separator: " ")
-        guard header.count == 2, header[0] == "entries", let n = Int(header[1]), n >= 0, 2 + n < lines.count else {
+        let second = end(0) + 1
+        let header = second < bytes.count ? text(second).split(separator: " ") : []
+        guard header.count == 2, header[0] == "entries", let n = Int(header[1]), n >= 0 else {
             throw fail("line 2: expected 'entries N'")
         }
-        let keyHeader = line(2 + n).split(separator: " ")
-        guard keyHeader.count == 2, keyHeader[0] == "keys", let m = Int(keyHeader[1]), 3 + n + m == lines.count else {
+        var starts: [Int32] = []
+        starts.reserveCapacity(n)
+        var p = end(second) + 1
+        while starts.count < n, p < bytes.count {
+            starts.append(Int32(p))
+            p = end(p) + 1
+        }
+        guard starts.count == n, p < bytes.count else { throw fail("line 2: expected 'entries N'") }
+        let keyHeader = text(p).split(separator: " ")
+        let keys = end(p) + 1
+        guard keyHeader.count == 2, keyHeader[0] == "keys", let m = Int(keyHeader[1]),
+              Self.lineCount(bytes, from: keys) == m else {
             throw fail("line \(3 + n): expected 'keys M' followed by M lines (truncated file?)")
         }
         self.path = path
         self.bytes = bytes
-        entryStarts = Array(lines[2..<(2 + n)])
-        keyStarts = Array(lines[(3 + n)...])
+        entryStarts = starts
+        keysStart = keys
+    }
+
+    /// Lines in `bytes[from...]`: its newlines, and one more for a last line without one.
+    static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < bytes.count, let base = bytes.baseAddress else { return 0 }
+        var n = 0, p = from
+        // Eight bytes at a time: a byte of x is zero exactly where the word holds a newline, and the
+        // high bit of each zero byte of x is set in y (with no carries between bytes), then counted.
+        let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        while p + 8 <= bytes.count {
+            let x = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) ^ (ones &* 0x0A)
+            let y = ~(((x & low7) &+ low7) | x | low7)
+            n += y.nonzeroBitCount
+            p += 8
+        }
+        while p < bytes.count { if base[p] == 0x0A { n += 1 }; p += 1 }
+        return n + (base[bytes.count - 1] == 0x0A ? 0 : 1)
     }
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
@@ -101,7 +125,7 @@ final class CompiledGazetteer: @unchecked Sendable {
     }
 
     func parseEntry(_ i: Int) -> GazetteerEntry {
-        let s = entryStarts[i], end = lineEnd(s)
+        let s = Int(entryStarts[i]), end = lineEnd(s)
         var cols: [String] = []
         cols.reserveCapacity(10)
         var p = s
@@ -120,7 +144,7 @@ final class CompiledGazetteer: @unchecked Sendable {
         var out: [GazetteerEntry] = []
         for (i, s) in entryStarts.enumerated() {
             // Columns 3 and 4 (lat, lon).
-            var tabs = 0, p = s, latStart = 0, lonStart = 0, lonEnd = 0
+            var tabs = 0, p = Int(s), latStart = 0, lonStart = 0, lonEnd = 0
             while p < bytes.count, bytes[p] != 0x0A {
                 if bytes[p] == 0x09 {
                     tabs += 1
@@ -136,36 +160,36 @@ final class CompiledGazetteer: @unchecked Sendable {
         return out
     }
 
-    /// Compares the key at line `k` with `key`.
-    private func compare(_ k: Int, _ key: [UInt8]) -> Int {
-        var p = keyStarts[k]
+    /// Compares the key of the line starting at `s` with `key`.
+    private func compare(_ s: Int, _ key: [UInt8]) -> Int {
+        var p = s
         for c in key {
             guard p < bytes.count else { return -1 }
             let b = bytes[p]
-            if b == 0x09 { return -1 }
+            if b == 0x09 || b == 0x0A { return -1 }
             if b != c { return b < c ? -1 : 1 }
             p += 1
         }
         return p < bytes.count && bytes[p] == 0x09 ? 0 : 1
     }
 
+    /// The start of the key line for `key`, found by bisecting the key lines' bytes: every line that
+    /// starts before `lo` has a smaller key, every one that starts at or after `hi` one not smaller.
     private func find(_ key: String) -> Int? {
         let k = Array(key.utf8)
-        var lo = 0, hi = keyStarts.count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            let c = compare(mid, k)
-            if c == 0 { return mid }
-            if c < 0 { lo = mid + 1 } else { hi = mid - 1 }
+        var lo = keysStart, hi = bytes.count
+        while lo < hi {
+            var s = lo + (hi - lo) / 2
+            while s > lo, bytes[s - 1] != 0x0A { s -= 1 }  // the start of the line holding the middle byte
+            if compare(s, k) < 0 { lo = lineEnd(s) + 1 } else { hi = s }
         }
-        return nil
+        return lo < bytes.count && compare(lo, k) == 0 ? lo : nil
     }
 
     func hasKey(_ key: String) -> Bool { find(key) != nil }
 
     func lookup(_ key: String) -> [GazetteerEntry] {
-        guard let line = find(key) else { return [] }
-        let s = keyStarts[line]
+        guard let s = find(key) else { return [] }
         let text = bytes[s..<lineEnd(s)]
         guard let tab = text.firstIndex(of: 0x09) else { return [] }
         return text[(tab + 1)...].split(separator: UInt8(ascii: ",")).compactMap { Int(String(decoding: $0, as: UTF8.self)) }
