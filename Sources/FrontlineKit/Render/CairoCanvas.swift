@@ -256,7 +256,6 @@ final class CairoCanvas {
 
     // MARK: output
 
-    /// Finishes the surface and returns the file's bytes: the PNG (recording `dpi`), SVG or PDF.
     /// Ends drawing on a band of a PNG (its image is encoded once every band is done).
     func finishBand() throws {
         cairo_surface_flush(surface)
@@ -266,6 +265,7 @@ final class CairoCanvas {
         }
     }
 
+    /// Finishes the surface and returns the file's bytes: the PNG (recording `dpi`), SVG or PDF.
     func finish(dpi: Double) throws -> [UInt8] {
         let png = format == .png ? try PNGEncoder.encode(surface: surface, dpi: dpi) : nil
         cairo_surface_finish(surface)
@@ -311,10 +311,19 @@ final class PNGPixels: @unchecked Sendable {
 
     var base: UnsafeMutableRawPointer? { large?.base ?? small }
 
-    /// A surface over rows `rows` (nil if the memory could not be had: Cairo's own error surface then).
+    /// A surface over rows `rows` (nil if the memory could not be had).
     func surface(rows: Range<Int>) -> OpaquePointer? {
         guard let base else { return nil }
         return cairo_image_surface_create_for_data((base + rows.lowerBound * stride).assumingMemoryBound(to: UInt8.self),
                                                    CAIRO_FORMAT_ARGB32, Int32(width), Int32(rows.count), Int32(stride))
+    }
+
+    /// The finished image as PNG bytes, once every band is drawn (the pixels are used up).
+    func encode(dpi: Double) throws -> [UInt8] {
+        guard let s = surface(rows: 0..<height) else {
+            throw FrontlineError.library(name: "Cairo", reason: "cannot create a png surface: no memory for its pixels")
+        }
+        defer { cairo_surface_destroy(s) }
+        return try PNGEncoder.encode(surface: s, dpi: dpi)
     }
 }

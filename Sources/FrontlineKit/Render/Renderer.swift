@@ -23,7 +23,7 @@ public struct Renderer {
         return format == .svg ? try SVGDocument.annotate(out, scene: scene) : out
     }
 
-    /// The scene as PNG image bytes (for reports and tests), drawn in bands on the machine's cores.
+    /// The scene as PNG image bytes (for reports and tests), drawn in halves on the machine's cores.
     public func pngData(_ scene: Scene) throws -> Data {
         Data(try files(scene, formats: [.png])[0])
     }
@@ -52,7 +52,7 @@ public struct Renderer {
             slots[p] = Result {
                 try top.get()
                 try bottom!.get()
-                return try CairoCanvas(band: 0..<image.height, of: image, fonts: fonts).finish(dpi: scene.dpi ?? 96)
+                return try image.encode(dpi: scene.dpi ?? 96)
             }
             pool.wait(for: vectors)
         }
