@@ -20,7 +20,7 @@ final class CompiledGazetteer: @unchecked Sendable {
     /// Where each entry's line starts (32 bits each: the file is far below 2 GB).
     private let entryStarts: [Int32]
     /// Where the sorted key lines begin: a key is found by bisecting these bytes, line by line, so the
-    /// 100,000 key lines are never indexed (only counted, to tell a truncated file).
+    /// 99,000 key lines are never indexed (only counted, to tell a truncated file).
     private let keysStart: Int
 
     var count: Int { entryStarts.count }
@@ -39,10 +39,7 @@ final class CompiledGazetteer: @unchecked Sendable {
             throw FrontlineError.badInput(file: path, reason: "gazetteer index is empty or cannot be read")
         }
         let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: Int(st.st_size))
-        func end(_ s: Int) -> Int {  // the line's end (its newline, or the file's end)
-            guard s < bytes.count, let nl = memchr(bytes.baseAddress! + s, 0x0A, bytes.count - s) else { return bytes.count }
-            return bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
-        }
+        func end(_ s: Int) -> Int { Self.lineEnd(bytes, from: s) }
         func text(_ s: Int) -> String { String(decoding: bytes[s..<end(s)], as: UTF8.self) }
         func fail(_ reason: String) -> FrontlineError {
             munmap(map, bytes.count)
@@ -95,13 +92,19 @@ final class CompiledGazetteer: @unchecked Sendable {
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
 
+    /// Where the line starting at `from` ends: its newline, or the end of `bytes`.
+    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < bytes.count, let base = bytes.baseAddress, let nl = memchr(base + from, 0x0A, bytes.count - from) else { return bytes.count }
+        return base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// Where the byte `b` next occurs in `from..<to`, or `to`.
     private func next(_ b: UInt8, from: Int, to: Int) -> Int {
         guard from < to, let base = bytes.baseAddress, let hit = memchr(base + from, Int32(b), to - from) else { return to }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
-    private func lineEnd(_ start: Int) -> Int { next(0x0A, from: start, to: bytes.count) }
+    private func lineEnd(_ start: Int) -> Int { Self.lineEnd(bytes, from: start) }
 
     /// Entries parsed so far (a big city's line holds hundreds of names: each is parsed once). Kept for
     /// the gazetteer's life: a command's lookups touch a few hundred of the 10,800 entries at most.
