@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks on a release build, printing `name: median ms (min–max)` over repeated runs, the median
-# CPU time (user + system, summed over the cores: the work done) and the peak RSS of each, and, where GMT is installed, GMT drawing the region's full-resolution basemap in the same
-# run with the ratio. Usage: bash scripts/bench.sh [RUNS]   (default 5)
+# CPU time (user + system, summed over the cores: the work done) and the peak RSS of each, and, where
+# GMT is installed, GMT drawing the region's full-resolution basemap in the same run with the ratio. Usage: bash scripts/bench.sh [RUNS]   (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 .build/release/frontline-bench Examples/manbij-marea-falluja-2016.txt "$seed"
 .build/release/frontline-bench --stages "$seed"
 
-# Whole commands: wall time and peak RSS of each run (GNU time).
+# Whole commands: wall time, CPU time and peak RSS of each run (`frontline-bench --time`, from wait4).
 once() {  # name, command...: one timed run, appended to $tmp/name.times as "seconds KiB cpu-seconds"
   local name=$1; shift
   .build/release/frontline-bench --time "$@" >> "$tmp/$name.times"

@@ -212,10 +212,10 @@ public struct Frontline: Sendable {
         return try write(scene, formats: formats, output: output)
     }
 
-    /// Writes a scene in each format; returns the paths written. The formats are drawn and encoded
-    /// at the same time (one core each), then each file is written whole.
-    /// `spread`: the PNG is drawn in bands on the machine's cores (see `Renderer.files`); a caller that
-    /// keeps every core busy itself (a batch) draws each file on one.
+    /// Writes a scene in each format; returns the paths written. With `spread` the formats are drawn
+    /// and encoded at the same time, the PNG in two halves (see `Renderer.files`); a caller that keeps
+    /// every core busy itself (a batch) passes false and each file is drawn on its own thread. Each
+    /// file is written whole.
     public func write(_ scene: Scene, formats: [OutputFormat], output: String, spread: Bool = true) throws -> [String] {
         let renderer = Renderer(fonts: fonts)
         let files = spread ? try renderer.files(scene, formats: formats) : try formats.map { try renderer.bytes(scene, format: $0) }
