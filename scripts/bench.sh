@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks on a release build, printing `name: median ms (min–max)` over repeated runs, the median
 # CPU time (user + system, summed over the cores: the work done) and the peak RSS of each, and, where
-# GMT is installed, GMT drawing the region's full-resolution basemap in the same run with the ratio. Usage: bash scripts/bench.sh [RUNS]   (default 5)
+# GMT is installed, GMT drawing the region's full-resolution basemap in the same run with the ratio.
+# Usage: bash scripts/bench.sh [RUNS]   (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
