@@ -91,9 +91,10 @@ final class PerformanceTests: XCTestCase {
     }
 
     func testPNGDrawnInHalvesIsTheImageDrawnWhole() throws {
-        // The two halves of a PNG, drawn on two threads into one image, give the same bytes as one
-        // surface: on real maps (odd heights too) and on a scene made to straddle the cut with a
-        // haloed label, a rotated one, a marker, a dashed line and a clip.
+        // The two halves of a PNG, drawn on two threads in memory of their own and compressed as two
+        // pieces of one stream, decode to the same pixels as one surface: on real maps (odd heights
+        // too) and on a scene made to straddle the cut with a haloed label, a rotated one, a marker,
+        // a dashed line and a clip. The other formats come out byte for byte as drawn alone.
         let f = try Fixtures.frontline()
         let renderer = Renderer(fonts: f.fonts)
         var scenes = [try f.scene(for: try Fixtures.seed(), request: MapRequest(width: 1600)),
@@ -110,21 +111,67 @@ final class PerformanceTests: XCTestCase {
             .text(TextItem(text: "Euphrates", origin: Point(x: 60.7, y: cut + 30), angle: -0.7, style: .italic, size: 14, color: RGBA(0.2, 0.4, 0.7), halo: white, haloWidth: 3)),
             .unclip,
         ], title: "halves", description: "", metadataJSON: "{}", frame: Rect(x: 0, y: 0, width: 403, height: h), labels: [], legend: [], footnotes: []))
-        // (Compared as whole files; a message, not the bytes, says which differ.)
-        func same(_ a: [[UInt8]], _ b: [[UInt8]], _ what: String) {
-            XCTAssertTrue(a == b, "\(what): \(a.map(\.count)) bytes, drawn whole \(b.map(\.count))")
+        // (A message, not the pixels, says which differ.)
+        func samePixels(_ a: [UInt8], _ b: [UInt8], _ what: String) throws {
+            let (x, y) = (try decode(a).0, try decode(b).0)
+            XCTAssertEqual([x.width, x.height], [y.width, y.height], what)
+            XCTAssertTrue(x.pixels == y.pixels, "\(what): \(zip(x.pixels, y.pixels).filter { $0 != $1 }.count) pixels differ")
         }
         for scene in scenes {
             let size = "\(Int(scene.width))x\(Int(scene.height))"
             let whole = try renderer.bytes(scene, format: .png)
-            same(try renderer.files(scene, formats: [.png]), [whole], "PNG \(size)")
-            same(try renderer.files(scene, formats: [.svg, .png]), [try renderer.bytes(scene, format: .svg), whole], "SVG and PNG \(size)")
-            same([Array(try renderer.pngData(scene))], [whole], "report PNG \(size)")
+            try samePixels(try renderer.files(scene, formats: [.png])[0], whole, "PNG \(size)")
+            let both = try renderer.files(scene, formats: [.svg, .png])
+            XCTAssertTrue(both[0] == (try renderer.bytes(scene, format: .svg)), "SVG \(size) drawn beside the PNG")
+            try samePixels(both[1], whole, "PNG \(size) drawn beside the SVG")
+            try samePixels(Array(try renderer.pngData(scene)), whole, "report PNG \(size)")
+            XCTAssertEqual(try renderer.files(scene, formats: [.png])[0], try renderer.files(scene, formats: [.png])[0], "PNG \(size): the same bytes every time")
         }
-        // A strip too short to halve is drawn whole, and comes out the same.
+        // A strip too short to halve is drawn whole, in one piece: the same bytes.
         let strip = Scene(width: 300, height: 90, items: scenes[2].items, title: "strip", description: "", metadataJSON: "{}",
                           frame: Rect(x: 0, y: 0, width: 300, height: 90), labels: [], legend: [], footnotes: [])
-        same(try renderer.files(strip, formats: [.png]), [try renderer.bytes(strip, format: .png)], "strip")
+        XCTAssertTrue(try renderer.files(strip, formats: [.png]) == [try renderer.bytes(strip, format: .png)], "strip")
+    }
+
+    func testPiecesOfAnImageMakeOneStream() throws {
+        // Rows compressed in pieces (zlib, sync-flushed; libdeflate last) and joined decode to the
+        // image compressed whole, wherever the cuts fall and however many pieces there are; a band
+        // with transparency makes the whole file RGBA, opaque bands widened to match.
+        for (w, h, paperRows) in [(320.0, 241.0, 241), (301.0, 9.0, 9), (64.0, 130.0, 40), (7.0, 5.0, 0)] {
+            for cuts in [[0, Int(h)], [0, Int(h) / 2, Int(h)], [0, 1, 2, Int(h) - 1, Int(h)]] {
+                func drawn() throws -> CairoCanvas {  // paper under the top rows only: opaque there, transparent below
+                    let c = try canvas(width: w, height: h, paper: false)
+                    if paperRows > 0 {
+                        c.rect(Rect(x: 0, y: 0, width: w, height: Double(paperRows)))
+                        c.setColor(RGBA(0.96, 0.95, 0.92))
+                        cairo_set_operator(c.cr, CAIRO_OPERATOR_DEST_OVER)
+                        c.fill()
+                    }
+                    return c
+                }
+                let expected = try decode(try drawn().finish(dpi: 96)).0
+                let again = try drawn()
+                cairo_surface_flush(again.surface)
+                let data = UnsafeMutableRawPointer(cairo_image_surface_get_data(again.surface)!)
+                let stride = Int(cairo_image_surface_get_stride(again.surface))
+                let pieces = try zip(cuts, cuts.dropFirst()).map { a, b in
+                    try PNGEncoder.Piece(data: data + a * stride, width: Int(w), rows: b - a, stride: stride, last: b == Int(h), owner: nil)
+                }
+                let bytes = try PNGEncoder.assemble(pieces, dpi: 96)
+                let image = try decode(bytes).0
+                let what = "\(Int(w))x\(Int(h)), cut at \(cuts), paper over \(paperRows) rows"
+                XCTAssertEqual([image.width, image.height], [expected.width, expected.height], what)
+                XCTAssertTrue(image.pixels == expected.pixels, "\(what): \(zip(image.pixels, expected.pixels).filter { $0 != $1 }.count) pixels differ")
+                XCTAssertEqual(bytes[25], paperRows == Int(h) ? 2 : 6, "\(what): colour type (RGB only if every band is opaque)")
+            }
+        }
+        // The last piece must end the stream, and only it.
+        let c = try canvas(width: 20, height: 10, paper: true)
+        cairo_surface_flush(c.surface)
+        let data = UnsafeMutableRawPointer(cairo_image_surface_get_data(c.surface)!)
+        let stride = Int(cairo_image_surface_get_stride(c.surface))
+        let open = try PNGEncoder.Piece(data: data, width: 20, rows: 5, stride: stride, last: false, owner: nil)
+        XCTAssertThrowsError(try PNGEncoder.assemble([open], dpi: 96))
     }
 
     func testRenderedMapIsOneEncodingWithItsResolution() throws {

@@ -57,7 +57,7 @@ final class CairoCanvas {
         let s: OpaquePointer?
         switch format {
         case .png:
-            guard let image, let band, !band.isEmpty, band.lowerBound >= 0, band.upperBound <= image.height else {
+            guard let image, let band, !band.isEmpty, band.clamped(to: image.rows) == band else {
                 throw FrontlineError.library(name: "Cairo", reason: "cannot create a png surface: no such rows")
             }
             s = image.surface(rows: band)
@@ -292,38 +292,51 @@ public final class CairoTextMeasurer: TextMeasuring {
 /// A PNG's pixels: one buffer, in huge pages where the kernel has them for a map-sized image, that
 /// one surface or several bands (one per core) draw into, then encoded once.
 final class PNGPixels: @unchecked Sendable {
+    /// The whole image's size; this memory holds rows `rows` of it.
     let width: Int
     let height: Int
+    let rows: Range<Int>
     let stride: Int
     private let large: LargeBuffer?
     private let small: UnsafeMutableRawPointer?
 
-    init(width: Double, height: Double) {
-        self.width = max(1, Int(width.rounded()))
-        self.height = max(1, Int(height.rounded()))
+    /// Pixels for rows `rows` of a `width` × `height` image (all of them by default).
+    init(width: Double, height: Double, rows: Range<Int>? = nil) {
+        self.width = Self.rows(width)
+        self.height = Self.rows(height)
+        self.rows = (rows ?? 0..<self.height).clamped(to: 0..<self.height)
         stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(self.width)))
-        let size = stride * self.height
+        let size = max(1, stride * self.rows.count)
         large = size >= LargeBuffer.hugePage ? LargeBuffer(size: size) : nil
         small = large == nil ? UnsafeMutableRawPointer(calloc(size, 1)) : nil
     }
 
     deinit { free(small) }
 
-    var base: UnsafeMutableRawPointer? { large?.base ?? small }
+    /// The whole pixels of a size (at least one).
+    static func rows(_ size: Double) -> Int { max(1, Int(size.rounded())) }
 
-    /// A surface over rows `rows` (nil if the memory could not be had).
-    func surface(rows: Range<Int>) -> OpaquePointer? {
-        guard let base else { return nil }
-        return cairo_image_surface_create_for_data((base + rows.lowerBound * stride).assumingMemoryBound(to: UInt8.self),
-                                                   CAIRO_FORMAT_ARGB32, Int32(width), Int32(rows.count), Int32(stride))
+    private var base: UnsafeMutableRawPointer? { large?.base ?? small }
+
+    /// Where row `y` of the image is (nil if these pixels do not hold it, or the memory could not be had).
+    private func row(_ y: Int) -> UnsafeMutableRawPointer? {
+        guard let base, rows.contains(y) || y == rows.upperBound else { return nil }
+        return base + (y - rows.lowerBound) * stride
     }
 
-    /// The finished image as PNG bytes, once every band is drawn (the pixels are used up).
-    func encode(dpi: Double) throws -> [UInt8] {
-        guard let s = surface(rows: 0..<height) else {
+    /// A surface over rows `r` (nil if these pixels do not hold them or the memory could not be had).
+    func surface(rows r: Range<Int>) -> OpaquePointer? {
+        guard !r.isEmpty, r.clamped(to: rows) == r, let start = row(r.lowerBound) else { return nil }
+        return cairo_image_surface_create_for_data(start.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32,
+                                                   Int32(width), Int32(r.count), Int32(stride))
+    }
+
+    /// Rows `r`, once drawn, as a compressed piece of the PNG (their pixels are used up); the
+    /// bottom band's piece is the `last`.
+    func piece(rows r: Range<Int>, last: Bool) throws -> PNGEncoder.Piece {
+        guard !r.isEmpty, r.clamped(to: rows) == r, let start = row(r.lowerBound) else {
             throw FrontlineError.library(name: "Cairo", reason: "cannot create a png surface: no memory for its pixels")
         }
-        defer { cairo_surface_destroy(s) }
-        return try PNGEncoder.encode(surface: s, dpi: dpi)
+        return try PNGEncoder.Piece(data: start, width: width, rows: r.count, stride: stride, last: last, owner: self)
     }
 }

@@ -28,33 +28,34 @@ public struct Renderer {
         Data(try files(scene, formats: [.png])[0])
     }
 
-    /// The file of each format, made at the same time on the machine's cores, in `formats`' order. A
-    /// PNG is drawn in two halves (top and bottom rows) into one image, one on the calling thread and
-    /// one beside it, then encoded once; any other format is drawn beside both. (Each half strokes
-    /// every path that crosses it, a few per cent more work, for half the wait; on 2 cores a third
-    /// share measured no faster than halves.) Same bytes as `bytes(_:format:)` for each format.
+    /// The file of each format, made at the same time on the machine's cores, in `formats`' order.
+    /// A PNG is drawn in two halves (top and bottom rows), each in memory of its own, on two threads;
+    /// the thread that draws a half compresses it, as a piece of the file's one deflate stream (see
+    /// `PNGEncoder`). This thread takes another format if there is one (a vector file is the longest
+    /// job, started here without waiting for a worker), else the top half. (Each half strokes every
+    /// path that crosses it, a few per cent more work, for half the wait.) The same images as
+    /// `bytes(_:format:)`; a PNG's compressed bytes differ from one piece's.
     public func files(_ scene: Scene, formats: [OutputFormat]) throws -> [[UInt8]] {
         guard let p = formats.firstIndex(of: .png), scene.height >= Self.minimumHeightForHalves else {
             return try Parallel.map(formats) { try bytes(scene, format: $0) }
         }
-        let others = formats.indices.filter { $0 != p }
-        let image = PNGPixels(width: scene.width, height: scene.height)
-        let cut = image.height / 2
+        let halves = Self.bands(height: PNGPixels.rows(scene.height), count: 2)
         var results = [Result<[UInt8], Error>?](repeating: nil, count: formats.count)
-        var bottom: Result<Void, Error>?
+        var pieces = [Result<PNGEncoder.Piece, Error>?](repeating: nil, count: halves.count)
         results.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            let pool = WorkerPool.shared
-            let half = pool.submit([{ bottom = Result { try drawBand(scene, rows: cut..<image.height, of: image) } }])
-            let vectors = pool.submit(others.map { i in { slots[i] = Result { try bytes(scene, format: formats[i]) } } })
-            let top = Result { try drawBand(scene, rows: 0..<cut, of: image) }
-            pool.wait(for: half)
-            slots[p] = Result {
-                try top.get()
-                try bottom!.get()
-                return try image.encode(dpi: scene.dpi ?? 96)
+            pieces.withUnsafeMutableBufferPointer { drawn in
+                nonisolated(unsafe) let (slots, drawn) = (slots, drawn)
+                var jobs: [() -> Void] = halves.indices.map { k in
+                    { drawn[k] = Result { try drawPiece(scene, rows: halves[k], last: k == halves.count - 1) } }
+                }
+                jobs += formats.indices.filter { $0 != p }.map { i in { slots[i] = Result { try bytes(scene, format: formats[i]) } } }
+                let mine = jobs.count > halves.count ? halves.count : 0
+                let pool = WorkerPool.shared
+                let batch = pool.submit(jobs.indices.filter { $0 != mine }.map { jobs[$0] })
+                jobs[mine]()
+                pool.wait(for: batch)
+                slots[p] = Result { try PNGEncoder.assemble(drawn.map { try $0!.get() }, dpi: scene.dpi ?? 96) }
             }
-            pool.wait(for: vectors)
         }
         return try results.map { try $0!.get() }
     }
@@ -62,10 +63,19 @@ public struct Renderer {
     /// Below this many rows a PNG is drawn whole.
     static let minimumHeightForHalves = 128.0
 
-    private func drawBand(_ scene: Scene, rows: Range<Int>, of image: PNGPixels) throws {
-        let canvas = try CairoCanvas(band: rows, of: image, fonts: fonts)
+    /// `count` bands of near-equal height covering rows 0..<height, top to bottom.
+    static func bands(height: Int, count: Int) -> [Range<Int>] {
+        let n = max(1, min(count, height))
+        return (0..<n).map { k in (k * height / n)..<((k + 1) * height / n) }
+    }
+
+    /// Rows `rows` of the scene's PNG drawn in memory of their own, then compressed.
+    private func drawPiece(_ scene: Scene, rows: Range<Int>, last: Bool) throws -> PNGEncoder.Piece {
+        let pixels = PNGPixels(width: scene.width, height: scene.height, rows: rows)
+        let canvas = try CairoCanvas(band: rows, of: pixels, fonts: fonts)
         draw(scene, on: canvas)
         try canvas.finishBand()
+        return try pixels.piece(rows: rows, last: last)
     }
 
     func draw(_ scene: Scene, on c: CairoCanvas) {
