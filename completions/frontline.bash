@@ -173,13 +173,13 @@ _frontline() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    render|places|claims|measure|compare|report|batch|gazetteer|help)
+    render|places|claims|measure|compare|report|batch|gazetteer|basemap|help)
         # Offer subcommand argument completions
         "_frontline_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'render places claims measure compare report batch gazetteer help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'render places claims measure compare report batch gazetteer basemap help' -- "${cur}"))
         ;;
     esac
 }
@@ -457,6 +457,44 @@ _frontline_gazetteer_lookup() {
         return
         ;;
     '--gazetteer')
+        return
+        ;;
+    esac
+}
+
+_frontline_basemap() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __frontline_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    index)
+        # Offer subcommand argument completions
+        "_frontline_basemap_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'index' -- "${cur}"))
+        ;;
+    esac
+}
+
+_frontline_basemap_index() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=(--shapes)
+    __frontline_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--shapes')
         return
         ;;
     esac

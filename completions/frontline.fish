@@ -44,6 +44,12 @@ function __frontline_parse_tokens -S
             case 'lookup'
                 __frontline_parse_subcommand 1 'shapes=' 'gazetteer=+' 'h/help'
             end
+        case 'basemap'
+            __frontline_parse_subcommand 0 'h/help'
+            switch $unparsed_tokens[1]
+            case 'index'
+                __frontline_parse_subcommand 0 'shapes=' 'h/help'
+            end
         case 'help'
             __frontline_parse_subcommand -r 1 
         end
@@ -108,6 +114,7 @@ complete -c 'frontline' -n '__frontline_should_offer_completions_for_positional 
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_positional "frontline" -eq 1' -fa 'report' -d 'Write a report: each article\'s map, caption, alt text, claims table with evidence, and distance checks.'
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_positional "frontline" -eq 1' -fa 'batch' -d 'Render many articles (files or folders of .txt): each one\'s map and claims file, on all cores.'
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_positional "frontline" -eq 1' -fa 'gazetteer' -d 'Maintain the committed gazetteer.'
+complete -c 'frontline' -n '__frontline_should_offer_completions_for_positional "frontline" -eq 1' -fa 'basemap' -d 'Maintain a basemap folder.'
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_positional "frontline" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline render" o output' -l 'output' -s 'o' -d 'Output path; the format\'s extension is added or replaced (default: output/<article-name>).' -rfka ''
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline render" format' -l 'format' -d 'Comma-separated formats: png, svg, pdf. Example: --format png,svg' -rfka ''
@@ -169,3 +176,7 @@ complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_op
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline gazetteer lookup" shapes' -l 'shapes' -d 'Folder of the basemap and gazetteer (default: ./Shapes, $FRONTLINE_SHAPES, or the package\'s).' -rfka ''
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline gazetteer lookup"' -l 'gazetteer' -d 'A user gazetteer to add (repeatable).' -rfka ''
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline gazetteer lookup" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline basemap" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'frontline' -n '__frontline_should_offer_completions_for_positional "frontline basemap" -eq 1' -fa 'index' -d 'Write a spatial index (.qix) beside each layer of a basemap.'
+complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline basemap index" shapes' -l 'shapes' -d 'Folder of the basemap and gazetteer (default: ./Shapes, $FRONTLINE_SHAPES, or the package\'s).' -rfka ''
+complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline basemap index" h help' -s 'h' -l 'help' -d 'Show help information.'

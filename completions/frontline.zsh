@@ -57,13 +57,14 @@ _frontline() {
             'report:Write a report: each article'\''s map, caption, alt text, claims table with evidence, and distance checks.'
             'batch:Render many articles (files or folders of .txt): each one'\''s map and claims file, on all cores.'
             'gazetteer:Maintain the committed gazetteer.'
+            'basemap:Maintain a basemap folder.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        render|places|claims|measure|compare|report|batch|gazetteer|help)
+        render|places|claims|measure|compare|report|batch|gazetteer|basemap|help)
             "_frontline_${words[1]}" && ret=0
             ;;
         esac
@@ -243,6 +244,44 @@ _frontline_gazetteer_lookup() {
         ':name:'
         '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
         '*--gazetteer[A user gazetteer to add (repeatable).]:FILE:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_frontline_basemap() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'index:Write a spatial index (.qix) beside each layer of a basemap.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        index)
+            "_frontline_basemap_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_frontline_basemap_index() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0

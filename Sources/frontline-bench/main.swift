@@ -102,6 +102,34 @@ do {
         print("places found in \(article.name): \(found)")
     }
     print(String(format: "peak RSS: %.1f MiB", peakRSSMiB()))
+
+    // The spatial index: a large layer (a grid of 200 × 200 squares over the region) and a map's box
+    // over 1 % of it, read whole and filtered, then through the layer's index.
+    let dir = FileManager.default.temporaryDirectory.path + "/frontline-bench-index-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let side = 200, step = 0.07
+    do {
+        let w = try ShapefileWriter(path: dir + "/grid")
+        for row in 0..<side {
+            for col in 0..<side {
+                let x = 34 + Double(col) * step, y = 28 + Double(row) * step
+                try w.add(ring: [LonLat(lon: x, lat: y), LonLat(lon: x, lat: y + 0.05), LonLat(lon: x + 0.05, lat: y + 0.05), LonLat(lon: x + 0.05, lat: y)])
+            }
+        }
+    }
+    let layer = dir + "/grid.shp"
+    let box = GeoBox(minLon: 38, minLat: 32, maxLon: 39.4, maxLat: 33.4)
+    var shown = 0
+    try measure("layer of \(side * side) shapes, a box over 1 %, read whole", runs: 5) { shown = try ShapefileReader(path: layer).records(within: box).count }
+    try ShapefileReader(path: layer).writeIndex()
+    var read = 0
+    try measure("the same through its spatial index", runs: 15) {
+        let reader = try ShapefileReader(path: layer)
+        read = try reader.indexedIDs(within: box)?.count ?? reader.count
+        shown = try reader.records(within: box).count
+    }
+    print("shapes in the box: \(shown), read through the index: \(read) of \(side * side)")
 } catch {
     FileHandle.standardError.write(Data("frontline-bench: error: \(error)\n".utf8))
     exit(1)

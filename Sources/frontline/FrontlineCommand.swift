@@ -8,7 +8,7 @@ struct FrontlineCommand: ParsableCommand {
         Example:
           frontline render Examples/manbij-marea-falluja-2016.txt --format png,svg,pdf
         """,
-        subcommands: [RenderCommand.self, PlacesCommand.self, ClaimsCommand.self, MeasureCommand.self, CompareCommand.self, ReportCommand.self, BatchCommand.self, GazetteerCommand.self])
+        subcommands: [RenderCommand.self, PlacesCommand.self, ClaimsCommand.self, MeasureCommand.self, CompareCommand.self, ReportCommand.self, BatchCommand.self, GazetteerCommand.self, BasemapCommand.self])
 }
 
 /// Options every subcommand that reads the basemap shares.

@@ -163,6 +163,12 @@ final class BadInputTests: XCTestCase {
         let s = try brokenShapes { try FileManager.default.removeItem(atPath: $0 + "/lakes.shx") }
         try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "lakes.shp: index file")
     }
+    func testGarbageSpatialIndex() throws {
+        let s = try brokenShapes { d in
+            FileManager.default.createFile(atPath: d + "/countries.qix", contents: Data("SQX not an index at all".utf8))
+        }
+        try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "countries.qix: not a readable spatial index")
+    }
     func testTruncatedShapefile() throws {
         let s = try brokenShapes { d in
             let data = try XCTUnwrap(FileManager.default.contents(atPath: d + "/rivers.shp"))

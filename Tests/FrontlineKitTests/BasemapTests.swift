@@ -82,4 +82,101 @@ final class BasemapTests: XCTestCase {
             XCTAssertTrue((e as? FrontlineError)?.description.hasPrefix("\(dir)/bad.shp:") ?? false, "\(e)")
         }
     }
+
+    // MARK: spatial index
+
+    /// A layer of `side` × `side` squares, 0.25° apart and 0.2° wide, from (30, 28).
+    private func gridLayer(_ dir: String, side: Int) throws -> String {
+        let w = try ShapefileWriter(path: dir + "/grid")
+        for row in 0..<side {
+            for col in 0..<side {
+                let x = 30 + Double(col) * 0.25, y = 28 + Double(row) * 0.25
+                try w.add(ring: [LonLat(lon: x, lat: y), LonLat(lon: x, lat: y + 0.2), LonLat(lon: x + 0.2, lat: y + 0.2), LonLat(lon: x + 0.2, lat: y)])
+            }
+        }
+        return w.path  // closed as the writer goes out of scope
+    }
+
+    func testSpatialIndexReadsOnlyTheShapesNearTheBox() throws {
+        let dir = try Fixtures.tempDir()
+        let path = try gridLayer(dir, side: 60)
+        let box = GeoBox(minLon: 33.1, minLat: 31.1, maxLon: 34.4, maxLat: 32.3)  // about 5 × 5 squares
+        let whole = try ShapefileReader(path: path).records(within: box)
+        XCTAssertNil(try ShapefileReader(path: path).indexedIDs(within: box), "no index yet")
+        XCTAssertEqual(try ShapefileReader(path: path).writeIndex(), dir + "/grid.qix")
+        let reader = try ShapefileReader(path: path)
+        let ids = try XCTUnwrap(reader.indexedIDs(within: box))
+        // Every square that meets the box is named, and few others: the index selects.
+        let meeting = try (0..<reader.count).filter { try XCTUnwrap(reader.record($0)).bounds.intersects(box) }
+        XCTAssertEqual(meeting.count, 36)
+        XCTAssertTrue(Set(meeting).isSubset(of: ids), "every square in the box is found")
+        XCTAssertLessThan(ids.count, reader.count / 20, "\(ids.count) of \(reader.count) read")
+        XCTAssertEqual(ids, ids.sorted())
+        // Read through the index: the same records as reading the whole file.
+        let indexed = try reader.records(within: box)
+        XCTAssertEqual(indexed.map(\.bounds), whole.map(\.bounds))
+        XCTAssertEqual(indexed.count, 36)
+        // A box the layer does not reach: nothing.
+        XCTAssertEqual(try reader.indexedIDs(within: GeoBox(minLon: 10, minLat: 10, maxLon: 11, maxLat: 11)), [])
+    }
+
+    func testStaleOrBrokenSpatialIndexIsNotTrusted() throws {
+        let dir = try Fixtures.tempDir()
+        let path = try gridLayer(dir, side: 12)
+        let box = GeoBox(minLon: 30.3, minLat: 28.3, maxLon: 30.9, maxLat: 28.9)
+        try ShapefileReader(path: path).writeIndex()
+        let qix = dir + "/grid.qix"
+        let fm = FileManager.default
+        // A layer written after its index: the index is not used, and the answer is still whole.
+        try fm.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: path)
+        XCTAssertNil(ShapefileReader.usableIndex(for: path))
+        XCTAssertEqual(try ShapefileReader(path: path).records(within: box).count, 9)
+        // Garbage in place of the index: one clear error naming it.
+        try Data("not an index".utf8).write(to: URL(fileURLWithPath: qix))
+        try fm.setAttributes([.modificationDate: Date().addingTimeInterval(120)], ofItemAtPath: qix)
+        XCTAssertThrowsError(try ShapefileReader(path: path).records(within: box)) { e in
+            XCTAssertTrue("\(e)".contains("grid.qix") && "\(e)".contains("not a readable spatial index"), "\(e)")
+        }
+        // The index of a larger layer: it names records this one does not have.
+        let other = try gridLayer(try Fixtures.tempDir(), side: 20)
+        try ShapefileReader(path: other).writeIndex()
+        try fm.removeItem(atPath: qix)
+        try fm.copyItem(atPath: String(other.dropLast(4)) + ".qix", toPath: qix)
+        try fm.setAttributes([.modificationDate: Date().addingTimeInterval(180)], ofItemAtPath: qix)
+        XCTAssertThrowsError(try ShapefileReader(path: path).records(within: GeoBox(minLon: 29, minLat: 27, maxLon: 36, maxLat: 34))) { e in
+            XCTAssertTrue("\(e)".contains("names records"), "\(e)")
+        }
+    }
+
+    func testIndexedBasemapLayersGiveTheSameShapesAndAreNotReadAhead() throws {
+        let dir = try Fixtures.tempDir()
+        let fm = FileManager.default
+        for item in try fm.contentsOfDirectory(atPath: Fixtures.shapes) where !item.hasPrefix(".") && item != "build" {
+            try fm.copyItem(atPath: Fixtures.shapes + "/" + item, toPath: dir + "/" + item)
+        }
+        let plain = try Basemap(directory: Fixtures.shapes), indexed = try Basemap(directory: dir)
+        let r = try Fixtures.run(["basemap", "index", "--shapes", dir])
+        XCTAssertEqual(r.code, 0, r.err)
+        for layer in Basemap.Layer.allCases {
+            XCTAssertTrue(r.out.contains("wrote \(dir)/\(layer.rawValue).qix"), r.out)
+            XCTAssertTrue(indexed.indexed(layer))
+            XCTAssertFalse(plain.indexed(layer), "the committed basemap has no index")
+        }
+        try indexed.preload()
+        try plain.preload()
+        for layer in Basemap.Layer.allCases {
+            XCTAssertFalse(indexed.isRead(layer), "\(layer): an indexed layer is read through its index, not ahead")
+            XCTAssertTrue(plain.isRead(layer), "\(layer): a layer without an index is read whole, ahead")
+        }
+        for box in [GeoBox(minLon: 36, minLat: 35, maxLon: 39, maxLat: 37.5), GeoBox(minLon: 34, minLat: 28, maxLon: 50, maxLat: 40)] {
+            for layer in Basemap.Layer.allCases {
+                let a = try plain.records(layer, within: box), b = try indexed.records(layer, within: box)
+                XCTAssertEqual(a.map(\.bounds), b.map(\.bounds), "\(layer) in \(box)")
+                XCTAssertEqual(a.map(\.attributes), b.map(\.attributes), "\(layer) in \(box)")
+            }
+        }
+        // The small box leaves out shapes the region has: the index selects.
+        let small = GeoBox(minLon: 36, minLat: 35, maxLon: 39, maxLat: 37.5)
+        XCTAssertLessThan(try indexed.records(.lakes, within: small).count, try indexed.records(.lakes).count)
+    }
 }

@@ -40,16 +40,28 @@ public struct Basemap: Sendable {
 
     public func path(_ layer: Layer) -> String { directory + "/" + layer.rawValue + ".shp" }
 
-    /// The records of a layer whose bounds meet `box`. Each file is read through shapelib once.
+    /// The records of a layer whose bounds meet `box`. A layer is read whole through shapelib once
+    /// and kept — unless it has a spatial index beside it (`frontline basemap index`): then a box reads
+    /// only the records the index names for it (what a large basemap needs: a map shows a small part).
     public func records(_ layer: Layer, within box: GeoBox? = nil) throws -> [ShapeRecord] {
+        if let box, !cache.has(layer), indexed(layer) {
+            return try ShapefileReader(path: path(layer)).records(within: box)
+        }
         let all = try cache.records(layer) { try ShapefileReader(path: path(layer)).records() }
         guard let box else { return all }
         return all.filter { $0.bounds.intersects(box) }
     }
 
-    /// Reads every layer now (a render draws them all), so later stages find them in memory.
+    /// Whether a layer has been read whole (and is kept).
+    func isRead(_ layer: Layer) -> Bool { cache.has(layer) }
+
+    /// Whether a layer has a usable spatial index (one no older than the layer).
+    public func indexed(_ layer: Layer) -> Bool { ShapefileReader.usableIndex(for: path(layer)) != nil }
+
+    /// Reads every layer now (a render draws them all), so later stages find them in memory; an
+    /// indexed layer is left to be read through its index once the map's box is known.
     public func preload() throws {
-        for layer in Layer.allCases { _ = try records(layer) }
+        for layer in Layer.allCases where !indexed(layer) { _ = try records(layer) }
     }
 
     /// A river or border measured at full resolution, built once and shared like the layers.

@@ -8,6 +8,13 @@ final class LayerCache: @unchecked Sendable {
     private var lines: [String: MeasuredLine?] = [:]
     private var inProgress: Set<String> = []
 
+    /// Whether a layer has been read whole.
+    func has(_ layer: Basemap.Layer) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return layers[layer] != nil
+    }
+
     func records(_ layer: Basemap.Layer, read: () throws -> [ShapeRecord]) throws -> [ShapeRecord] {
         lock.lock()
         defer { lock.unlock() }

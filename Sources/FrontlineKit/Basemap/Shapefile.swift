@@ -27,6 +27,8 @@ public final class ShapefileReader {
     public let path: String
     public let kind: ShapeKind
     public let count: Int
+    /// The bounds of every record, from the file's header.
+    public let bounds: GeoBox
     private let shp: SHPHandle
     private let dbf: DBFHandle?
     private let fieldNames: [String]
@@ -41,11 +43,7 @@ public final class ShapefileReader {
         guard FileManager.default.fileExists(atPath: base + ".shx") else {
             throw FrontlineError.badInput(file: base + ".shp", reason: "index file \(base).shx is missing")
         }
-        // shapelib reports problems on stderr by default; its error hook is silenced here, and every
-        // failure is turned into one FrontlineError instead.
-        var hooks = SAHooks()
-        SASetupDefaultHooks(&hooks)
-        hooks.Error = { _ in }
+        var hooks = Self.quietHooks()
         guard let h = SHPOpenLL(base, "rb", &hooks) else {
             throw FrontlineError.badInput(file: base + ".shp", reason: "not a readable shapefile (shapelib refused it)")
         }
@@ -54,6 +52,7 @@ public final class ShapefileReader {
         SHPGetInfo(h, &n, &type, &minB, &maxB)
         shp = h
         count = Int(max(n, 0))
+        bounds = GeoBox(minLon: minB[0], minLat: minB[1], maxLon: maxB[0], maxLat: maxB[1])
         kind = ShapeKind(type)
         if FileManager.default.fileExists(atPath: base + ".dbf"), let d = DBFOpenLL(base, "rb", &hooks) {
             dbf = d
@@ -80,6 +79,15 @@ public final class ShapefileReader {
     deinit {
         SHPClose(shp)
         if let dbf { DBFClose(dbf) }
+    }
+
+    /// shapelib's file hooks with its error hook silenced: it reports problems on stderr by default;
+    /// here every failure is turned into one FrontlineError instead.
+    private static func quietHooks() -> SAHooks {
+        var hooks = SAHooks()
+        SASetupDefaultHooks(&hooks)
+        hooks.Error = { _ in }
+        return hooks
     }
 
     /// The attribute names of the .dbf, in file order.
@@ -132,14 +140,110 @@ public final class ShapefileReader {
         return ShapeRecord(parts: parts, bounds: box, attributes: attrs)
     }
 
-    /// Every readable record, optionally only those whose bounds meet `within`.
+    /// Every readable record, optionally only those whose bounds meet `within`. With a box and a
+    /// spatial index beside the file (see `indexedIDs`), only the records the index names are read.
     public func records(within box: GeoBox? = nil) throws -> [ShapeRecord] {
+        let ids = try box.flatMap { try indexedIDs(within: $0) } ?? Array(0..<count)
         var out: [ShapeRecord] = []
-        for i in 0..<count {
+        for i in ids {
             guard let r = try record(i) else { continue }
             if let box, !r.bounds.intersects(box) { continue }
             out.append(r)
         }
         return out
+    }
+
+    // MARK: spatial index
+
+    /// The spatial index beside a shapefile (`.qix`: shapelib's quadtree of the records' bounds), when
+    /// there is one no older than the `.shp` (a stale index could leave shapes out: it is not used).
+    public static func usableIndex(for shapefile: String) -> String? {
+        let base = shapefile.hasSuffix(".shp") ? String(shapefile.dropLast(4)) : shapefile
+        func modified(_ p: String) -> Date? { (try? FileManager.default.attributesOfItem(atPath: p))?[.modificationDate] as? Date }
+        guard let index = modified(base + ".qix"), let shp = modified(base + ".shp"), index >= shp else { return nil }
+        return base + ".qix"
+    }
+
+    /// The numbers of the records the index finds for `box`, in file order: every record whose bounds
+    /// meet the box, and perhaps a few near it (the quadtree's cells are coarser than the records).
+    /// Nil when there is no usable index.
+    public func indexedIDs(within box: GeoBox) throws -> [Int]? {
+        guard let qix = Self.usableIndex(for: path) else { return nil }
+        var hooks = Self.quietHooks()
+        let rebuild = "write it again with `frontline basemap index`"
+        guard let tree = SHPOpenDiskTree(qix, &hooks) else {
+            throw FrontlineError.badInput(file: qix, reason: "not a readable spatial index (\(rebuild))")
+        }
+        defer { SHPCloseDiskTree(tree) }
+        func search(_ b: GeoBox) -> [Int]? {
+            var low = [b.minLon, b.minLat, 0, 0], high = [b.maxLon, b.maxLat, 0, 0]
+            var n: Int32 = 0
+            guard let found = SHPSearchDiskTreeEx(tree, &low, &high, &n) else { return nil }
+            defer { free(found) }
+            return (0..<Int(max(n, 0))).map { Int(found[$0]) }
+        }
+        // shapelib answers nil both for "nothing there" and for a file that is not an index: a
+        // search of the layer's own bounds tells the two apart (an index of a layer names its records).
+        let named: [Int]
+        if let found = search(box) {
+            named = found
+        } else if count == 0 || search(bounds) != nil {
+            named = []  // nothing in the box
+        } else {
+            throw FrontlineError.badInput(file: qix, reason: "not a readable spatial index (\(rebuild))")
+        }
+        guard named.allSatisfy({ (0..<count).contains($0) }) else {
+            throw FrontlineError.badInput(file: qix, reason: "names records \(path) does not have (\(rebuild))")
+        }
+        return Array(Set(named)).sorted()
+    }
+
+    /// Writes this file's spatial index (`.qix` beside it), whole or not at all; returns its path.
+    @discardableResult
+    public func writeIndex() throws -> String {
+        let qix = String(path.dropLast(4)) + ".qix"
+        guard let tree = SHPCreateTree(shp, 2, 0, nil, nil) else {
+            throw FrontlineError.library(name: "shapelib", reason: "cannot build the spatial index of \(path)")
+        }
+        defer { SHPDestroyTree(tree) }
+        SHPTreeTrimExtraNodes(tree)
+        try AtomicFile.write(to: qix) { tmp in
+            guard SHPWriteTree(tree, tmp) != 0 else {
+                throw FrontlineError.cannotWrite(file: qix, reason: "shapelib could not write the index")
+            }
+        }
+        return qix
+    }
+}
+
+/// Writes a polygon shapefile (`.shp` and `.shx`, no attributes) through shapelib: made for tests and
+/// the benchmark's large layers; the committed basemap is written by Shapes/rebuild.sh.
+public final class ShapefileWriter {
+    public let path: String
+    private let shp: SHPHandle
+
+    public init(path: String) throws {
+        let base = path.hasSuffix(".shp") ? String(path.dropLast(4)) : path
+        self.path = base + ".shp"
+        guard let h = SHPCreate(base, SHPT_POLYGON) else {
+            throw FrontlineError.cannotWrite(file: self.path, reason: "shapelib cannot create it")
+        }
+        shp = h
+    }
+
+    deinit { SHPClose(shp) }
+
+    /// Appends one polygon of one ring (closed here if it is not already).
+    public func add(ring: [LonLat]) throws {
+        var ring = ring
+        if let first = ring.first, let last = ring.last, first != last { ring.append(first) }
+        var xs = ring.map(\.lon), ys = ring.map(\.lat)
+        guard ring.count >= 4, let o = SHPCreateSimpleObject(SHPT_POLYGON, Int32(ring.count), &xs, &ys, nil) else {
+            throw FrontlineError.cannotWrite(file: path, reason: "a ring needs at least three distinct points")
+        }
+        defer { SHPDestroyObject(o) }
+        guard SHPWriteObject(shp, -1, o) >= 0 else {
+            throw FrontlineError.cannotWrite(file: path, reason: "shapelib could not write a shape")
+        }
     }
 }

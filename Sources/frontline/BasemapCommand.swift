@@ -1,0 +1,33 @@
+import ArgumentParser
+import FrontlineKit
+
+struct BasemapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "basemap",
+        abstract: "Maintain a basemap folder.",
+        subcommands: [Index.self])
+
+    struct Index: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a spatial index (.qix) beside each layer of a basemap.",
+            discussion: """
+            With an index, a map reads only the shapes of a layer that can fall in its box, not the \
+            whole file: what a large basemap needs (full-resolution coastlines of a continent, say). \
+            Without one, each layer is read whole, once, while the article is read — the better way \
+            for a small, pre-clipped basemap like the committed one, which has no index. An index \
+            older than its layer is not used; write it again after changing the layer.
+
+            Example:
+              frontline basemap index --shapes ~/basemaps/levant-full
+            """)
+        @OptionGroup var shapes: ShapesOption
+
+        func run() throws {
+            let basemap = try Basemap.locate(explicit: shapes.shapes)
+            for layer in Basemap.Layer.allCases {
+                let reader = try ShapefileReader(path: basemap.path(layer))
+                print("wrote \(try reader.writeIndex()) (\(reader.count) shapes)")
+            }
+        }
+    }
+}
