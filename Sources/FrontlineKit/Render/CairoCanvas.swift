@@ -289,8 +289,9 @@ public final class CairoTextMeasurer: TextMeasuring {
     }
 }
 
-/// A PNG's pixels: one buffer, in huge pages where the kernel has them for a map-sized image, that
-/// one surface or several bands (one per core) draw into, then encoded once.
+/// A PNG's pixels, or one band of its rows: memory (in huge pages where the kernel has them, for a
+/// map-sized band) that a Cairo surface draws into in the whole image's coordinates, then compressed
+/// as a piece of the PNG.
 final class PNGPixels: @unchecked Sendable {
     /// The whole image's size; this memory holds rows `rows` of it.
     let width: Int
@@ -320,7 +321,7 @@ final class PNGPixels: @unchecked Sendable {
 
     /// Where row `y` of the image is (nil if these pixels do not hold it, or the memory could not be had).
     private func row(_ y: Int) -> UnsafeMutableRawPointer? {
-        guard let base, rows.contains(y) || y == rows.upperBound else { return nil }
+        guard let base, rows.contains(y) else { return nil }
         return base + (y - rows.lowerBound) * stride
     }
 
