@@ -178,5 +178,5 @@ complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_op
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline gazetteer lookup" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline basemap" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_positional "frontline basemap" -eq 1' -fa 'index' -d 'Write a spatial index (.qix) beside each layer of a basemap.'
-complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline basemap index" shapes' -l 'shapes' -d 'Folder of the basemap and gazetteer (default: ./Shapes, $FRONTLINE_SHAPES, or the package\'s).' -rfka ''
+complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline basemap index" shapes' -l 'shapes' -d 'The basemap folder to index (required: the committed one is read whole).' -rfka ''
 complete -c 'frontline' -n '__frontline_should_offer_completions_for_flags_or_options "frontline basemap index" h help' -s 'h' -l 'help' -d 'Show help information.'

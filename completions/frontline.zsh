@@ -281,7 +281,7 @@ _frontline_basemap() {
 _frontline_basemap_index() {
     local -i ret=1
     local -ar arg_specs=(
-        '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
+        '--shapes[The basemap folder to index (required\: the committed one is read whole).]:DIR:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0

@@ -20,10 +20,11 @@ struct BasemapCommand: ParsableCommand {
             Example:
               frontline basemap index --shapes ~/basemaps/levant-full
             """)
-        @OptionGroup var shapes: ShapesOption
+        @Option(name: .long, help: ArgumentHelp("The basemap folder to index (required: the committed one is read whole).", valueName: "DIR"))
+        var shapes: String
 
         func run() throws {
-            let basemap = try Basemap.locate(explicit: shapes.shapes)
+            let basemap = try Basemap(directory: shapes)
             for layer in Basemap.Layer.allCases {
                 let reader = try ShapefileReader(path: basemap.path(layer))
                 print("wrote \(try reader.writeIndex()) (\(reader.count) shapes)")

@@ -148,6 +148,23 @@ final class BasemapTests: XCTestCase {
         }
     }
 
+    func testIndexIsWrittenWholeOrNotAtAll() throws {
+        let dir = try Fixtures.tempDir()
+        let path = try gridLayer(dir, side: 10)
+        // A layer with a record shapelib cannot read: no index, and the error names the layer.
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: path))
+        FileManager.default.createFile(atPath: path, contents: data.prefix(data.count - 60))
+        XCTAssertThrowsError(try ShapefileReader(path: path).writeIndex()) { e in
+            XCTAssertTrue("\(e)".contains("grid.shp"), "\(e)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/grid.qix"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }, [], "no temporary file left")
+        // The command names the folder to index: it never writes into the committed basemap by default.
+        let r = try Fixtures.run(["basemap", "index"])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("--shapes"), r.err)
+    }
+
     func testIndexedBasemapLayersGiveTheSameShapesAndAreNotReadAhead() throws {
         let dir = try Fixtures.tempDir()
         let fm = FileManager.default

@@ -137,12 +137,14 @@ final class PerformanceTests: XCTestCase {
         // Rows compressed in pieces (zlib, sync-flushed; libdeflate last) and joined decode to the
         // image compressed whole, wherever the cuts fall and however many pieces there are; a band
         // with transparency makes the whole file RGBA, opaque bands widened to match.
-        for (w, h, paperRows) in [(320.0, 241.0, 241), (301.0, 9.0, 9), (64.0, 130.0, 40), (7.0, 5.0, 0)] {
-            for cuts in [[0, Int(h)], [0, Int(h) / 2, Int(h)], [0, 1, 2, Int(h) - 1, Int(h)]] {
-                func drawn() throws -> CairoCanvas {  // paper under the top rows only: opaque there, transparent below
+        // (Paper over `paper` rows — from the top, or from the bottom when negative — makes them opaque.)
+        for (w, h, paper) in [(320.0, 241.0, 241), (301.0, 9.0, 9), (64.0, 130.0, 40), (64.0, 130.0, -40), (7.0, 5.0, 0),
+                              (1.0, 130.0, 130), (2.0, 3.0, 3), (1.0, 7.0, -3)] {
+            for cuts in [[0, Int(h)], [0, Int(h) / 2, Int(h)], [0, 1, 2, Int(h) - 1, Int(h)]] where cuts == cuts.sorted() && Set(cuts).count == cuts.count {
+                func drawn() throws -> CairoCanvas {
                     let c = try canvas(width: w, height: h, paper: false)
-                    if paperRows > 0 {
-                        c.rect(Rect(x: 0, y: 0, width: w, height: Double(paperRows)))
+                    if paper != 0 {
+                        c.rect(Rect(x: 0, y: paper > 0 ? 0 : h + Double(paper), width: w, height: Double(abs(paper))))
                         c.setColor(RGBA(0.96, 0.95, 0.92))
                         cairo_set_operator(c.cr, CAIRO_OPERATOR_DEST_OVER)
                         c.fill()
@@ -151,27 +153,31 @@ final class PerformanceTests: XCTestCase {
                 }
                 let expected = try decode(try drawn().finish(dpi: 96)).0
                 let again = try drawn()
-                cairo_surface_flush(again.surface)
-                let data = UnsafeMutableRawPointer(cairo_image_surface_get_data(again.surface)!)
-                let stride = Int(cairo_image_surface_get_stride(again.surface))
-                let pieces = try zip(cuts, cuts.dropFirst()).map { a, b in
-                    try PNGEncoder.Piece(data: data + a * stride, width: Int(w), rows: b - a, stride: stride, last: b == Int(h), owner: nil)
+                let bytes = try withExtendedLifetime(again) {  // its pixels are the pieces' until assembled
+                    cairo_surface_flush(again.surface)
+                    let data = UnsafeMutableRawPointer(cairo_image_surface_get_data(again.surface)!)
+                    let stride = Int(cairo_image_surface_get_stride(again.surface))
+                    let pieces = try zip(cuts, cuts.dropFirst()).map { a, b in
+                        try PNGEncoder.Piece(data: data + a * stride, width: Int(w), rows: b - a, stride: stride, last: b == Int(h), owner: nil)
+                    }
+                    return try PNGEncoder.assemble(pieces, dpi: 96)
                 }
-                let bytes = try PNGEncoder.assemble(pieces, dpi: 96)
                 let image = try decode(bytes).0
-                let what = "\(Int(w))x\(Int(h)), cut at \(cuts), paper over \(paperRows) rows"
+                let what = "\(Int(w))x\(Int(h)), cut at \(cuts), paper over \(paper) rows"
                 XCTAssertEqual([image.width, image.height], [expected.width, expected.height], what)
                 XCTAssertTrue(image.pixels == expected.pixels, "\(what): \(zip(image.pixels, expected.pixels).filter { $0 != $1 }.count) pixels differ")
-                XCTAssertEqual(bytes[25], paperRows == Int(h) ? 2 : 6, "\(what): colour type (RGB only if every band is opaque)")
+                XCTAssertEqual(bytes[25], abs(paper) == Int(h) ? 2 : 6, "\(what): colour type (RGB only if every band is opaque)")
             }
         }
         // The last piece must end the stream, and only it.
         let c = try canvas(width: 20, height: 10, paper: true)
-        cairo_surface_flush(c.surface)
-        let data = UnsafeMutableRawPointer(cairo_image_surface_get_data(c.surface)!)
-        let stride = Int(cairo_image_surface_get_stride(c.surface))
-        let open = try PNGEncoder.Piece(data: data, width: 20, rows: 5, stride: stride, last: false, owner: nil)
-        XCTAssertThrowsError(try PNGEncoder.assemble([open], dpi: 96))
+        try withExtendedLifetime(c) {
+            cairo_surface_flush(c.surface)
+            let data = UnsafeMutableRawPointer(cairo_image_surface_get_data(c.surface)!)
+            let stride = Int(cairo_image_surface_get_stride(c.surface))
+            let open = try PNGEncoder.Piece(data: data, width: 20, rows: 5, stride: stride, last: false, owner: nil)
+            XCTAssertThrowsError(try PNGEncoder.assemble([open], dpi: 96))
+        }
     }
 
     func testRenderedMapIsOneEncodingWithItsResolution() throws {

@@ -182,14 +182,8 @@ public final class ShapefileReader {
             defer { free(found) }
             return (0..<Int(max(n, 0))).map { Int(found[$0]) }
         }
-        // shapelib answers nil both for "nothing there" and for a file that is not an index: a
-        // search of the layer's own bounds tells the two apart (an index of a layer names its records).
-        let named: [Int]
-        if let found = search(box) {
-            named = found
-        } else if count == 0 || search(bounds) != nil {
-            named = []  // nothing in the box
-        } else {
+        // shapelib answers nil only when the file is not an index (nothing found is an empty list).
+        guard let named = search(box) else {
             throw FrontlineError.badInput(file: qix, reason: "not a readable spatial index (\(rebuild))")
         }
         guard named.allSatisfy({ (0..<count).contains($0) }) else {
@@ -198,18 +192,31 @@ public final class ShapefileReader {
         return Array(Set(named)).sorted()
     }
 
-    /// Writes this file's spatial index (`.qix` beside it), whole or not at all; returns its path.
+    /// Writes this file's spatial index (`.qix` beside it), whole or not at all; returns its path. The
+    /// index written is read back before it replaces any earlier one: it must name every shape of the
+    /// layer (shapelib neither reports a failed write nor a record it could not read).
     @discardableResult
     public func writeIndex() throws -> String {
         let qix = String(path.dropLast(4)) + ".qix"
+        let shapes = try (0..<count).filter { try record($0) != nil }  // null shapes have no place in it
         guard let tree = SHPCreateTree(shp, 2, 0, nil, nil) else {
             throw FrontlineError.library(name: "shapelib", reason: "cannot build the spatial index of \(path)")
         }
         defer { SHPDestroyTree(tree) }
         SHPTreeTrimExtraNodes(tree)
         try AtomicFile.write(to: qix) { tmp in
-            guard SHPWriteTree(tree, tmp) != 0 else {
+            var hooks = Self.quietHooks()
+            guard SHPWriteTree(tree, tmp) != 0, let written = SHPOpenDiskTree(tmp, &hooks) else {
                 throw FrontlineError.cannotWrite(file: qix, reason: "shapelib could not write the index")
+            }
+            defer { SHPCloseDiskTree(written) }
+            var low = [bounds.minLon, bounds.minLat, 0, 0], high = [bounds.maxLon, bounds.maxLat, 0, 0]
+            var n: Int32 = 0
+            let found = SHPSearchDiskTreeEx(written, &low, &high, &n)
+            defer { free(found) }
+            let named = found.map { f in Set((0..<Int(max(n, 0))).map { Int(f[$0]) }) }
+            guard named == Set(shapes) else {
+                throw FrontlineError.cannotWrite(file: qix, reason: "the index written does not name every shape of \(path)")
             }
         }
         return qix

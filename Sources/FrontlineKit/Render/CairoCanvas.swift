@@ -16,7 +16,7 @@ final class CairoCanvas {
     private let fonts: FontSet
     /// What a vector surface writes, collected in memory (the file is written once, whole).
     private let sink = StreamSink()
-    /// The PNG surface's pixels (shared by the bands of one image; freed after the surfaces).
+    /// The PNG surface's pixels (the whole image, or the band of rows this canvas draws; freed after the surface).
     private var pixels: PNGPixels?
 
     final class StreamSink {
@@ -256,7 +256,7 @@ final class CairoCanvas {
 
     // MARK: output
 
-    /// Ends drawing on a band of a PNG (its image is encoded once every band is done).
+    /// Ends drawing on a band of a PNG (its rows are then compressed as a piece of the file).
     func finishBand() throws {
         cairo_surface_flush(surface)
         let st = cairo_status(cr)
