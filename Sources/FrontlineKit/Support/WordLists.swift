@@ -1,0 +1,68 @@
+import Foundation
+
+/// The word lists the readers use (cue words, irrealis words, month names, …), kept as data in
+/// `Shapes/words.json` beside `actors.json`: one named list each, loaded once, checked on loading.
+public struct WordLists: Sendable {
+    /// Every list the code reads; a file without one of them is refused when it is loaded.
+    static let required: [String] = []
+
+    public let lists: [String: [String]]
+
+    /// Reads and checks a words file: `{"format": "frontline-words 1", "lists": {"name": ["word", …]}}`.
+    public static func load(path: String) throws -> WordLists {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FrontlineError.badInput(file: path, reason: "cannot read the word lists")
+        }
+        struct File: Decodable { var format: String; var lists: [String: [String]] }
+        let file: File
+        do { file = try JSONDecoder().decode(File.self, from: data) } catch {
+            throw FrontlineError.badInput(file: path, reason: "not a words file (\(Self.reason(error)))")
+        }
+        guard file.format == "frontline-words 1" else {
+            throw FrontlineError.badInput(file: path, reason: "format must be \"frontline-words 1\"")
+        }
+        for name in required where file.lists[name] == nil {
+            throw FrontlineError.badInput(file: path, reason: "list \"\(name)\" is missing")
+        }
+        for (name, words) in file.lists where words.isEmpty || words.contains(where: \.isEmpty) {
+            throw FrontlineError.badInput(file: path, reason: "list \"\(name)\" is empty or has an empty word")
+        }
+        return WordLists(lists: file.lists)
+    }
+
+    /// One list, as written in the file (validated on loading, so a required name is always there).
+    public func list(_ name: String) -> [String] { lists[name] ?? [] }
+
+    /// One list as a set of its words, for membership tests.
+    public func set(_ name: String) -> Set<String> { Set(list(name)) }
+
+    // MARK: the lists in use
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var current: WordLists?
+
+    /// Loads the words file of a Shapes folder (the one `Frontline` uses) and makes it the lists in use;
+    /// a folder without one (a user's own basemap) keeps the default lists.
+    public static func prepare(directory: String) throws {
+        let path = directory + "/words.json"
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let lists = try load(path: path)
+        lock.lock(); defer { lock.unlock() }
+        current = lists
+    }
+
+    /// The lists in use: those `prepare` loaded, else the default Shapes folder's (read on first use).
+    public static var shared: WordLists {
+        lock.lock(); defer { lock.unlock() }
+        if let current { return current }
+        let dir = (try? Basemap.locate(explicit: nil).directory) ?? "Shapes"
+        let loaded = (try? load(path: dir + "/words.json")) ?? WordLists(lists: [:])
+        current = loaded
+        return loaded
+    }
+
+    private static func reason(_ error: Error) -> String {
+        guard case DecodingError.dataCorrupted(let c) = error else { return "\(error)" }
+        return c.debugDescription
+    }
+}
