@@ -2,7 +2,7 @@ import XCTest
 @testable import FrontlineKit
 
 /// The project's own articles of other fronts, each with the places a reader finds in it
-/// (Examples/expected/*.json): every place found within 5 km, nothing else taken for a place.
+/// (Tests/Cases/<name>/expected-places.json): every place found within 5 km, nothing else taken for a place.
 final class ArticleCasesTests: XCTestCase {
     struct Expected: Decodable {
         struct Place: Decodable { var text: String; var country: String?; var lat: Double; var lon: Double }
@@ -17,7 +17,7 @@ final class ArticleCasesTests: XCTestCase {
     func check(_ name: String) throws {
         let f = try Fixtures.frontline()
         let article = try Article.load(path: Fixtures.examples + "/\(name).txt")
-        let data = try XCTUnwrap(FileManager.default.contents(atPath: Fixtures.examples + "/expected/\(name).json"))
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: Fixtures.cases + "/\(name)/expected-places.json"))
         let expected = try JSONDecoder().decode(Expected.self, from: data)
         let r = f.places(in: article)
         for e in expected.places {

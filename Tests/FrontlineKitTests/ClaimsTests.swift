@@ -72,7 +72,7 @@ final class ClaimsTests: XCTestCase {
     /// pushed back, encircled, lifted the siege, lost, entered, ISIS-held, under ISIS control.
     func checkOwn(_ name: String, atLeast fraction: Double = 1) throws {
         let article = try Article.load(path: Fixtures.examples + "/claims/\(name).txt")
-        let data = try XCTUnwrap(FileManager.default.contents(atPath: Fixtures.examples + "/claims/expected/\(name).json"))
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: Fixtures.cases + "/\(name)/expected-claims.json"))
         let expected = try JSONDecoder().decode(Expected.self, from: data)
         let (_, cs) = try claims(of: article)
         var missing: [String] = []

@@ -9,6 +9,8 @@ enum Fixtures {
     }()
     static var shapes: String { packageRoot + "/Shapes" }
     static var examples: String { packageRoot + "/Examples" }
+    /// One folder per case (Tests/Cases/<case>): the article's path and the expected outputs.
+    static var cases: String { packageRoot + "/Tests/Cases" }
     static var golden: String { packageRoot + "/Tests/FrontlineKitTests/Golden" }
     static var exampleArticle: String { examples + "/manbij-marea-falluja-2016.txt" }
     /// The real article kept outside the project (read-only, present in CI).
