@@ -24,11 +24,9 @@ let package = Package(
                        providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate",
                        providers: [.apt(["libdeflate-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
-                       providers: [.apt(["zlib1g-dev"])]),
 
         // The pipeline: text → places → claims → measures → scene → render.
-        .target(name: "FrontlineKit", dependencies: ["CCairo", "CShapelib", "CProj", "CPNG", "CDeflate", "CZlib"]),
+        .target(name: "FrontlineKit", dependencies: ["CCairo", "CShapelib", "CProj", "CPNG", "CDeflate"]),
 
         // The CLI: argument parsing and printing only.
         .executableTarget(name: "frontline", dependencies: [

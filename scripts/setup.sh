@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libcairo2-dev libfreetype-dev libpng-dev zlib1g-dev libdeflate-dev libshp-dev libproj-dev fonts-dejavu-core pkg-config)
+packages=(libcairo2-dev libfreetype-dev libpng-dev libdeflate-dev libshp-dev libproj-dev fonts-dejavu-core pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,7 +4,7 @@
 /* libpng reports errors by longjmp, which Swift cannot catch: every call that may fail runs in one
    of these functions, behind setjmp, and the function returns -1 instead. */
 
-/* Signature, IHDR and pHYs: the image data follows, as rows or as IDAT chunks compressed elsewhere. */
+/* Signature, IHDR and pHYs: the image data follows as IDAT chunks, compressed elsewhere. */
 static inline int frontline_png_write_header(png_structp png, png_infop info, png_uint_32 width, png_uint_32 height,
                                              int color_type, png_uint_32 pixels_per_metre) {
     if (setjmp(png_jmpbuf(png))) return -1;
@@ -14,14 +14,6 @@ static inline int frontline_png_write_header(png_structp png, png_infop info, pn
     png_set_compression_level(png, 2);
     png_set_filter(png, 0, PNG_FILTER_NONE);
     png_write_info(png, info);
-    return 0;
-}
-
-/* The image as rows (each already in the header's colour type), then the end of the file. */
-static inline int frontline_png_write_rows(png_structp png, png_infop info, png_bytepp rows) {
-    if (setjmp(png_jmpbuf(png))) return -1;
-    png_write_image(png, rows);
-    png_write_end(png, info);
     return 0;
 }
 

@@ -2,7 +2,6 @@
 #define _GNU_SOURCE
 #endif
 #include <dlfcn.h>
-#include <pthread.h>
 #include <string.h>
 #include <proj.h>
 #include <geodesic.h>
@@ -31,22 +30,9 @@ struct frontline_proj_api {
     __typeof__(&geod_direct) _Nonnull geod_direct;
 };
 
-/* How libproj is opened. RTLD_DEEPBIND: the ~15,000 symbols its 45 libraries bind at load (they are
-   linked "now") are looked up in libproj's own dependencies before the process's global ones, where
-   each lookup would first walk Frontline and Cairo's ~25 libraries: 2–3 ms less of
-   loading. Checked with LD_DEBUG=bindings on a render: of 15,847 bindings 3 change, libproj using
-   its own copies of std::string template code instead of libstdc++'s (the same code). Sanitizer
-   runtimes refuse the flag, so a sanitized build opens libproj as before. */
-static inline int frontline_proj_open_flags(void) {
-    int flags = RTLD_LAZY | RTLD_LOCAL;
-    if (!dlsym(RTLD_DEFAULT, "__asan_init") && !dlsym(RTLD_DEFAULT, "__tsan_init")
-        && !dlsym(RTLD_DEFAULT, "__sanitizer_print_stack_trace")) flags |= RTLD_DEEPBIND;
-    return flags;
-}
-
 /* Opens `library` and fills `api`; returns 0, or -1 with dlerror()'s message in `error` (or NULL). */
 static inline int frontline_proj_open(const char *library, struct frontline_proj_api *api, const char **error) {
-    void *h = dlopen(library, frontline_proj_open_flags());
+    void *h = dlopen(library, RTLD_LAZY | RTLD_LOCAL);
     *error = NULL;
     if (!h) { *error = dlerror(); return -1; }
 #define FRONTLINE_PROJ_SYMBOL(field, name) \
@@ -68,38 +54,4 @@ static inline int frontline_proj_open(const char *library, struct frontline_proj
     FRONTLINE_PROJ_SYMBOL(geod_direct, "geod_direct")
 #undef FRONTLINE_PROJ_SYMBOL
     return 0;
-}
-
-/* The first library of `candidates` that opens, opened on a thread of its own started by
-   frontline_proj_load_start: a plain C thread, so that nothing of the Swift runtime (whose locks the
-   main thread holds while it reads the command line) stands between the process start and dlopen.
-   `opened` is the index of the library opened, or -1 with each one's dlerror() in `errors`. */
-struct frontline_proj_load {
-    const char *candidates[2];
-    int count;
-    int opened;
-    const char *errors[2];
-    struct frontline_proj_api api;
-    pthread_t thread;
-};
-
-static inline void *frontline_proj_load_run(void *arg) {
-    struct frontline_proj_load *l = (struct frontline_proj_load *)arg;
-    l->opened = -1;
-    for (int i = 0; i < l->count && i < 2; i++) {
-        const char *error = NULL;
-        if (frontline_proj_open(l->candidates[i], &l->api, &error) == 0) { l->opened = i; break; }
-        l->errors[i] = error ? strdup(error) : NULL;  /* dlerror()'s text dies with this thread */
-    }
-    return NULL;
-}
-
-/* Starts the load; 0 if the thread started. */
-static inline int frontline_proj_load_start(struct frontline_proj_load *l) {
-    return pthread_create(&l->thread, NULL, frontline_proj_load_run, l);
-}
-
-/* Waits for the load to end (call once). */
-static inline void frontline_proj_load_wait(struct frontline_proj_load *l) {
-    pthread_join(l->thread, NULL);
 }

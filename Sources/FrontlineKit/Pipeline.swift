@@ -11,7 +11,7 @@ public struct Frontline: Sendable {
     /// to and override the committed gazetteer, later files over earlier ones.
     /// `drawing`: the caller will draw maps, so the basemap's layers are read now, beside the gazetteer.
     public init(shapes: String? = nil, gazetteers: [String] = [], actors actorFiles: [String] = [], drawing: Bool = false) throws {
-        Self.prepare()
+        Runtime.start()
         let basemap = try Basemap.locate(explicit: shapes)
         self.basemap = basemap
         try WordLists.prepare(directory: basemap.directory)
@@ -36,38 +36,8 @@ public struct Frontline: Sendable {
 
             return (a, fonts)
         })
+        _ = try ProjLibrary.api()  // opened in the background by Runtime; a failure is this one line
     }
-
-    /// Starts what every command needs and can be had before its arguments are read: the worker
-    /// threads, then PROJ, opened on a thread of its own (~10 ms of loading that way overlaps the rest
-    /// of start-up; no thread can be started while it runs, hence the workers first). Cheap to call again.
-    public static func prepare() {
-        // Large buffers (a map's pixels, an SVG, a PNG) come from the heap and stay there for reuse:
-        // left to glibc's defaults each is a fresh mmap, zeroed page by page on first touch and
-        // unmapped on free (with a TLB flush on every core); a render spent a fifth of its time in the
-        // kernel, much of it there.
-        _ = prepareMemory
-        WorkerPool.start()
-        ProjLibrary.startLoading()
-    }
-
-    /// Ends the process once its output is flushed, without running the libraries' destructors
-    /// (_exit): work started ahead in the background (PROJ being opened, a layer read before it is
-    /// needed) may still be using a library those would tear down under it.
-    public static func exit(_ code: Int32) -> Never {
-        fflush(nil)  // every open stream
-        _exit(code)
-    }
-
-    private static let prepareMemory: Void = {
-        // glibc's mallopt (malloc.h, which Swift's Glibc module leaves out), found in the C library.
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let f = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }  // RTLD_DEFAULT
-        let mallopt = unsafeBitCast(f, to: Mallopt.self)
-        let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3  // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
-        _ = mallopt(mmapThreshold, 32 << 20)  // glibc's ceiling for it
-        _ = mallopt(trimThreshold, 256 << 20)
-    }()
 
     /// The pipeline ready to draw, and an article read beside it (one core each): what `render` starts with.
     /// A bad article is reported before a bad gazetteer, as reading it comes first on the command line.
@@ -214,12 +184,12 @@ public struct Frontline: Sendable {
     }
 
     /// Writes a scene in each format; returns the paths written. With `spread` the formats are drawn
-    /// and encoded at the same time, the PNG in two halves (see `Renderer.files`); a caller that keeps
-    /// every core busy itself (a batch) passes false and each file is drawn on its own thread. Each
-    /// file is written whole.
+    /// side by side on the machine's cores; a caller that keeps every core busy itself (a batch) passes
+    /// false and draws them in turn. Each file is written whole.
     public func write(_ scene: Scene, formats: [OutputFormat], output: String, spread: Bool = true) throws -> [String] {
         let renderer = Renderer(fonts: fonts)
-        let files = spread ? try renderer.files(scene, formats: formats) : try formats.map { try renderer.bytes(scene, format: $0) }
+        let files = spread
+            ? try renderer.files(scene, formats: formats) : try formats.map { try renderer.bytes(scene, format: $0) }
         var written: [String] = []
         for (f, bytes) in zip(formats, files) {
             let path = Frontline.outputPath(output, format: f)

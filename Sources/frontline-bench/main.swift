@@ -76,11 +76,11 @@ if args.first == "--stages", args.count == 2 {
         setenv("FRONTLINE_STAGES", "1", 1)
         let scene = try stage("scene (places, measures ‖ claims, compose)") { try f.scene(for: article, request: MapRequest(width: 1600)) }
         for (name, ms) in Stages.take() { print(String(format: "stage   %@: %.1f ms", name, ms)) }
-        _ = try stage("files (PNG halves ‖ SVG)") { try f.write(scene, formats: [.png, .svg], output: out) }
+        _ = try stage("files (PNG ‖ SVG)") { try f.write(scene, formats: [.png, .svg], output: out) }
         // Warm, one at a time, for the profile of each part.
         _ = stage("places again") { f.places(in: article) }
         _ = try stage("scene again") { try f.scene(for: article, request: MapRequest(width: 1600)) }
-        _ = try stage("PNG alone (halves)") { try f.write(scene, formats: [.png], output: out) }
+        _ = try stage("PNG alone") { try f.write(scene, formats: [.png], output: out) }
         _ = try stage("SVG alone") { try f.write(scene, formats: [.svg], output: out) }
     } catch {
         FileHandle.standardError.write(Data("frontline-bench: error: \(error)\n".utf8))

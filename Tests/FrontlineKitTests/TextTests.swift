@@ -99,50 +99,16 @@ final class TextTests: XCTestCase {
         XCTAssertEqual("aaa".replacingBytes(of: "aa", with: "b"), "ba")
     }
 
-    func testDatePatternsMatchAsTheRegularExpressionsDo() throws {
-        // Generated plain texts, each matched by hand and by NSRegularExpression: the same matches.
-        let words = ["at", "the", "end", "start", "beginning", "middle", "of", "in", "since", "by", "until", "from", "early",
-                     "mid", "mid-", "late", "june", "july", "may", "march", "december", "June", "July", "May", "March",
-                     "December", "2016", "2012", "12", "5", "31", "123", "20167", "2016-06-02", "2016-6-2", "12016-06-02",
-                     ",", "-", "’", "“", "—", "x", "inside", "mid-2012", "_", "a1", "on", "Wednesday", "km", "1,000",
-                     "‘", "”", "–", "…", "©", "June\r", "\u{0C}"]
-        let separators = [" ", " ", " ", "", ", ", "  ", "\t", "-", "\n", "\r\n", "\r", "\u{0C}", "’", "…"]
-        var x: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ n: Int) -> Int { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return Int(x % UInt64(n)) }
-        var texts = ["in july", "at the end of May 2016", "since mid-2012", "in early june 2015", "until late december",
-                     "June 2, 2016", "2 June 2016", "MANBIJ, Syria, June 2, 2016 (Reuters) - ", "2016-06-02", "in mid july2",
-                     "by the middle of march", "from mid 2014", "in 2016x", "the end of july"]
-        for _ in 0..<8000 {
-            let n = 1 + next(9)
-            texts.append((0..<n).map { _ in words[next(words.count)] }.enumerated().map { $0.offset == 0 ? $0.element : separators[next(separators.count)] + $0.element }.joined())
-        }
-        let dateLineRes = DateLine.patterns
-        let phraseRe = try XCTUnwrap(ClaimReader.datePhrase)
-        var phraseMatches = 0, dateLines = 0
-        for text in texts {
-            let p = try XCTUnwrap(DatePatterns.plain(text), text)
-            let ns = text as NSString, all = NSRange(location: 0, length: ns.length)
-            // The date line: the first pattern that matches, leftmost.
-            let expected = dateLineRes.lazy.compactMap { $0.firstMatch(in: text, range: all) }.first.map { ns.substring(with: $0.range) }
-            XCTAssertEqual(DatePatterns.dateLine(p.bytes).map { String(text[p.range($0)]) }, expected, text)
-            if expected != nil { dateLines += 1 }
-            // Time phrases, on lower case as the claim reader has them.
-            let lower = text.lowercased(), lns = lower as NSString
-            let lp = try XCTUnwrap(DatePatterns.plain(lower))
-            let byHand = DatePatterns.datePhrases(lp.bytes).map { String(lower[lp.range($0)]) }
-            let byRe = phraseRe.matches(in: lower, range: NSRange(location: 0, length: lns.length)).map { lns.substring(with: $0.range) }
-            XCTAssertEqual(byHand, byRe, lower)
-            phraseMatches += byRe.count
-            XCTAssertEqual(DatePatterns.firstFourDigits(in: text).map(String.init),
-                           text.range(of: #"\d{4}"#, options: .regularExpression).map { String(text[$0]) }, text)
-            XCTAssertEqual(DatePatterns.firstYearDashMonth(in: text).map(String.init),
-                           text.range(of: #"(\d{4})-(\d{2})"#, options: .regularExpression).map { String(text[$0]) }, text)
-        }
-        XCTAssertGreaterThan(phraseMatches, 100, "the generated texts exercise the phrases")
-        XCTAssertGreaterThan(dateLines, 50, "and the date lines")
-        // What is not plain goes to the expressions.
-        XCTAssertNil(DatePatterns.plain("2 juin 2016 à Manbij"))
-        XCTAssertNil(DatePatterns.plain("June\u{0B}2, 2016"))
+    func testDatePatterns() throws {
+        XCTAssertEqual(DateLine.find(in: "MANBIJ, Syria, June 2, 2016 (Reuters) - "), "June 2, 2016")
+        XCTAssertEqual(DateLine.find(in: "Published 2 June 2016 at noon"), "2 June 2016")
+        XCTAssertEqual(DateLine.find(in: "2016-06-02"), "2016-06-02")
+        XCTAssertNil(DateLine.find(in: "in mid july2"))
         XCTAssertEqual(DateLine.find(in: "٢ June 2016, 2 June 2016"), "٢ June 2016", "ICU's \\d takes any decimal digit")
+        let phrases = ClaimReader.datePhrases(in: "at the end of may 2016 and since mid-2012, not in 2016x").map(\.0)
+        XCTAssertEqual(phrases, ["at the end of may 2016", "since mid-2012"])
+        XCTAssertEqual(DatePatterns.firstFourDigits(in: "June 2, 2016").map(String.init), "2016")
+        XCTAssertEqual(DatePatterns.firstYearDashMonth(in: "on 2016-06-02").map(String.init), "2016-06")
     }
+
 }

@@ -287,11 +287,8 @@ public struct ClaimReader: Sendable {
     /// "in July", "in March 2016", "since mid-2012", "at the end of May" (compiled once).
     nonisolated(unsafe) static let datePhrase = try? NSRegularExpression(pattern: #"\b((?:at )?the (?:end|start|beginning|middle) of|in|since|by|until|from) (early |mid |mid-|late )?(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?\b|\b(in|since) (early |mid-|mid |late )?(\d{4})\b"#)
 
-    /// Every date phrase in `text`, with where it lies: by hand on plain text, else by the expression.
+    /// Every date phrase in `text`, with where it lies.
     static func datePhrases(in text: String) -> [(String, Range<String.Index>)] {
-        if let p = DatePatterns.plain(text) {
-            return DatePatterns.datePhrases(p.bytes).map { r in (String(text[p.range(r)]), p.range(r)) }
-        }
         guard let re = datePhrase else { return [] }
         let ns = text as NSString
         return re.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in

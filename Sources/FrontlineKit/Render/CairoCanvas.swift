@@ -16,8 +16,6 @@ final class CairoCanvas {
     private let fonts: FontSet
     /// What a vector surface writes, collected in memory (the file is written once, whole).
     private let sink = StreamSink()
-    /// The PNG surface's pixels (the whole image, or the band of rows this canvas draws; freed after the surface).
-    private var pixels: PNGPixels?
 
     final class StreamSink {
         var bytes: [UInt8] = []
@@ -32,35 +30,15 @@ final class CairoCanvas {
     }
 
     /// An in-memory image (PNG) or a vector surface (SVG, PDF) streaming into memory.
-    convenience init(format: OutputFormat, width: Double, height: Double, fonts: FontSet, scale: Double = 1) throws {
-        if format == .png {
-            let image = PNGPixels(width: width, height: height)
-            try self.init(band: 0..<image.height, of: image, fonts: fonts)
-        } else {
-            try self.init(format: format, width: width, height: height, fonts: fonts, scale: scale, band: nil, of: nil)
-        }
-    }
-
-    /// Rows `rows` of a PNG's pixels, drawn in the whole image's coordinates: bands of one image drawn
-    /// on several cores make the same pixels as one surface would (they differ only by whole rows).
-    convenience init(band rows: Range<Int>, of image: PNGPixels, fonts: FontSet) throws {
-        try self.init(format: .png, width: Double(image.width), height: Double(image.height), fonts: fonts, scale: 1, band: rows, of: image)
-    }
-
-    private init(format: OutputFormat, width: Double, height: Double, fonts: FontSet, scale: Double,
-                 band: Range<Int>?, of image: PNGPixels?) throws {
+    init(format: OutputFormat, width: Double, height: Double, fonts: FontSet, scale: Double = 1) throws {
         self.format = format
         self.width = width
         self.height = height
         self.fonts = fonts
-        pixels = image
         let s: OpaquePointer?
         switch format {
         case .png:
-            guard let image, let band, !band.isEmpty, band.clamped(to: image.rows) == band else {
-                throw FrontlineError.library(name: "Cairo", reason: "cannot create a png surface: no such rows")
-            }
-            s = image.surface(rows: band)
+            s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(Self.pixels(width)), Int32(Self.pixels(height)))
         case .svg:
             s = cairo_svg_surface_create_for_stream(CairoCanvas.collect, Unmanaged.passUnretained(sink).toOpaque(), width, height)
             if let s { cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX) }
@@ -91,7 +69,6 @@ final class CairoCanvas {
         cairo_set_font_options(cr, opts)
         cairo_font_options_destroy(opts)
         if scale != 1 { cairo_scale(cr, scale, scale) }
-        if let band, band.lowerBound > 0 { cairo_translate(cr, 0, -Double(band.lowerBound)) }
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
     }
@@ -99,8 +76,10 @@ final class CairoCanvas {
     deinit {
         cairo_destroy(cr)
         cairo_surface_destroy(surface)
-        pixels = nil
     }
+
+    /// The whole pixels of an image's size (at least one).
+    static func pixels(_ size: Double) -> Int { max(1, Int(size.rounded())) }
 
     func setTitle(_ title: String) {
         if format == .pdf { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
@@ -256,15 +235,6 @@ final class CairoCanvas {
 
     // MARK: output
 
-    /// Ends drawing on a band of a PNG (its rows are then compressed as a piece of the file).
-    func finishBand() throws {
-        cairo_surface_flush(surface)
-        let st = cairo_status(cr)
-        guard st == CAIRO_STATUS_SUCCESS else {
-            throw FrontlineError.library(name: "Cairo", reason: String(cString: cairo_status_to_string(st)))
-        }
-    }
-
     /// Finishes the surface and returns the file's bytes: the PNG (recording `dpi`), SVG or PDF.
     func finish(dpi: Double) throws -> [UInt8] {
         let png = format == .png ? try PNGEncoder.encode(surface: surface, dpi: dpi) : nil
@@ -286,58 +256,5 @@ public final class CairoTextMeasurer: TextMeasuring {
     public func size(of text: String, style: FontStyle, fontSize: Double) -> TextSize {
         canvas.setFont(style, size: fontSize)
         return canvas.measure(text)
-    }
-}
-
-/// A PNG's pixels, or one band of its rows: memory (in huge pages where the kernel has them, for a
-/// map-sized band) that a Cairo surface draws into in the whole image's coordinates, then compressed
-/// as a piece of the PNG.
-final class PNGPixels: @unchecked Sendable {
-    /// The whole image's size; this memory holds rows `rows` of it.
-    let width: Int
-    let height: Int
-    let rows: Range<Int>
-    let stride: Int
-    private let large: LargeBuffer?
-    private let small: UnsafeMutableRawPointer?
-
-    /// Pixels for rows `rows` of a `width` × `height` image (all of them by default).
-    init(width: Double, height: Double, rows: Range<Int>? = nil) {
-        self.width = Self.rows(width)
-        self.height = Self.rows(height)
-        self.rows = (rows ?? 0..<self.height).clamped(to: 0..<self.height)
-        stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(self.width)))
-        let size = max(1, stride * self.rows.count)
-        large = size >= LargeBuffer.hugePage ? LargeBuffer(size: size) : nil
-        small = large == nil ? UnsafeMutableRawPointer(calloc(size, 1)) : nil
-    }
-
-    deinit { free(small) }
-
-    /// The whole pixels of a size (at least one).
-    static func rows(_ size: Double) -> Int { max(1, Int(size.rounded())) }
-
-    private var base: UnsafeMutableRawPointer? { large?.base ?? small }
-
-    /// Where row `y` of the image is (nil if these pixels do not hold it, or the memory could not be had).
-    private func row(_ y: Int) -> UnsafeMutableRawPointer? {
-        guard let base, rows.contains(y) else { return nil }
-        return base + (y - rows.lowerBound) * stride
-    }
-
-    /// A surface over rows `r` (nil if these pixels do not hold them or the memory could not be had).
-    func surface(rows r: Range<Int>) -> OpaquePointer? {
-        guard !r.isEmpty, r.clamped(to: rows) == r, let start = row(r.lowerBound) else { return nil }
-        return cairo_image_surface_create_for_data(start.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32,
-                                                   Int32(width), Int32(r.count), Int32(stride))
-    }
-
-    /// Rows `r`, once drawn, as a compressed piece of the PNG (their pixels are used up); the
-    /// bottom band's piece is the `last`.
-    func piece(rows r: Range<Int>, last: Bool) throws -> PNGEncoder.Piece {
-        guard !r.isEmpty, r.clamped(to: rows) == r, let start = row(r.lowerBound) else {
-            throw FrontlineError.library(name: "Cairo", reason: "cannot create a png surface: no memory for its pixels")
-        }
-        return try PNGEncoder.Piece(data: start, width: width, rows: r.count, stride: stride, last: last, owner: self)
     }
 }

@@ -23,59 +23,14 @@ public struct Renderer {
         return format == .svg ? try SVGDocument.annotate(out, scene: scene) : out
     }
 
-    /// The scene as PNG image bytes (for reports and tests), drawn in halves on the machine's cores.
+    /// The scene as PNG image bytes (for reports and tests).
     public func pngData(_ scene: Scene) throws -> Data {
-        Data(try files(scene, formats: [.png])[0])
+        Data(try bytes(scene, format: .png))
     }
 
-    /// The file of each format, made at the same time on the machine's cores, in `formats`' order.
-    /// A PNG is drawn in two halves (top and bottom rows), each in memory of its own, on two threads;
-    /// the thread that draws a half compresses it, as a piece of the file's one deflate stream (see
-    /// `PNGEncoder`). This thread takes another format if there is one (a vector file is the longest
-    /// job, started here without waiting for a worker), else the top half. (Each half strokes every
-    /// path that crosses it, a few per cent more work, for half the wait.) The same images as
-    /// `bytes(_:format:)`; a PNG's compressed bytes differ from one piece's.
+    /// The file of each format, in `formats`' order, drawn at the same time on the machine's cores.
     public func files(_ scene: Scene, formats: [OutputFormat]) throws -> [[UInt8]] {
-        guard let p = formats.firstIndex(of: .png), scene.height >= Self.minimumHeightForHalves else {
-            return try Parallel.map(formats) { try bytes(scene, format: $0) }
-        }
-        let halves = Self.bands(height: PNGPixels.rows(scene.height), count: 2)
-        var results = [Result<[UInt8], Error>?](repeating: nil, count: formats.count)
-        var pieces = [Result<PNGEncoder.Piece, Error>?](repeating: nil, count: halves.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            pieces.withUnsafeMutableBufferPointer { drawn in
-                nonisolated(unsafe) let (slots, drawn) = (slots, drawn)
-                var jobs: [() -> Void] = halves.indices.map { k in
-                    { drawn[k] = Result { try drawPiece(scene, rows: halves[k], last: k == halves.count - 1) } }
-                }
-                jobs += formats.indices.filter { $0 != p }.map { i in { slots[i] = Result { try bytes(scene, format: formats[i]) } } }
-                let mine = jobs.count > halves.count ? halves.count : 0
-                let pool = WorkerPool.shared
-                let batch = pool.submit(jobs.indices.filter { $0 != mine }.map { jobs[$0] })
-                jobs[mine]()
-                pool.wait(for: batch)
-                slots[p] = Result { try PNGEncoder.assemble(drawn.map { try $0!.get() }, dpi: scene.dpi ?? 96) }
-            }
-        }
-        return try results.map { try $0!.get() }
-    }
-
-    /// Below this many rows a PNG is drawn whole.
-    static let minimumHeightForHalves = 128.0
-
-    /// `count` bands of near-equal height covering rows 0..<height, top to bottom.
-    static func bands(height: Int, count: Int) -> [Range<Int>] {
-        let n = max(1, min(count, height))
-        return (0..<n).map { k in (k * height / n)..<((k + 1) * height / n) }
-    }
-
-    /// Rows `rows` of the scene's PNG drawn in memory of their own, then compressed.
-    private func drawPiece(_ scene: Scene, rows: Range<Int>, last: Bool) throws -> PNGEncoder.Piece {
-        let pixels = PNGPixels(width: scene.width, height: scene.height, rows: rows)
-        let canvas = try CairoCanvas(band: rows, of: pixels, fonts: fonts)
-        draw(scene, on: canvas)
-        try canvas.finishBand()
-        return try pixels.piece(rows: rows, last: last)
+        try Parallel.map(formats) { try bytes(scene, format: $0) }
     }
 
     func draw(_ scene: Scene, on c: CairoCanvas) {

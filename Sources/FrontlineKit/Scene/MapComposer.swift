@@ -473,12 +473,10 @@ public struct MapComposer {
 
     /// One line under the map for a distance check.
     /// "1,047 km", "17.8 km".
-    static func kmText(_ v: Double) -> String {
-        (DecimalText.grouped(v, fractionDigits: v < 100 ? 1 : 0) ?? numberFormatterText(v)) + " km"
-    }
+    static func kmText(_ v: Double) -> String { number(v) + " km" }
 
-    /// The same text by Foundation's NumberFormatter (ICU): for what DecimalText leaves to it, and for tests.
-    static func numberFormatterText(_ v: Double) -> String {
+    /// A distance's figure: grouped, one decimal below 100 km (Foundation's NumberFormatter, ICU).
+    static func number(_ v: Double) -> String {
         let f = NumberFormatter()
         f.numberStyle = .decimal
         f.maximumFractionDigits = v < 100 ? 1 : 0

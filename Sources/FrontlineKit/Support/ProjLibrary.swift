@@ -1,55 +1,22 @@
 import CProj
 import Foundation
 
-/// PROJ's functions, from libproj opened at run time on a background thread (Sources/CProj/shim.h says
-/// why it is not linked). `startLoading()` begins at once and returns; `api()` waits for the load and
-/// gives the table, or the one-line reason PROJ could not be opened.
+/// PROJ's functions, from libproj opened at run time (Sources/CProj/shim.h says why it is not linked):
+/// `api()` opens it on first use and gives the table, or the one-line reason PROJ could not be opened.
 public enum ProjLibrary {
     /// Tried in order: the ABI the headers are for (PROJ 9 is libproj.so.25), then libproj-dev's link.
     static let candidates = ["libproj.so.25", "libproj.so"]
 
-    /// The load, begun by `startLoading()` on a C thread of its own (nil if no thread could be started:
-    /// then libproj is opened where it is first needed).
-    nonisolated(unsafe) private static let started: UnsafeMutablePointer<frontline_proj_load>? = {
-        let l = UnsafeMutablePointer<frontline_proj_load>.allocate(capacity: 1)
-        l.initialize(to: frontline_proj_load())
-        l.pointee.candidates = (UnsafePointer(strdup(candidates[0])), UnsafePointer(strdup(candidates[1])))
-        l.pointee.count = 2
-        return frontline_proj_load_start(l) == 0 ? l : nil
-    }()
-
-    /// Starts opening libproj on another core (once per process; later calls do nothing).
-    public static func startLoading() { _ = started }
-
-    private static let result: Result<frontline_proj_api, FrontlineError> = {
-        guard let l = started else { return open(candidates[...], reasons: []) }
-        frontline_proj_load_wait(l)
-        return outcome(of: l.pointee, names: candidates)
-    }()
-
-    /// What a finished load of `names` (tried in that order) comes to: its table if the library it
-    /// opened is the PROJ the headers are for, else the next names tried here, else every reason.
-    static func outcome(of l: frontline_proj_load, names: [String]) -> Result<frontline_proj_api, FrontlineError> {
-        let errors = [l.errors.0, l.errors.1]
-        let opened = Int(l.opened)
-        var reasons = (0..<(opened < 0 ? min(names.count, 2) : opened)).map { i in
-            errors[i].map { String(cString: $0) } ?? "\(names[i]): cannot be opened"
-        }
-        if opened < 0 { return open(names.dropFirst(2), reasons: reasons) }
-        if let api = checked(l.api, name: names[opened], reasons: &reasons) { return .success(api) }
-        return open(names[(opened + 1)...], reasons: reasons)
-    }
+    private static let result: Result<frontline_proj_api, FrontlineError> = open(candidates[...], reasons: [])
 
     /// PROJ's functions, once libproj is open.
     static func api() throws -> frontline_proj_api { try result.get() }
 
-    /// The same, for code with no error path of its own (geodesics): if PROJ cannot be opened, the
-    /// process ends with that one-line error and exit code 1, as any command would report it.
+    /// The same, for code with no error path of its own (geodesics). `Frontline` opens PROJ before any
+    /// stage runs and reports a failure as an error, so reaching here without it is a programming error.
     static var loaded: frontline_proj_api {
-        do { return try api() } catch {
-            FileHandle.standardError.write(Data("frontline: error: \(error)\n".utf8))
-            Frontline.exit(1)
-        }
+        guard case .success(let api) = result else { preconditionFailure("PROJ used before Frontline opened it") }
+        return api
     }
 
     /// The API if the library is the PROJ the headers are for; else the reason, added to `reasons`.
@@ -76,6 +43,7 @@ public enum ProjLibrary {
             }
             reasons.append(error.map { String(cString: $0) } ?? "\(name): cannot be opened")
         }
-        return .failure(.library(name: "PROJ", reason: "cannot open libproj (\(reasons.joined(separator: "; "))); install it with apt-get install libproj-dev"))
+        let why = reasons.joined(separator: "; ")
+        return .failure(.library(name: "PROJ", reason: "cannot open libproj (\(why)); install it with apt-get install libproj-dev"))
     }
 }

@@ -91,7 +91,6 @@ enum DateLine {
     static func find(in line: String) -> String? {
         // A date line has digits: most lines are passed over without running a pattern.
         guard line.utf8.contains(where: { (48...57).contains($0) }) else { return nil }
-        if let p = DatePatterns.plain(line) { return DatePatterns.dateLine(p.bytes).map { String(line[p.range($0)]) } }
         let range = NSRange(line.startIndex..., in: line)
         for re in patterns {
             if let m = re.firstMatch(in: line, range: range), let r = Range(m.range, in: line) { return String(line[r]) }
