@@ -3,6 +3,8 @@
 # CPU time (user + system, summed over the cores: the work done) and the peak RSS of each, and, where
 # GMT is installed, GMT drawing the region's full-resolution basemap in the same run with the ratio.
 # Usage: bash scripts/bench.sh [RUNS]   (default 5)
+# With FRONTLINE_BENCH_BEFORE=BINARY (an earlier build of frontline), that binary's render of the same
+# article takes turns with this one's, and the ratio of the medians is printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -54,6 +56,9 @@ GMT
 for _ in $(seq "$runs"); do
   once render "$bin" render "$seed" -o "$tmp/seed" --format png,svg --width 1600
   if command -v gmt >/dev/null; then once gmt bash "$tmp/gmt.sh"; fi
+  if [ -n "${FRONTLINE_BENCH_BEFORE:-}" ]; then
+    once before "$FRONTLINE_BENCH_BEFORE" render "$seed" -o "$tmp/before" --format png,svg --width 1600
+  fi
 done
 [ -s "$tmp/seed.png" ] && [ -s "$tmp/seed.svg" ] || { echo "bench: render wrote no map: figures invalid" >&2; exit 1; }
 report render
@@ -63,6 +68,12 @@ if command -v gmt >/dev/null; then
   awk -v r="$(median render)" -v g="$(median gmt)" 'BEGIN { printf "render / gmt: %.3f (target at most 0.10)\n", r / g }'
 else
   echo "gmt: not installed (apt-get install gmt gmt-gshhg-full to compare)"
+fi
+if [ -n "${FRONTLINE_BENCH_BEFORE:-}" ]; then
+  report before
+  awk -v r="$(sort -n "$tmp/render.times" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')" \
+      -v b="$(sort -n "$tmp/before.times" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')" \
+      'BEGIN { printf "render / before: %.3f\n", r / b }'
 fi
 measure compare "$bin" compare "$seed" -o "$tmp/cmp" --format png
 [ -s "$tmp/cmp.png" ] || { echo "bench: compare wrote no image: figures invalid" >&2; exit 1; }
