@@ -23,8 +23,6 @@ public enum Report {
         return c
     }
 
-    static func actorLabel(_ c: ClaimsDocument.Claim) -> String { c.actor_label }
-
     static func km(_ v: Double?) -> String { v.map { String(format: "%.1f km", $0) } ?? "—" }
 
     public static func html(title: String, sections: [ReportSection]) -> String {

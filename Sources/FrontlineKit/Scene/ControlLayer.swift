@@ -56,11 +56,9 @@ public struct ControlLayer: Sendable {
         }
         let shown = Set(states.compactMap(\.controller) + states.compactMap(\.opponent) + arrows.map(\.id))
         for a in actors.actors where shown.contains(a.id) {
+            // Drawn as a control symbol (the actor's shape), so a white symbol keeps its dark outline.
             let m = sample { $0.fill = a.fill; $0.outline = a.stroke; $0.symbol = a.shape; $0.outlineWidth = style.px(1.5) }
-            // A white symbol needs its dark outline to show: drawn as a control symbol.
-            var mm = m
-            if a.shape == .circle { mm.changed = false }
-            out.append(LegendEntry(symbol: .marker(mm.symbol == .circle && !mm.hollow ? { var x = mm; x.symbol = .circle; return x }() : mm), label: a.label))
+            out.append(LegendEntry(symbol: .marker(m), label: a.label))
         }
         let statuses = Set(states.compactMap(\.status))
         if statuses.contains(.besieged) { out.append(LegendEntry(symbol: .marker(sample { $0.ring = RGBA(0.1, 0.1, 0.1) }), label: "Besieged (ring: the besieger)")) }

@@ -1,7 +1,8 @@
 /// Basemap geometry cut to what the map frame shows. Layers are read whole (a country, the land of the
 /// region, a river from its source), and more than half of their vertices may lie outside a frame:
 /// the frame's clip hides them, but the SVG and PDF would still write every one and the raster fill
-/// them. Cut to the frame and a margin wider than any stroke, the map looks the same to the pixel.
+/// them. Cut to the frame and a margin wider than any stroke, the map looks the same (a test compares
+/// the pixels of a map drawn cut and uncut).
 enum FrameCut {
     /// The runs of `line` whose segments can reach `box` (their bounding boxes meet it), each run
     /// whole from the vertex before it enters to the vertex after it leaves: inside `box` the drawn

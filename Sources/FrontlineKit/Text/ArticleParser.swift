@@ -78,9 +78,6 @@ enum ArticleParser {
 
 /// Recognises a date line such as "June 2, 2016", "2 June 2016" or "2016-06-02".
 enum DateLine {
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
-                         "september", "october", "november", "december"]
-
     /// ISO dates, "July 4, 2016" and "4 July 2016" (compiled once).
     nonisolated(unsafe) static let patterns: [NSRegularExpression] = [
         #"\b\d{4}-\d{2}-\d{2}\b"#,
