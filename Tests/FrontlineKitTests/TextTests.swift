@@ -112,3 +112,45 @@ final class TextTests: XCTestCase {
     }
 
 }
+
+/// The word lists are data (Shapes/words.json), checked when they are loaded.
+final class WordListsTests: XCTestCase {
+    func write(_ text: String) throws -> String {
+        let path = try Fixtures.tempDir() + "/words.json"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func testCommittedListsHaveEveryRequiredList() throws {
+        let lists = try WordLists.load(path: Fixtures.shapes + "/words.json")
+        for name in WordLists.required { XCTAssertFalse(lists.list(name).isEmpty, name) }
+        XCTAssertEqual(lists.list("month names").first, "january")
+        XCTAssertTrue(lists.set("irrealis words").contains("vowed"))
+    }
+
+    func testBadWordFilesAreRefusedInOneLine() throws {
+        let committed = Fixtures.shapes + "/words.json"
+        let full = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: committed)))
+            as? [String: Any])
+        let lists = try XCTUnwrap(full["lists"] as? [String: [String]])
+        func file(_ lists: [String: [String]]) throws -> String {
+            let object: [String: Any] = ["format": "frontline-words 1", "lists": lists]
+            return try write(String(decoding: JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        }
+        var emptyWord = lists
+        emptyWord["stopwords"]?.append("")
+        let cases: [(String, String)] = [
+            (try file(lists.filter { $0.key != "stopwords" }), "list \"stopwords\" is missing"),
+            (try file(emptyWord), "list \"stopwords\" is empty or has an empty word"),
+            (try write(#"{"format": "frontline-words 9", "lists": {}}"#), "format must be"),
+            (try write("{not json"), "not a words file"),
+        ]
+        for (path, reason) in cases {
+            XCTAssertThrowsError(try WordLists.load(path: path)) { e in
+                let message = "\(e)"
+                XCTAssertTrue(message.hasPrefix(path) && message.contains(reason), message)
+                XCTAssertFalse(message.contains("\n"), message)
+            }
+        }
+    }
+}

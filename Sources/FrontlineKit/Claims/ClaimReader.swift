@@ -49,13 +49,12 @@ public struct ClaimReader: Sendable {
     }()
 
     /// Words before a trigger that make it an intention or a hypothesis, not an event.
-    static let irrealis: Set<String> = ["aim", "goal", "plan", "plans", "planned", "vowed", "vows", "would", "could", "might",
-                                        "before", "if", "want", "wants", "hopes", "hope", "threatened", "intends", "seeks", "bid"]
+    static let irrealis: Set<String> = WordLists.shared.set("irrealis words")
     static let beforeTimes = ["late last month", "early last month", "last month", "last year", "earlier this year", "earlier this month",
                               "two years ago", "a year ago", "in 2014", "in 2015", "since 2014", "since 2015", "since 2012", "since 2013"]
     static let afterTimes = ["on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday", "on sunday",
                              "this week", "today", "yesterday", "overnight", "last week", "on the weekend", "at the weekend"]
-    static let placeNouns: Set<String> = ["city", "town", "village", "villages", "towns", "area", "district"]
+    static let placeNouns: Set<String> = WordLists.shared.set("place nouns")
 
     struct PlaceRef { var first: Int; var last: Int; var place: ResolvedPlace; var near: Bool; var coreference = false }
 
@@ -283,7 +282,7 @@ public struct ClaimReader: Sendable {
         return speaker
     }
 
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let months = WordLists.shared.list("month names")  // in calendar order
     /// "in July", "in March 2016", "since mid-2012", "at the end of May" (compiled once).
     nonisolated(unsafe) static let datePhrase = try? NSRegularExpression(pattern: #"\b((?:at )?the (?:end|start|beginning|middle) of|in|since|by|until|from) (early |mid |mid-|late )?(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?\b|\b(in|since) (early |mid-|mid |late )?(\d{4})\b"#)
 

@@ -28,68 +28,29 @@ public struct PlaceFinder: Sendable {
     public let gazetteer: Gazetteer
 
     /// Words that make a run of capitalised words the name of an organisation, not a place.
-    static let organisationHeads: Set<String> = [
-        "forces", "force", "council", "army", "observatory", "state", "front", "brigade", "brigades",
-        "party", "units", "unit", "movement", "ministry", "coalition", "militia", "news", "agency",
-        "committee", "organization", "organisation", "group", "guard", "guards", "command", "corps",
-        "battalion", "division", "alliance", "union", "times", "post", "television", "tv", "radio",
-        "police", "university", "airways", "airlines", "company", "bank", "government", "authority",
-    ]
+    static let organisationHeads: Set<String> = WordLists.shared.set("organisation heads")
     /// Titles that put a person's name after them.
-    static let titles: Set<String> = ["president", "director", "minister", "general", "gen", "colonel", "col",
-                                      "commander", "spokesman", "spokeswoman", "king", "prince", "sheikh",
-                                      "mr", "mrs", "ms", "dr", "prime", "secretary", "leader", "emir", "envoy"]
+    static let titles: Set<String> = WordLists.shared.set("person titles")
     /// Lowercase words that can stand inside a place name ("Deir ez Zor", "Ras al Ain", "Gulf of Aqaba").
-    static let nameConnectors: Set<String> = ["al", "el", "ez", "es", "as", "ar", "ad", "an", "at", "az", "ash", "de", "du",
-                                              "la", "le", "bin", "ibn", "abu", "umm", "um", "of", "the"]
-    static let connectors: Set<String> = ["of", "and", "for", "the", "al", "bin", "ibn", "abu"]
+    static let nameConnectors: Set<String> = WordLists.shared.set("name connectors")
+    static let connectors: Set<String> = WordLists.shared.set("connectors")
     static let cues = ["village of", "villages of", "town of", "towns of", "city of", "cities of",
                        "district of", "province of", "region of", "area of", "outskirts of", "near", "in", "at",
                        "from", "to", "into", "around", "outside", "towards", "toward", "between", "entered",
                        "captured", "took", "seized", "recaptured", "retook", "besieged", "encircled"]
     /// Common English words that start sentences; never the start of a place name.
-    static let stopwords: Set<String> = [
-        "the", "a", "an", "in", "on", "at", "by", "to", "of", "and", "or", "but", "for", "with", "from", "as",
-        "its", "it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "his", "her",
-        "their", "our", "after", "before", "while", "since", "also", "more", "some", "all", "any", "each",
-        "every", "both", "further", "still", "said", "says", "if", "when", "where", "there", "then", "than",
-        "no", "not", "one", "two", "three", "many", "most", "much", "other", "such", "so", "yet", "about",
-        "over", "under", "into", "up", "down", "out", "new", "last", "first", "next", "what", "who", "how",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "any", "rebel", "rebels", "government", "reuters", "source", "sources", "islamic", "jihadist",
-        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "later", "earlier",
-        "today", "yesterday", "tomorrow", "elsewhere", "meanwhile", "here", "only", "even", "just",
-    ]
+    static let stopwords: Set<String> = WordLists.shared.set("stopwords")
     /// Words for peoples, faiths and regions that are also the names of small places.
-    static let adjectives: Set<String> = [
-        "arab", "arabs", "arabic", "kurd", "kurds", "shiite", "shi'ite", "shi’ite", "sunni", "sunnis",
-        "christian", "christians", "muslim", "muslims", "islamist", "european", "western",
-        "eastern", "northern", "southern", "central", "american", "americans", "turkmen", "yazidi", "druze",
-        "alawite", "assyrian", "persian", "global", "regional", "middle", "gulf", "peshmerga",
-    ]
+    static let adjectives: Set<String> = WordLists.shared.set("country adjectives")
     /// Verbs whose subject, when it is a capital or a country, is its government.
-    static let speechVerbs: Set<String> = [
-        "said", "says", "say", "announced", "announces", "denied", "denies", "accused", "accuses", "warned",
-        "warns", "wants", "wanted", "lacked", "lacks", "backed", "backs", "supports", "supported", "opposes",
-        "opposed", "urged", "urges", "insisted", "insists", "claimed", "claims", "believes", "believed",
-        "demanded", "demands", "rejected", "rejects", "welcomed", "welcomes", "condemned", "condemns",
-        "criticised", "criticized", "signalled", "signaled", "responded", "agreed", "refused", "hopes",
-        "fears", "sees", "views", "considers", "blamed", "blames", "pledged", "vowed", "sent", "has", "had",
-        "praised", "praises", "hailed", "hails", "threatened", "threatens", "promised", "promises", "asked", "asks",
-        "will", "would", "is", "was", "sees", "told",
-    ]
-    static let auxiliaries: Set<String> = ["has", "had", "have", "will", "would", "is", "was", "did", "does", "also", "previously", "repeatedly", "long", "already", "still", "never"]
+    static let speechVerbs: Set<String> = WordLists.shared.set("speech verbs")
+    static let auxiliaries: Set<String> = WordLists.shared.set("auxiliaries")
     /// Words after which a place is a party, not a location: "backed by Moscow", "allied to Iran".
     static let agentPhrases: [[String]] = [["supported", "by"], ["backed", "by"], ["opposed", "by"], ["allied", "to"],
                                            ["allied", "with"], ["funded", "by"], ["armed", "by"], ["ally", "of"],
                                            ["talks", "with"], ["ties", "with"], ["relations", "with"], ["pressure", "from"]]
     /// Nouns after "X's" that make X a location ("Manbij's outskirts"), not an actor.
-    static let geographicNouns: Set<String> = [
-        "outskirts", "centre", "center", "streets", "residents", "people", "suburbs", "districts", "district",
-        "neighbourhoods", "neighborhoods", "countryside", "east", "west", "north", "south", "old", "airport",
-        "citadel", "population", "province", "western", "eastern", "northern", "southern", "edge", "gates",
-    ]
+    static let geographicNouns: Set<String> = WordLists.shared.set("geographic nouns")
 
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 

@@ -55,8 +55,7 @@ struct StatedRelation {
     var km: Double
     var bearing: Double?   // degrees from north, if a direction is given
 
-    static let qualifiers: Set<String> = ["about", "some", "nearly", "around", "roughly", "approximately", "only", "just",
-                                          "lies", "located", "is", "which", "situated", "almost"]
+    static let qualifiers: Set<String> = WordLists.shared.set("distance qualifiers")
 }
 
 /// Joins each name mention to one gazetteer entry, using the evidence a reader uses: the countries the

@@ -4,7 +4,22 @@ import Foundation
 /// `Shapes/words.json` beside `actors.json`: one named list each, loaded once, checked on loading.
 public struct WordLists: Sendable {
     /// Every list the code reads; a file without one of them is refused when it is loaded.
-    static let required: [String] = []
+    static let required: [String] = [
+        "abbreviations",
+        "auxiliaries",
+        "connectors",
+        "country adjectives",
+        "distance qualifiers",
+        "geographic nouns",
+        "irrealis words",
+        "month names",
+        "name connectors",
+        "organisation heads",
+        "person titles",
+        "place nouns",
+        "speech verbs",
+        "stopwords",
+    ]
 
     public let lists: [String: [String]]
 
@@ -42,21 +57,24 @@ public struct WordLists: Sendable {
     nonisolated(unsafe) private static var current: WordLists?
 
     /// Loads the words file of a Shapes folder (the one `Frontline` uses) and makes it the lists in use;
-    /// a folder without one (a user's own basemap) keeps the default lists.
+    /// a folder without one (a user's own basemap) uses the package's. A bad file is a one-line error.
     public static func prepare(directory: String) throws {
-        let path = directory + "/words.json"
-        guard FileManager.default.fileExists(atPath: path) else { return }
+        var path = directory + "/words.json"
+        if !FileManager.default.fileExists(atPath: path) { path = defaultPath }
         let lists = try load(path: path)
         lock.lock(); defer { lock.unlock() }
         current = lists
     }
 
+    /// The package's words file (the default Shapes folder's).
+    static var defaultPath: String { ((try? Basemap.locate(explicit: nil).directory) ?? "Shapes") + "/words.json" }
+
     /// The lists in use: those `prepare` loaded, else the default Shapes folder's (read on first use).
     public static var shared: WordLists {
         lock.lock(); defer { lock.unlock() }
         if let current { return current }
-        let dir = (try? Basemap.locate(explicit: nil).directory) ?? "Shapes"
-        let loaded = (try? load(path: dir + "/words.json")) ?? WordLists(lists: [:])
+        // Reached only by code that runs a stage without `Frontline` (tests): the package's lists.
+        let loaded = (try? load(path: defaultPath)) ?? WordLists(lists: [:])
         current = loaded
         return loaded
     }

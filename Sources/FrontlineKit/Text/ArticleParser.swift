@@ -98,9 +98,7 @@ enum DateLine {
 
 /// Splits a paragraph into sentences, keeping character offsets within it.
 enum SentenceSplitter {
-    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt",
-                                             "sgt", "u.s", "u.n", "e.g", "i.e", "no", "vs", "jan", "feb", "aug",
-                                             "sept", "oct", "nov", "dec", "km", "approx"]
+    static let abbreviations: Set<String> = WordLists.shared.set("abbreviations")
 
     static func split(_ text: String) -> [(text: String, start: Int, end: Int)] {
         let c = CharacterText(text)
