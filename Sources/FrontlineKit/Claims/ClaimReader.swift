@@ -50,10 +50,8 @@ public struct ClaimReader: Sendable {
 
     /// Words before a trigger that make it an intention or a hypothesis, not an event.
     static let irrealis: Set<String> = WordLists.shared.set("irrealis words")
-    static let beforeTimes = ["late last month", "early last month", "last month", "last year", "earlier this year", "earlier this month",
-                              "two years ago", "a year ago", "in 2014", "in 2015", "since 2014", "since 2015", "since 2012", "since 2013"]
-    static let afterTimes = ["on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday", "on sunday",
-                             "this week", "today", "yesterday", "overnight", "last week", "on the weekend", "at the weekend"]
+    static let beforeTimes = WordLists.shared.list("time phrases before")  // in the file's order
+    static let afterTimes = WordLists.shared.list("time phrases after")  // in the file's order
     static let placeNouns: Set<String> = WordLists.shared.set("place nouns")
 
     struct PlaceRef { var first: Int; var last: Int; var place: ResolvedPlace; var near: Bool; var coreference = false }

@@ -34,10 +34,7 @@ public struct PlaceFinder: Sendable {
     /// Lowercase words that can stand inside a place name ("Deir ez Zor", "Ras al Ain", "Gulf of Aqaba").
     static let nameConnectors: Set<String> = WordLists.shared.set("name connectors")
     static let connectors: Set<String> = WordLists.shared.set("connectors")
-    static let cues = ["village of", "villages of", "town of", "towns of", "city of", "cities of",
-                       "district of", "province of", "region of", "area of", "outskirts of", "near", "in", "at",
-                       "from", "to", "into", "around", "outside", "towards", "toward", "between", "entered",
-                       "captured", "took", "seized", "recaptured", "retook", "besieged", "encircled"]
+    static let cues = WordLists.shared.list("cue phrases")  // in the file's order
     /// Common English words that start sentences; never the start of a place name.
     static let stopwords: Set<String> = WordLists.shared.set("stopwords")
     /// Words for peoples, faiths and regions that are also the names of small places.

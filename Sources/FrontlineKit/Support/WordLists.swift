@@ -6,9 +6,11 @@ public struct WordLists: Sendable {
     /// Every list the code reads; a file without one of them is refused when it is loaded.
     static let required: [String] = [
         "abbreviations",
+        "arabic articles",
         "auxiliaries",
         "connectors",
         "country adjectives",
+        "cue phrases",
         "distance qualifiers",
         "geographic nouns",
         "irrealis words",
@@ -19,6 +21,8 @@ public struct WordLists: Sendable {
         "place nouns",
         "speech verbs",
         "stopwords",
+        "time phrases after",
+        "time phrases before",
     ]
 
     public let lists: [String: [String]]

@@ -19,7 +19,7 @@ public struct Token: Sendable, Equatable {
     }
 
     /// Arabic articles written before a name, as in "al-Bab".
-    static let articles = ["al-", "ar-", "as-", "ad-", "an-", "at-", "az-", "ash-", "ath-", "adh-", "el-", "ez-", "es-", "en-", "ed-", "et-", "ul-"]
+    static let articles = WordLists.shared.list("arabic articles")  // in the file's order
 }
 
 /// Splits text into words: letters and digits, with inner apostrophes and hyphens kept.
