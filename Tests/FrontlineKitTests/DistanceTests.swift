@@ -143,4 +143,73 @@ final class DistanceTests: XCTestCase {
         XCTAssertEqual(captions.count, 3)
         XCTAssertTrue(captions[0].contains("along the Euphrates from Manbij to Falluja"), captions[0])
     }
+
+    func testChainageSummedInOrderWhenMeasuredOnTwoCores() throws {
+        // A river's segments are measured in two halves on two cores: the running sums must be those of one pass.
+        let f = try Fixtures.frontline()
+        let euphrates = try XCTUnwrap(DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer).river(named: "Euphrates"))
+        XCTAssertGreaterThan(euphrates.points.count, 4_000)
+        let g = Geodesic.wgs84
+        var cum = [0.0]
+        for i in 1..<euphrates.points.count { cum.append(cum[i - 1] + g.distance(euphrates.points[i - 1], euphrates.points[i])) }
+        XCTAssertEqual(euphrates.cumulative, cum)
+        let short = Array(euphrates.points.prefix(3))
+        XCTAssertEqual(MeasuredLine(name: "short", points: short).cumulative.count, 3)
+        XCTAssertEqual(MeasuredLine(name: "one", points: [short[0]]).cumulative, [0])
+        XCTAssertEqual(MeasuredLine(name: "none", points: []).cumulative, [0])
+    }
+
+    // MARK: nearest point and ray, against the exhaustive search
+
+    /// The nearest point found by projecting every vertex (the method before the planar prefilter).
+    private func exhaustiveNearest(_ line: MeasuredLine, _ p: LonLat) throws -> (segment: Int, offset: Double) {
+        let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
+        let xy = aeqd.forward(line.points)
+        var best = (d: Double.infinity, seg: 0)
+        for i in 0..<(xy.count - 1) {
+            let d = distance(Point(x: 0, y: 0), toSegment: xy[i], xy[i + 1])
+            if d < best.d { best = (d, i) }
+        }
+        return (best.seg, best.d)
+    }
+
+    func testNearestPointMatchesExhaustiveSearch() throws {
+        let f = try Fixtures.frontline()
+        let checker = DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer)
+        let lines = [try XCTUnwrap(checker.river(named: "Euphrates")), try XCTUnwrap(checker.river(named: "Tigris")),
+                     try XCTUnwrap(checker.border("SY", "TR"))]
+        let places = [LonLat(lon: 37.95, lat: 36.53), LonLat(lon: 43.78, lat: 33.35), LonLat(lon: 37.05, lat: 36.59),
+                      LonLat(lon: 40.14, lat: 35.33), LonLat(lon: 44.36, lat: 33.31), LonLat(lon: 36.3, lat: 33.5),
+                      LonLat(lon: 47.9, lat: 30.5), LonLat(lon: 42.0, lat: 37.1)]
+        for line in lines {
+            for p in places {
+                let fast = try line.project(p)
+                let slow = try exhaustiveNearest(line, p)
+                XCTAssertEqual(fast.segment, slow.segment, "\(line.name) from \(p)")
+                XCTAssertEqual(fast.offset, slow.offset, accuracy: max(0.5, slow.offset * 1e-6), "\(line.name) from \(p)")
+            }
+        }
+    }
+
+    func testRayHitMatchesExhaustiveSearch() throws {
+        let f = try Fixtures.frontline()
+        let border = try XCTUnwrap(DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer).border("SY", "TR"))
+        let from = LonLat(lon: 37.21, lat: 36.45)
+        for azimuth in stride(from: 0.0, to: 360, by: 15) {
+            let fast = try border.firstHit(from: from, azimuth: azimuth)
+            // Exhaustive: every segment in the projection centred on the place.
+            let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", from.lat, from.lon))
+            let xy = aeqd.forward(border.points)
+            let dx = sin(azimuth * .pi / 180), dy = cos(azimuth * .pi / 180)
+            var best: Double?
+            for i in 0..<(xy.count - 1) {
+                let a = xy[i], b = xy[i + 1], ex = b.x - a.x, ey = b.y - a.y, den = dx * ey - dy * ex
+                guard abs(den) > 1e-12 else { continue }
+                let t = (a.x * ey - a.y * ex) / den, u = (a.x * dy - a.y * dx) / den
+                if t >= 0, t <= 500_000, u >= 0, u <= 1, t < (best ?? .infinity) { best = t }
+            }
+            XCTAssertEqual(fast == nil, best == nil, "azimuth \(azimuth)")
+            if let fast, let best { XCTAssertEqual(fast.metres, best, accuracy: 1, "azimuth \(azimuth)") }
+        }
+    }
 }

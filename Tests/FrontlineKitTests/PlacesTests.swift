@@ -64,4 +64,81 @@ final class PlacesTests: XCTestCase {
         XCTAssertTrue(r.places.contains { $0.kind == .river && $0.entry.name == "Euphrates" })
         XCTAssertTrue(r.places.contains { $0.text == "Kafr Kalbin" && $0.approximate })
     }
+
+    // MARK: compiled gazetteer
+
+    func testGazetteerEntriesParseAsBeforeAndOnce() throws {
+        // Every line of the committed index: the byte-level parse (memchr for tabs, alternates split
+        // on the "|" byte) against splitting the line's text by characters, as it was done before.
+        let g = try CompiledGazetteer(path: Fixtures.shapes + "/" + CompiledGazetteer.fileName)
+        let text = try String(contentsOfFile: Fixtures.shapes + "/" + CompiledGazetteer.fileName, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertGreaterThan(g.count, 10_000)
+        var withAlternates = 0
+        for i in 0..<g.count {
+            let cols = lines[2 + i].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let slow = try XCTUnwrap(GazetteerFile.entry(fromProjectColumns: cols), "line \(i + 3)")
+            let fast = g.parseEntry(i)
+            XCTAssertEqual(fast, slow, "line \(i + 3)")
+            if !fast.alternates.isEmpty { withAlternates += 1 }
+        }
+        XCTAssertGreaterThan(withAlternates, 1000)
+        // A lookup parses each entry once; the second gives the same entries.
+        let before = g.parses
+        let first = g.lookup(PlaceNameNormalizer.key("Aleppo"))
+        let parsedOnce = g.parses
+        let again = g.lookup(PlaceNameNormalizer.key("Aleppo"))
+        XCTAssertFalse(first.isEmpty)
+        XCTAssertEqual(parsedOnce - before, first.count, "each entry found parsed once")
+        XCTAssertEqual(g.parses, parsedOnce, "and not again")
+        XCTAssertEqual(first, again)
+        XCTAssertTrue(first.contains { $0.alternates.count > 50 })
+    }
+
+    func testGazetteerKeysFoundByBisectingTheirBytes() throws {
+        // Every key line of the committed index is found, with the entries it lists; keys that sort
+        // before the first, between two and after the last are not; a truncated or padded key
+        // section is refused in one line; the key lines are counted eight bytes at a time as one by one.
+        let file = Fixtures.shapes + "/" + CompiledGazetteer.fileName
+        let g = try CompiledGazetteer(path: file)
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        let keyLines = lines[(3 + g.count)...]
+        XCTAssertGreaterThan(keyLines.count, 50_000)
+        var previous = ""
+        for (n, line) in keyLines.enumerated() {
+            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            let key = parts[0], ids = parts[1].split(separator: ",").compactMap { Int($0) }
+            XCTAssertTrue(g.hasKey(key), key)
+            if n % 97 == 0 {  // the entries themselves, for a sample (each lookup parses them)
+                XCTAssertEqual(g.lookup(key).map(\.id), ids.map { g.entry($0).id }, key)
+            }
+            if n > 0 {
+                // Between the key before and this one (no key holds a control byte): absent.
+                XCTAssertTrue(Array(previous.utf8).lexicographicallyPrecedes(Array(key.utf8)), "sorted at \(key)")
+                XCTAssertFalse(g.hasKey(previous + "\u{01}"), previous)
+            }
+            previous = key
+        }
+        XCTAssertFalse(g.hasKey(""))
+        XCTAssertFalse(g.hasKey("\u{01}"))
+        XCTAssertFalse(g.hasKey("\u{7F}\u{7F}\u{7F}"))
+        XCTAssertEqual(g.lookup("\u{7F}\u{7F}"), [])
+
+        let dir = try Fixtures.tempDir()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        for (name, changed) in [("truncated", bytes.dropLast(40)), ("padded", bytes + Data("zzzz\t1\n".utf8))] {
+            let path = dir + "/\(name).index"
+            try Data(changed).write(to: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try CompiledGazetteer(path: path), name) { error in
+                XCTAssertTrue("\(error)".contains("expected 'keys M' followed by M lines"), "\(error)")
+            }
+        }
+        for text in ["", "a", "\n", "a\nb", "a\nb\n", "\n\n\nabc\ndefghijk\nlmnopqrstuvwxyz\n1234567", String(repeating: "x\n", count: 37)] {
+            let b = Array(text.utf8)
+            for from in 0..<max(1, b.count) {
+                let slow = from < b.count ? b[from...].filter { $0 == 0x0A }.count + (b.last == 0x0A ? 0 : 1) : 0
+                b.withUnsafeBufferPointer { XCTAssertEqual(CompiledGazetteer.lineCount($0, from: from), slow, "\(text.debugDescription) from \(from)") }
+            }
+        }
+    }
 }

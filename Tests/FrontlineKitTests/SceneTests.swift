@@ -96,6 +96,225 @@ final class SceneTests: XCTestCase {
         let e = try XCTUnwrap(t.geo(Point(x: 510, y: 400))), n = try XCTUnwrap(t.geo(Point(x: 500, y: 390)))
         XCTAssertEqual(Geodesic.wgs84.distance(o, e) / Geodesic.wgs84.distance(o, n), 1, accuracy: 0.002)
     }
+
+    // MARK: simplification
+
+    /// A wiggly line of `n` vertices about 100 m apart (deterministic).
+    private func wiggle(_ n: Int) -> [LonLat] {
+        (0..<n).map { i in
+            let t = Double(i)
+            return LonLat(lon: 38 + t * 0.001, lat: 36 + 0.004 * sin(t / 7) + 0.0007 * sin(t * 1.3))
+        }
+    }
+
+    /// The simplifier's plane, about the middle vertex (its default origin).
+    private func metres(_ p: LonLat, origin o: LonLat) -> Point {
+        Point(x: (p.lon - o.lon) * 111_195 * cos(o.lat * .pi / 180), y: (p.lat - o.lat) * 111_195)
+    }
+
+    func testSimplifiedLineStaysWithinTolerance() {
+        let line = wiggle(2000)
+        for tol in [5.0, 50, 400] {
+            let kept = Simplifier.simplify(line, metres: tol)
+            XCTAssertEqual(kept.first, line.first)
+            XCTAssertEqual(kept.last, line.last)
+            XCTAssertLessThan(kept.count, line.count)
+            // Every dropped vertex lies within the tolerance of the segment of the kept line that spans it.
+            var k = 0
+            for p in line {
+                while k + 1 < kept.count - 1, kept[k + 1].lon <= p.lon { k += 1 }
+                let o = line[line.count / 2]
+                let d = distance(metres(p, origin: o), toSegment: metres(kept[k], origin: o), metres(kept[k + 1], origin: o))
+                XCTAssertLessThanOrEqual(d, tol * 1.0001, "vertex \(p) at tolerance \(tol)")
+            }
+        }
+        XCTAssertEqual(Simplifier.simplify(line, metres: 0), line, "no tolerance, nothing dropped")
+        let straight = (0..<50).map { LonLat(lon: 40 + Double($0) * 0.01, lat: 33) }
+        XCTAssertEqual(Simplifier.simplify(straight, metres: 1).count, 2, "a straight line keeps its ends")
+    }
+
+    func testMapLinesHaveNoMoreVerticesThanPixelsCanShow() throws {
+        let f = try Fixtures.frontline()
+        let euphrates = try XCTUnwrap(DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer).river(named: "Euphrates"))
+        let box = try XCTUnwrap(GeoBox(covering: euphrates.points))
+        let t = MapTransform(projection: try Projection.conformal(for: box), box: box, frame: Rect(x: 0, y: 0, width: 400, height: 300))
+        let drawn = t.line(euphrates.points)
+        XCTAssertLessThan(drawn.count, euphrates.points.count / 4, "most full-resolution vertices are below a pixel")
+        XCTAssertGreaterThan(drawn.count, 50, "the course's bends are kept")
+        // Drawn vertices are vertices of the course; every vertex dropped is within the 0.4 px tolerance.
+        let full = euphrates.points.compactMap { t.device($0) }
+        for p in drawn {
+            let d = zip(full, full.dropFirst()).map { distance(p, toSegment: $0, $1) }.min() ?? .infinity
+            XCTAssertLessThan(d, 0.01)
+        }
+        for p in full {
+            let d = zip(drawn, drawn.dropFirst()).map { distance(p, toSegment: $0, $1) }.min() ?? .infinity
+            XCTAssertLessThanOrEqual(d, 0.4, "every full-resolution vertex is within 0.4 px of the drawn line")
+        }
+    }
+
+    // MARK: basemap cut to the frame
+
+    /// Even-odd inside test by ray casting (the rule the basemap is filled with).
+    private func inside(_ p: Point, _ ring: [Point]) -> Bool {
+        var odd = false
+        for i in ring.indices {
+            let a = ring[i], b = ring[(i + 1) % ring.count]
+            if (a.y > p.y) != (b.y > p.y), p.x < a.x + (b.x - a.x) * (p.y - a.y) / (b.y - a.y) { odd.toggle() }
+        }
+        return odd
+    }
+
+    /// A jagged ring around (cx, cy), deterministic from `seed`.
+    private func star(_ cx: Double, _ cy: Double, _ r: Double, points n: Int, seed: Int) -> [Point] {
+        (0..<n).map { k in
+            let a = Double(k) * 2 * .pi / Double(n), j = Double((k * 7919 + seed * 104_729) % 97) / 97
+            return Point(x: cx + r * (0.45 + 0.55 * j) * cos(a), y: cy + r * (0.45 + 0.55 * j) * sin(a))
+        }
+    }
+
+    func testRingsCutToTheFrameFillTheSameInside() {
+        let box = Rect(x: 100, y: 80, width: 300, height: 200)
+        for seed in 0..<12 {
+            let ring = star(120 + Double(seed * 23 % 260), 90 + Double(seed * 37 % 180), 180 + Double(seed * 11), points: 90, seed: seed)
+            let cut = FrameCut.ring(ring, to: box)
+            XCTAssertLessThan(cut.count, ring.count + 8)
+            for gx in stride(from: box.minX + 0.37, to: box.maxX, by: 7.3) {
+                for gy in stride(from: box.minY + 0.61, to: box.maxY, by: 5.9) {
+                    let p = Point(x: gx, y: gy)
+                    XCTAssertEqual(inside(p, cut), inside(p, ring), "seed \(seed) at \(gx),\(gy)")
+                }
+            }
+            XCTAssertTrue(cut.allSatisfy { $0.x >= box.minX - 1e-9 && $0.x <= box.maxX + 1e-9 && $0.y >= box.minY - 1e-9 && $0.y <= box.maxY + 1e-9 })
+        }
+        let small = star(250, 180, 40, points: 30, seed: 1)
+        XCTAssertEqual(FrameCut.ring(small, to: box), small, "a ring inside is kept as it is")
+        XCTAssertEqual(FrameCut.ring(star(900, 900, 40, points: 30, seed: 2), to: box), [], "a ring outside goes")
+    }
+
+    func testLinesCutToTheFrameKeepEverySegmentThatCanShow() {
+        let box = Rect(x: 100, y: 80, width: 300, height: 200)
+        let line = (0..<400).map { k -> Point in
+            let t = Double(k) / 10
+            return Point(x: 250 + 260 * cos(t * 0.31) + 15 * sin(t * 3), y: 180 + 190 * sin(t * 0.23))
+        }
+        let runs = FrameCut.line(line, to: box)
+        XCTAssertGreaterThan(runs.count, 1)
+        XCTAssertLessThan(runs.reduce(0) { $0 + $1.count }, line.count)
+        // Every segment that enters the box is in a run; each run's ends lie outside it (or at the line's ends).
+        var kept = Set<Int>()
+        for run in runs {
+            guard let s = line.indices.first(where: { i in i + run.count <= line.count && Array(line[i..<(i + run.count)]) == run }) else {
+                return XCTFail("a run that is not a piece of the line")
+            }
+            for i in s..<(s + run.count - 1) { kept.insert(i) }
+            for end in [run.first!, run.last!] where end != line.first! && end != line.last! { XCTAssertFalse(box.contains(end)) }
+        }
+        for i in 0..<(line.count - 1) {
+            let a = line[i], b = line[i + 1]
+            let samples = (0...20).map { k in Point(x: a.x + (b.x - a.x) * Double(k) / 20, y: a.y + (b.y - a.y) * Double(k) / 20) }
+            if samples.contains(where: { box.contains($0) }) { XCTAssertTrue(kept.contains(i), "segment \(i) shows in the box") }
+        }
+        let within = [Point(x: 150, y: 100), Point(x: 300, y: 250)]
+        XCTAssertEqual(FrameCut.line(within, to: box), [within])
+        XCTAssertEqual(FrameCut.line([Point(x: 0, y: 0), Point(x: 10, y: 10)], to: box), [])
+    }
+
+    func testCutBasemapDrawsTheSamePixels() throws {
+        // A frame clip off the pixel grid, as maps have: a land fill, a lake with its outline and a river,
+        // drawn whole and cut to the frame plus the margin; the pixels differ at most by rounding.
+        let frame = Rect(x: 20.5, y: 14.7, width: 260, height: 170), margin = 16.0
+        let shown = Rect(x: frame.minX - margin, y: frame.minY - margin, width: frame.width + 2 * margin, height: frame.height + 2 * margin)
+        let land = star(140, 110, 220, points: 160, seed: 3), lake = star(60, 40, 70, points: 50, seed: 5)
+        let river = (0..<120).map { k in Point(x: -60 + Double(k) * 4, y: 100 + 60 * sin(Double(k) / 9)) }
+        func draw(cut: Bool) throws -> [UInt32] {
+            let c = try CairoCanvas(format: .png, width: 300, height: 200, fonts: try FontSet.shared())
+            c.rect(Rect(x: 0, y: 0, width: 300, height: 200)); c.setColor(RGBA(1, 1, 1)); c.fill()
+            c.save()
+            c.clip(frame)
+            c.path([cut ? FrameCut.ring(land, to: shown) : land], closed: true); c.setEvenOdd(true); c.setColor(RGBA(0.9, 0.88, 0.84)); c.fill()
+            c.path([cut ? FrameCut.ring(lake, to: shown) : lake], closed: true); c.setColor(RGBA(0.79, 0.86, 0.92)); c.fillPreserve()
+            c.setColor(RGBA(0.55, 0.7, 0.8)); c.setLine(width: 0.6); c.stroke()
+            c.path(cut ? FrameCut.line(river, to: shown) : [river], closed: false); c.setColor(RGBA(0.31, 0.53, 0.72)); c.setLine(width: 1.9); c.stroke()
+            c.restore()
+            return pixels(of: c)
+        }
+        let whole = try draw(cut: false), cut = try draw(cut: true)
+        var differing = 0, most = 0
+        for (a, b) in zip(whole, cut) where a != b {
+            differing += 1
+            for shift in [0, 8, 16, 24] { most = max(most, abs(Int((a >> UInt32(shift)) & 0xFF) - Int((b >> UInt32(shift)) & 0xFF))) }
+        }
+        XCTAssertLessThan(differing, whole.count / 200, "a few edge pixels at most")
+        XCTAssertLessThanOrEqual(most, 8, "by rounding only")
+    }
+
+    // MARK: text layout
+
+    func testWrapBreaksWhereMeasuringEveryCandidateDoes() throws {
+        let f = try Fixtures.frontline()
+        let measurer = try CairoTextMeasurer(fonts: f.fonts)
+        let composer = MapComposer(basemap: f.basemap, gazetteer: f.gazetteer, measurer: measurer)
+        let texts = ["(3) “more than 1,000 km down the Euphrates”: measured 1,069 km along the Euphrates from Jarabulus to Falluja (652 km straight), +7%: consistent.",
+                     "Source: Frontline example article, written for this project from public reporting of the week. Map by Frontline.",
+                     "one", "a b c d e f g h i j k l m n o p", "Supercalifragilisticexpialidocious word"]
+        for text in texts {
+            for (width, size, style) in [(300.0, 12.5, FontStyle.regular), (1000, 12.5, .regular), (180, 30, .bold), (57.3, 11, .italic), (5, 12, .regular)] {
+                // The slow way: every candidate line measured whole.
+                var lines: [String] = [], current = ""
+                for word in text.split(separator: " ") {
+                    let candidate = current.isEmpty ? String(word) : current + " " + word
+                    if measurer.size(of: candidate, style: style, fontSize: size).width > width, !current.isEmpty {
+                        lines.append(current)
+                        current = String(word)
+                    } else {
+                        current = candidate
+                    }
+                }
+                if !current.isEmpty { lines.append(current) }
+                XCTAssertEqual(composer.wrap(text, width: width, size: size, style: style), lines, "\(text) at \(width) px")
+            }
+        }
+    }
+
+    func testLabelPointsMatchTestingEveryPoint() throws {
+        let f = try Fixtures.frontline()
+        let composer = MapComposer(basemap: f.basemap, gazetteer: f.gazetteer, measurer: try CairoTextMeasurer(fonts: f.fonts))
+        // A star with a square hole, and a second ring apart: edges at every slope, even-odd rings.
+        let star = (0..<14).map { k -> Point in
+            let a = Double(k) * .pi / 7, r = k % 2 == 0 ? 180.0 : 70
+            return Point(x: 300 + r * cos(a), y: 220 + r * sin(a))
+        }
+        let hole = [Point(x: 280, y: 200), Point(x: 320, y: 200), Point(x: 320, y: 240), Point(x: 280, y: 240)]
+        let apart = [Point(x: 520, y: 60), Point(x: 600, y: 90), Point(x: 560, y: 160)]
+        for (parts, frame, grid) in [([star, hole, apart], Rect(x: 0, y: 0, width: 640, height: 440), 24),
+                                     ([star], Rect(x: 150, y: 100, width: 300, height: 250), 8),
+                                     ([apart], Rect(x: 500, y: 50, width: 120, height: 120), 24)] {
+            let nx = grid, ny = max(grid * 2 / 3, 4)
+            var inside: [Point] = []
+            for i in 0..<nx {
+                for j in 0..<ny {
+                    let p = Point(x: frame.minX + (Double(i) + 0.5) * frame.width / Double(nx), y: frame.minY + (Double(j) + 0.5) * frame.height / Double(ny))
+                    if pointInPolygon(p, parts) { inside.append(p) }
+                }
+            }
+            let expected: [Point]
+            if inside.count < 4 { expected = [] } else {
+                let c = Point(x: inside.map(\.x).reduce(0, +) / Double(inside.count), y: inside.map(\.y).reduce(0, +) / Double(inside.count))
+                expected = inside.sorted { $0.distance(to: c) < $1.distance(to: c) }
+            }
+            XCTAssertFalse(expected.isEmpty)
+            XCTAssertEqual(composer.labelPoints(parts, frame: frame, grid: grid), expected)
+        }
+    }
+
+    func testDistancesWrittenWithGroupingAndOneDecimalBelow100Km() {
+        XCTAssertEqual(MapComposer.kmText(17.84), "17.8 km")
+        XCTAssertEqual(MapComposer.kmText(99.94), "99.9 km")
+        XCTAssertEqual(MapComposer.kmText(1_069.4), "1,069 km")
+        XCTAssertEqual(MapComposer.kmText(1_234_567.89), "1,234,568 km")
+        XCTAssertEqual(MapComposer.kmText(0.25), "0.2 km", "halves to even, as ICU rounds")
+    }
 }
 
 final class SeedMapTests: XCTestCase {

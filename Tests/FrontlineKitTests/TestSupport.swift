@@ -1,3 +1,4 @@
+import CCairo
 import Foundation
 import XCTest
 @testable import FrontlineKit
@@ -71,4 +72,25 @@ enum Fixtures {
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
+}
+
+/// The canvas's own pixels (premultiplied ARGB words).
+func pixels(of c: CairoCanvas) -> [UInt32] {
+    cairo_surface_flush(c.surface)
+    let w = Int(cairo_image_surface_get_width(c.surface)), h = Int(cairo_image_surface_get_height(c.surface))
+    let stride = Int(cairo_image_surface_get_stride(c.surface))
+    let data = cairo_image_surface_get_data(c.surface)!
+    var out: [UInt32] = []
+    for y in 0..<h {
+        let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+        for x in 0..<w { out.append(row[x]) }
+    }
+    return out
+}
+
+/// The plane distance from `p` to the segment from `a` to `b`.
+func distance(_ p: Point, toSegment a: Point, _ b: Point) -> Double {
+    let dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy
+    let t = len2 > 0 ? min(max(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0), 1) : 0
+    return hypot(p.x - a.x - t * dx, p.y - a.y - t * dy)
 }

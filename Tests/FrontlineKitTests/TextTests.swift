@@ -111,6 +111,26 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(DatePatterns.firstYearDashMonth(in: "on 2016-06-02").map(String.init), "2016-06")
     }
 
+    func testCapitalisedTokensAsBefore() {
+        // The byte-level fast path against the Character-level test it short-cuts.
+        func slow(_ text: String) -> Bool {
+            guard let f = text.first else { return false }
+            if f.isUppercase { return true }
+            for prefix in Token.articles where text.hasPrefix(prefix) { return text.dropFirst(prefix.count).first?.isUppercase ?? false }
+            return false
+        }
+        for word in ["Aleppo", "al-Bab", "al-bab", "ash-Sham", "ad-Dana", "el-Arish", "ul-Haq", "Élysée", "été", "Ünye",
+                     "A\u{301}zaz", "a\u{301}", "5km", "a", "e", "u", "un-Named", "en-", "", "“Manbij", "-Raqqa", "Zab", "zab", "Ωmega"] {
+            XCTAssertEqual(Token(text: word, start: 0, end: word.count).isCapitalized, slow(word), word)
+        }
+    }
+
+    func testTextSearchFindsBytes() {
+        XCTAssertEqual(TextSearch.offset(of: "last month", in: "fighting late last month in"), 14)
+        XCTAssertNil(TextSearch.offset(of: "last week", in: "fighting late last month"))
+        XCTAssertEqual(TextSearch.offset(of: "é", in: "café"), 3)
+        XCTAssertNil(TextSearch.offset(of: "longer than the text", in: "short"))
+    }
 }
 
 /// The word lists are data (Shapes/words.json), checked when they are loaded.
