@@ -206,7 +206,7 @@ final class BadInputTests: XCTestCase {
         try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "rivers.shp: record 0 cannot be read")
     }
     func testCorruptGazetteerIndex() throws {
-        let s = try brokenShapes { FileManager.default.createFile(atPath: $0 + "/gazetteer.index", contents: Data("frontline-gazetteer-index 1\nentries 9\n".utf8)) }
+        let s = try brokenShapes { FileManager.default.createFile(atPath: $0 + "/gazetteer.index", contents: Data("frontline-gazetteer-index 2\nentries 9 bytes 0\n".utf8)) }
         try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "gazetteer.index: line")
     }
     func testBrokenActorsFile() throws {

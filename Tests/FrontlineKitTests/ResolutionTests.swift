@@ -165,7 +165,7 @@ final class ResolutionTests: XCTestCase {
 
     func testCorruptIndexIsAClearError() throws {
         let dir = try Fixtures.tempDir()
-        try "frontline-gazetteer-index 1\nentries 5\nid\n".write(toFile: dir + "/gazetteer.index", atomically: true, encoding: .utf8)
+        try "frontline-gazetteer-index 2\nentries 5 bytes 3\nid\n".write(toFile: dir + "/gazetteer.index", atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Gazetteer.load(shapesDirectory: dir)) { e in
             XCTAssertTrue((e as? FrontlineError)?.description.hasPrefix("\(dir)/gazetteer.index: line 2") ?? false, "\(e)")
         }

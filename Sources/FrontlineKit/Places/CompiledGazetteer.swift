@@ -2,17 +2,21 @@ import Foundation
 
 /// The committed gazetteer in a form that loads without parsing: the entries one per line, then
 /// every matching key (strict and "~" skeleton) sorted bytewise with the entry numbers it leads to.
-/// Loading maps the file into memory and notes where lines start (memchr); entries are parsed only
-/// when a lookup needs them.
+/// Loading maps the file into memory and notes where the entry lines start (memchr); entries are
+/// parsed only when a lookup needs them, and keys are found by bisecting the key lines' bytes.
 ///
-///     frontline-gazetteer-index 1
-///     entries N
-///     id \t name \t lat \t lon \t country \t kind \t population \t alternates \t source \t shape   (N lines)
-///     keys M
-///     key \t i,j,…                                                                              (M lines, sorted)
+///     frontline-gazetteer-index 2
+///     entries N bytes E
+///     id \t name \t lat \t lon \t country \t kind \t population \t alternates \t source \t shape   (N lines, E bytes)
+///     keys M bytes K
+///     key \t i,j,…                                                    (M lines, sorted, K bytes to the end)
+///
+/// The byte counts are written by `gazetteer compile` and checked on loading, so a truncated or
+/// padded file is refused without reading the key lines (the loader never needs to count them; M is
+/// there for a person reading the file, and a test checks it against the lines).
 final class CompiledGazetteer: @unchecked Sendable {
     static let fileName = "gazetteer.index"
-    static let magic = "frontline-gazetteer-index 1"
+    static let magic = "frontline-gazetteer-index 2"
 
     let path: String
     /// The file, mapped read-only for the life of the process's gazetteer.
@@ -20,7 +24,7 @@ final class CompiledGazetteer: @unchecked Sendable {
     /// Where each entry's line starts (32 bits each: the file is far below 2 GB).
     private let entryStarts: [Int32]
     /// Where the sorted key lines begin: a key is found by bisecting these bytes, line by line, so the
-    /// 99,000 key lines are never indexed (only counted, to tell a truncated file).
+    /// 99,000 key lines are never indexed.
     private let keysStart: Int
 
     var count: Int { entryStarts.count }
@@ -28,79 +32,85 @@ final class CompiledGazetteer: @unchecked Sendable {
     init(path: String) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw FrontlineError.badInput(file: path, reason: "gazetteer index not found (run `frontline gazetteer compile`)")
+            throw FrontlineError.badInput(file: path,
+                                          reason: "gazetteer index not found (run `frontline gazetteer compile`)")
         }
         defer { close(fd) }
         var st = stat()
-        // MAP_POPULATE: every page is read below (the lines are found, the keys counted); mapped in one
-        // call rather than a fault every 64 KB.
+        // Not MAP_POPULATE: only the entry lines are read at load, and a lookup touches a few key pages;
+        // populating the whole file measured no faster.
         guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < Int32.max,
-              let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), map != MAP_FAILED else {
+              let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else {
             throw FrontlineError.badInput(file: path, reason: "gazetteer index is empty or cannot be read")
         }
         let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: Int(st.st_size))
-        func end(_ s: Int) -> Int { Self.lineEnd(bytes, from: s) }
-        func text(_ s: Int) -> String { String(decoding: bytes[s..<end(s)], as: UTF8.self) }
-        func fail(_ reason: String) -> FrontlineError {
+        do {
+            (entryStarts, keysStart) = try Self.sections(bytes)
+        } catch let reason as Refusal {
             munmap(map, bytes.count)
-            return FrontlineError.badInput(file: path, reason: reason)
+            throw FrontlineError.badInput(file: path, reason: reason.text)
         }
-        guard text(0) == Self.magic else {
-            throw fail("not a Frontline gazetteer index (first line is not '\(Self.magic)')")
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// Why a mapped file is not an index (the caller names the file).
+    private struct Refusal: Error { var text: String }
+
+    /// The start of each entry line and of the key lines, with the header's counts checked.
+    private static func sections(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (entries: [Int32], keys: Int) {
+        func end(_ s: Int) -> Int { lineEnd(bytes, from: s) }
+        func text(_ s: Int) -> String { s < bytes.count ? String(decoding: bytes[s..<end(s)], as: UTF8.self) : "" }
+        /// "name C bytes B" → (C, B).
+        func counts(_ line: String, _ name: String) -> (Int, Int)? {
+            let f = line.split(separator: " ", omittingEmptySubsequences: false)
+            guard f.count == 4, f[0] == name, f[2] == "bytes", let c = Int(f[1]), let b = Int(f[3]) else { return nil }
+            return c >= 0 && b >= 0 ? (c, b) : nil
+        }
+        let first = text(0)
+        guard first == magic else {
+            guard first.hasPrefix("frontline-gazetteer-index ") else {
+                throw Refusal(text: "not a Frontline gazetteer index (first line is not '\(magic)')")
+            }
+            throw Refusal(text: "'\(first)' is another format of gazetteer index (this Frontline reads '\(magic)'): "
+                + "run `frontline gazetteer compile`")
         }
         let second = end(0) + 1
-        let header = second < bytes.count ? text(second).split(separator: " ") : []
-        guard header.count == 2, header[0] == "entries", let n = Int(header[1]), n >= 0 else {
-            throw fail("line 2: expected 'entries N'")
+        guard let (n, entryBytes) = counts(text(second), "entries") else {
+            throw Refusal(text: "line 2: expected 'entries N bytes E'")
         }
         var starts: [Int32] = []
         starts.reserveCapacity(n)
-        var p = end(second) + 1
+        let entriesStart = end(second) + 1
+        var p = entriesStart
         while starts.count < n, p < bytes.count {
             starts.append(Int32(p))
             p = end(p) + 1
         }
-        guard starts.count == n, p < bytes.count else { throw fail("line 2: expected 'entries N'") }
-        let keyHeader = text(p).split(separator: " ")
+        guard starts.count == n, p - entriesStart == entryBytes, p < bytes.count else {
+            throw Refusal(text: "line 2: expected 'entries N bytes E' followed by N lines of E bytes")
+        }
         let keys = end(p) + 1
-        guard keyHeader.count == 2, keyHeader[0] == "keys", let m = Int(keyHeader[1]),
-              Self.lineCount(bytes, from: keys) == m else {
-            throw fail("line \(3 + n): expected 'keys M' followed by M lines (truncated file?)")
+        guard let (_, keyBytes) = counts(text(p), "keys"), bytes.count - min(keys, bytes.count) == keyBytes else {
+            throw Refusal(text: "line \(3 + n): expected 'keys M bytes K' followed by K bytes to the end"
+                + " (truncated file?)")
         }
-        self.path = path
-        self.bytes = bytes
-        entryStarts = starts
-        keysStart = keys
-    }
-
-    /// Lines in `bytes[from...]`: its newlines, and one more for a last line without one.
-    static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        guard from < bytes.count, let base = bytes.baseAddress else { return 0 }
-        var n = 0, p = from
-        // Eight bytes at a time: a byte of x is zero exactly where the word holds a newline, and the
-        // high bit of each zero byte of x is set in y (with no carries between bytes), then counted.
-        let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        while p + 8 <= bytes.count {
-            let x = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) ^ (ones &* 0x0A)
-            let y = ~(((x & low7) &+ low7) | x | low7)
-            n += y.nonzeroBitCount
-            p += 8
-        }
-        while p < bytes.count { if base[p] == 0x0A { n += 1 }; p += 1 }
-        return n + (base[bytes.count - 1] == 0x0A ? 0 : 1)
+        return (starts, keys)
     }
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
 
     /// Where the line starting at `from` ends: its newline, or the end of `bytes`.
     private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        guard from < bytes.count, let base = bytes.baseAddress, let nl = memchr(base + from, 0x0A, bytes.count - from) else { return bytes.count }
+        guard from < bytes.count, let base = bytes.baseAddress,
+              let nl = memchr(base + from, 0x0A, bytes.count - from) else { return bytes.count }
         return base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Where the byte `b` next occurs in `from..<to`, or `to`.
     private func next(_ b: UInt8, from: Int, to: Int) -> Int {
-        guard from < to, let base = bytes.baseAddress, let hit = memchr(base + from, Int32(b), to - from) else { return to }
+        guard from < to, let base = bytes.baseAddress,
+              let hit = memchr(base + from, Int32(b), to - from) else { return to }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
@@ -151,11 +161,13 @@ final class CompiledGazetteer: @unchecked Sendable {
             while p < bytes.count, bytes[p] != 0x0A {
                 if bytes[p] == 0x09 {
                     tabs += 1
-                    if tabs == 2 { latStart = p + 1 } else if tabs == 3 { lonStart = p + 1 } else if tabs == 4 { lonEnd = p; break }
+                    if tabs == 4 { lonEnd = p; break }
+                    if tabs == 2 { latStart = p + 1 } else if tabs == 3 { lonStart = p + 1 }
                 }
                 p += 1
             }
-            guard lonEnd > lonStart, let lat = Double(String(decoding: bytes[latStart..<(lonStart - 1)], as: UTF8.self)),
+            guard lonEnd > lonStart,
+                  let lat = Double(String(decoding: bytes[latStart..<(lonStart - 1)], as: UTF8.self)),
                   let lon = Double(String(decoding: bytes[lonStart..<lonEnd], as: UTF8.self)),
                   box.contains(LonLat(lon: lon, lat: lat)) else { continue }
             out.append(entry(i))
@@ -195,7 +207,8 @@ final class CompiledGazetteer: @unchecked Sendable {
         guard let s = find(key) else { return [] }
         let text = bytes[s..<lineEnd(s)]
         guard let tab = text.firstIndex(of: 0x09) else { return [] }
-        return text[(tab + 1)...].split(separator: UInt8(ascii: ",")).compactMap { Int(String(decoding: $0, as: UTF8.self)) }
+        return text[(tab + 1)...].split(separator: UInt8(ascii: ","))
+            .compactMap { Int(String(decoding: $0, as: UTF8.self)) }
             .filter { $0 >= 0 && $0 < count }.map(entry)
     }
 
@@ -205,12 +218,14 @@ final class CompiledGazetteer: @unchecked Sendable {
         for (i, e) in entries.enumerated() {
             for k in EntryTable.keys(of: e) { keys[k, default: []].append(i) }
         }
-        var out = magic + "\nentries \(entries.count)\n"
-        for e in entries { out += GazetteerFile.projectLine(e) + "\n" }
-        out += "keys \(keys.count)\n"
+        var entryLines = ""
+        for e in entries { entryLines += GazetteerFile.projectLine(e) + "\n" }
+        var keyLines = ""
         for k in keys.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-            out += k + "\t" + keys[k]!.map(String.init).joined(separator: ",") + "\n"
+            keyLines += k + "\t" + keys[k]!.map(String.init).joined(separator: ",") + "\n"
         }
+        let out = magic + "\nentries \(entries.count) bytes \(entryLines.utf8.count)\n" + entryLines
+            + "keys \(keys.count) bytes \(keyLines.utf8.count)\n" + keyLines
         try AtomicFile.write(Data(out.utf8), to: path)
     }
 }
