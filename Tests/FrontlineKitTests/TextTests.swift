@@ -144,24 +144,39 @@ final class WordListsTests: XCTestCase {
     func testCommittedListsHaveEveryRequiredList() throws {
         let lists = try WordLists.load(path: Fixtures.shapes + "/words.json")
         for name in WordLists.required { XCTAssertFalse(lists.list(name).isEmpty, name) }
+        for name in WordLists.requiredTables { XCTAssertFalse(lists.table(name).isEmpty, name) }
         XCTAssertEqual(lists.list("month names").first, "january")
         XCTAssertTrue(lists.set("irrealis words").contains("vowed"))
+        XCTAssertEqual(lists.list("compass points").first, "north")
+        XCTAssertEqual(lists.table("number words")["twenty"], 20)
+        XCTAssertEqual(lists.table("compass bearings")["north-west"], 315)
     }
 
     func testBadWordFilesAreRefusedInOneLine() throws {
-        let committed = Fixtures.shapes + "/words.json"
-        let full = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: committed)))
-            as? [String: Any])
-        let lists = try XCTUnwrap(full["lists"] as? [String: [String]])
-        func file(_ lists: [String: [String]]) throws -> String {
-            let object: [String: Any] = ["format": "frontline-words 1", "lists": lists]
-            return try write(String(decoding: JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        struct File: Codable {
+            var format = "frontline-words 1"
+            var lists: [String: [String]]
+            var tables: [String: [String: Double]]
         }
-        var emptyWord = lists
-        emptyWord["stopwords"]?.append("")
-        let cases: [(String, String)] = [
-            (try file(lists.filter { $0.key != "stopwords" }), "list \"stopwords\" is missing"),
-            (try file(emptyWord), "list \"stopwords\" is empty or has an empty word"),
+        let committedData = try Data(contentsOf: URL(fileURLWithPath: Fixtures.shapes + "/words.json"))
+        let committed = try JSONDecoder().decode(File.self, from: committedData)
+        func file(_ change: (inout File) -> Void) throws -> String {
+            var copy = committed
+            change(&copy)
+            return try write(String(decoding: JSONEncoder().encode(copy), as: UTF8.self))
+        }
+        // Every list and every table the code reads is required: a file without any one of them is refused.
+        var cases: [(String, String)] = try WordLists.required.map { name in
+            (try file { $0.lists[name] = nil }, "list \"\(name)\" is missing")
+        }
+        cases += try WordLists.requiredTables.map { name in
+            (try file { $0.tables[name] = nil }, "table \"\(name)\" is missing")
+        }
+        cases += [
+            (try file { $0.lists["stopwords"]?.append("") }, "list \"stopwords\" is empty or has an empty word"),
+            (try file { $0.tables["number words"]?[""] = 1 }, "table \"number words\" is empty or has an empty word"),
+            (try file { $0.tables["compass bearings"] = [:] }, "table \"compass bearings\" is empty"),
+            (try write(#"{"format": "frontline-words 1", "lists": {}}"#), "list \"abbreviations\" is missing"),
             (try write(#"{"format": "frontline-words 9", "lists": {}}"#), "format must be"),
             (try write("{not json"), "not a words file"),
         ]
@@ -172,5 +187,6 @@ final class WordListsTests: XCTestCase {
                 XCTAssertFalse(message.contains("\n"), message)
             }
         }
+        XCTAssertNoThrow(try WordLists.load(path: file { _ in }), "the committed lists, written again, load")
     }
 }

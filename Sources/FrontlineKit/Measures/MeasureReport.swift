@@ -17,11 +17,13 @@ public struct AdHocMeasure: Sendable, Codable {
 }
 
 public enum Compass {
-    static let points = ["north", "northeast", "east", "southeast", "south", "southwest", "west", "northwest"]
-    /// The nearest of the eight compass points to a bearing.
+    /// The points in order from north, clockwise, evenly spaced (eight in the committed file).
+    static let points = WordLists.shared.list("compass points")
+    /// The nearest of the compass points to a bearing.
     public static func name(_ bearing: Double) -> String {
         let b = (bearing.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
-        return points[Int((b + 22.5) / 45) % 8]
+        let step = 360 / Double(points.count)
+        return points[Int((b + step / 2) / step) % points.count]
     }
 }
 

@@ -43,11 +43,23 @@ public struct PlaceFinder: Sendable {
     static let speechVerbs: Set<String> = WordLists.shared.set("speech verbs")
     static let auxiliaries: Set<String> = WordLists.shared.set("auxiliaries")
     /// Words after which a place is a party, not a location: "backed by Moscow", "allied to Iran".
-    static let agentPhrases: [[String]] = [["supported", "by"], ["backed", "by"], ["opposed", "by"], ["allied", "to"],
-                                           ["allied", "with"], ["funded", "by"], ["armed", "by"], ["ally", "of"],
-                                           ["talks", "with"], ["ties", "with"], ["relations", "with"], ["pressure", "from"]]
+    static let agentPhrases = WordLists.shared.list("agent phrases").map { $0.split(separator: " ").map(String.init) }
     /// Nouns after "X's" that make X a location ("Manbij's outskirts"), not an actor.
     static let geographicNouns: Set<String> = WordLists.shared.set("geographic nouns")
+    /// Prefixes that make the name after them stand for a government ("pro-Damascus", "anti-Assad").
+    static let stancePrefixes = WordLists.shared.list("stance prefixes")
+    /// Lowercase words that can end a multi-word name ("Euphrates River", "the border").
+    static let featureWords: Set<String> = WordLists.shared.set("feature words")
+    /// Speech verbs that do not make a name its government straight after it ("Manbij is", "Aleppo has").
+    static let bareVerbs: Set<String> = WordLists.shared.set("bare verbs")
+    /// Directions that can stand between a preposition and a place ("in north Manbij").
+    static let cardinalPoints: Set<String> = WordLists.shared.set("cardinal points")
+    /// Prepositions before a place that make it a location, not the subject of the verb after it.
+    static let locationPrepositions: Set<String> = WordLists.shared.set("location prepositions")
+    /// Pronouns that take a person, not a place ("Tehran, whose advisers …").
+    static let personPronouns: Set<String> = WordLists.shared.set("person pronouns")
+    /// Endings of country adjectives ("Iraqi", "Turkish", "Syrian").
+    static let adjectiveEndings = WordLists.shared.list("adjective endings")
 
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
@@ -90,7 +102,7 @@ public struct PlaceFinder: Sendable {
             var tok = toks[i]
             var shorthand = false
             // "pro-Damascus", "anti-Assad": the name after the prefix stands for a government.
-            for prefix in ["pro-", "anti-"] where lower[i].hasPrefix(prefix) && tok.text.count > prefix.count {
+            for prefix in Self.stancePrefixes where lower[i].hasPrefix(prefix) && tok.text.count > prefix.count {
                 tok = Token(text: String(tok.text.dropFirst(prefix.count)), start: tok.start + prefix.count, end: tok.end)
                 shorthand = true
             }
@@ -103,7 +115,7 @@ public struct PlaceFinder: Sendable {
                 if (i..<(i + n)).contains(where: { blocked.contains($0) }) { continue }
                 let last = toks[i + n - 1]
                 // A multi-word name ends on a capitalised word or a feature word ("Euphrates River", "the border").
-                if n > 1, !last.isCapitalized, !["river", "border", "frontier", "lake", "dam", "reservoir"].contains(lower[i + n - 1]) { continue }
+                if n > 1, !last.isCapitalized, !Self.featureWords.contains(lower[i + n - 1]) { continue }
                 if n > 2, ((i + 1)..<(i + n - 1)).contains(where: { !toks[$0].isCapitalized && !Self.nameConnectors.contains(lower[$0]) }) { continue }
                 let surface = String(chars[tok.start..<last.end])
                 let (key, skeleton) = PlaceNameNormalizer.keys(surface)
@@ -158,15 +170,15 @@ public struct PlaceFinder: Sendable {
         var j = last + 1
         while j < lower.count, Self.auxiliaries.contains(lower[j]) || lower[j].hasSuffix("ly") { j += 1 }
         let between = j < toks.count ? String(chars[toks[last].end..<toks[j].start]) : ""
-        if j < lower.count, j > last + 1 || !["is", "was", "has", "had", "will", "would"].contains(lower[j]),
+        if j < lower.count, j > last + 1 || !Self.bareVerbs.contains(lower[j]),
            Self.speechVerbs.contains(lower[j]), !between.contains(where: { ",;:()—–\"“”".contains($0) }) {
             // Not when a comma or a preposition makes the verb belong to someone else ("in Manbij said").
             var p = first - 1
-            while p >= 0, Self.adjectives.contains(lower[p]) || ["north", "south", "east", "west"].contains(lower[p]) { p -= 1 }
-            if p < 0 || !["in", "at", "from", "near", "of", "outside", "inside", "around", "across", "into", "to"].contains(lower[p]) { return true }
+            while p >= 0, Self.adjectives.contains(lower[p]) || Self.cardinalPoints.contains(lower[p]) { p -= 1 }
+            if p < 0 || !Self.locationPrepositions.contains(lower[p]) { return true }
         }
         // "Tehran, whose advisers …", "Ankara, who …": a place does not take "who".
-        if last + 1 < lower.count, ["who", "whose"].contains(lower[last + 1]),
+        if last + 1 < lower.count, Self.personPronouns.contains(lower[last + 1]),
            String(chars[toks[last].end..<toks[last + 1].start]).contains(",") { return true }
         // Possessive followed by something that is not a part of the place.
         let after = toks[last].end
@@ -189,7 +201,7 @@ public struct PlaceFinder: Sendable {
     /// "Iraqi forces", "Turkish frontier": a country adjective before a lowercase noun.
     func isAdjective(_ surface: String, next: Token?) -> Bool {
         let s = surface.lowercased()
-        guard ["ian", "ish", "i", "ese", "ic", "an"].contains(where: { s.hasSuffix($0) }) else { return false }
+        guard Self.adjectiveEndings.contains(where: { s.hasSuffix($0) }) else { return false }
         guard let next, let f = next.text.first, f.isLowercase else { return false }
         return !gazetteer.lookup(surface).contains { $0.kind.isPoint || $0.kind == .river }
     }

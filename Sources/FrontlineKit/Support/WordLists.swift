@@ -1,38 +1,59 @@
 import Foundation
 
 /// The word lists the readers use (cue words, irrealis words, month names, …), kept as data in
-/// `Shapes/words.json` beside `actors.json`: one named list each, loaded once, checked on loading.
+/// `Shapes/words.json` beside `actors.json`: one named list each, and a few named tables of words with
+/// a number each (number words, compass bearings); loaded once, checked on loading.
 public struct WordLists: Sendable {
     /// Every list the code reads; a file without one of them is refused when it is loaded.
     static let required: [String] = [
         "abbreviations",
+        "adjective endings",
+        "agent phrases",
         "arabic articles",
         "auxiliaries",
+        "bare verbs",
+        "boilerplate markers",
+        "cardinal points",
+        "compass points",
         "connectors",
         "country adjectives",
         "cue phrases",
         "distance qualifiers",
+        "feature words",
         "geographic nouns",
         "irrealis words",
+        "kilometre words",
+        "location prepositions",
+        "mile words",
         "month names",
         "name connectors",
         "organisation heads",
+        "person pronouns",
         "person titles",
         "place nouns",
         "speech verbs",
+        "stance prefixes",
         "stopwords",
         "time phrases after",
         "time phrases before",
     ]
+    /// Every table the code reads (each word with its number), likewise required.
+    static let requiredTables: [String] = ["compass bearings", "number words"]
 
     public let lists: [String: [String]]
+    public let tables: [String: [String: Double]]
 
-    /// Reads and checks a words file: `{"format": "frontline-words 1", "lists": {"name": ["word", …]}}`.
+    /// Reads and checks a words file:
+    /// `{"format": "frontline-words 1", "lists": {"name": ["word", …]}, "tables": {"name": {"word": 5, …}}}`.
     public static func load(path: String) throws -> WordLists {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FrontlineError.badInput(file: path, reason: "cannot read the word lists")
         }
-        struct File: Decodable { var format: String; var lists: [String: [String]] }
+        struct File: Decodable {
+            var format: String
+            var lists: [String: [String]]
+            var tables: [String: [String: Double]]?  // absent: refused below, naming the missing table
+        }
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
             throw FrontlineError.badInput(file: path, reason: "not a words file (\(Self.reason(error)))")
@@ -46,7 +67,14 @@ public struct WordLists: Sendable {
         for (name, words) in file.lists where words.isEmpty || words.contains(where: \.isEmpty) {
             throw FrontlineError.badInput(file: path, reason: "list \"\(name)\" is empty or has an empty word")
         }
-        return WordLists(lists: file.lists)
+        let tables = file.tables ?? [:]
+        for name in requiredTables where tables[name] == nil {
+            throw FrontlineError.badInput(file: path, reason: "table \"\(name)\" is missing")
+        }
+        for (name, table) in tables where table.isEmpty || table.keys.contains(where: \.isEmpty) {
+            throw FrontlineError.badInput(file: path, reason: "table \"\(name)\" is empty or has an empty word")
+        }
+        return WordLists(lists: file.lists, tables: tables)
     }
 
     /// One list, as written in the file (validated on loading, so a required name is always there).
@@ -54,6 +82,9 @@ public struct WordLists: Sendable {
 
     /// One list as a set of its words, for membership tests.
     public func set(_ name: String) -> Set<String> { Set(list(name)) }
+
+    /// One table: each word with its number (validated on loading, like the lists).
+    public func table(_ name: String) -> [String: Double] { tables[name] ?? [:] }
 
     // MARK: the lists in use
 
@@ -78,7 +109,7 @@ public struct WordLists: Sendable {
         lock.lock(); defer { lock.unlock() }
         if let current { return current }
         // Reached only by code that runs a stage without `Frontline` (tests): the package's lists.
-        let loaded = (try? load(path: defaultPath)) ?? WordLists(lists: [:])
+        let loaded = (try? load(path: defaultPath)) ?? WordLists(lists: [:], tables: [:])
         current = loaded
         return loaded
     }

@@ -11,11 +11,7 @@ enum ArticleParser {
     }
 
     /// Lines that belong to the web page around an article, not to the article.
-    static let boilerplateMarkers = [
-        "bloggers like this", "powered by", "all rights reserved", "privacy policy",
-        "terms of use", "share this:", "click to share", "related posts", "subscribe",
-        "follow us", "cookie", "(opens in new window)",
-    ]
+    static let boilerplateMarkers = WordLists.shared.list("boilerplate markers")
 
     static func parse(_ text: String) -> Parsed {
         var out = Parsed()

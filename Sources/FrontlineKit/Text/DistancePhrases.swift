@@ -44,16 +44,13 @@ public struct DistancePhrase: Sendable, Equatable {
 
 /// Finds the distances stated in an article's sentences.
 public enum DistancePhrases {
-    static let units: [String: DistancePhrase.Unit] = [
-        "km": .km, "kms": .km, "kilometres": .km, "kilometers": .km, "kilometre": .km, "kilometer": .km,
-        "miles": .mi, "mile": .mi, "mi": .mi,
-    ]
-    static let compass: [String: Double] = [
-        "north": 0, "northeast": 45, "north-east": 45, "northeastern": 45, "east": 90, "southeast": 135, "south-east": 135,
-        "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315,
-    ]
-    static let numberWords: [String: Double] = ["five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-                                                "fifty": 50, "sixty": 60, "hundred": 100, "a hundred": 100]
+    static let units: [String: DistancePhrase.Unit] = Dictionary(
+        WordLists.shared.list("kilometre words").map { ($0, .km) }
+            + WordLists.shared.list("mile words").map { ($0, .mi) },
+        uniquingKeysWith: { first, _ in first })
+    /// Direction words with their bearings in degrees.
+    static let compass = WordLists.shared.table("compass bearings")
+    static let numberWords = WordLists.shared.table("number words")
 
     /// The first letters of the number words, lower-cased.
     static let numberInitials = Set(numberWords.keys.compactMap { $0.utf8.first })
