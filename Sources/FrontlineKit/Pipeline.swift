@@ -80,59 +80,42 @@ public struct Frontline: Sendable {
         return (try find(a), try find(b))
     }
 
-    public func scene(for article: Article, request: MapRequest) throws -> Scene {
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        // The rivers to measure along are built on the other core while the places are resolved.
-        let (basemap, gazetteer) = (self.basemap, self.gazetteer)
-        WorkerPool.shared.async { DistanceChecker(basemap: basemap, gazetteer: gazetteer).prepareRivers(for: article) }
-        let resolution = places(in: article)
-        let t1 = DispatchTime.now().uptimeNanoseconds
-        // Measures and claims both rest on the places and not on each other: one core each.
-        let (checks, control) = try Parallel.both({
-            let m = DispatchTime.now().uptimeNanoseconds
-            defer { Stages.note("measures", since: m) }
-            return try DistanceChecker(basemap: basemap, gazetteer: gazetteer).checks(article: article, places: resolution)
-        }, {
-            let claims = ClaimReader(actors: actors).claims(in: article, places: resolution)
-            return ControlLayer(claims: claims, states: ControlStates.compute(claims, actors: actors), actors: actors)
-        })
-        let t2 = DispatchTime.now().uptimeNanoseconds
-        let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
-        defer { Stages.note("places", since: t0, until: t1); Stages.note("measures ‖ claims", since: t1, until: t2); Stages.note("compose", since: t2) }
-        return try composer.compose(article: article, places: resolution, checks: checks, control: control, request: request)
+    /// The one composer every command draws with.
+    func composer() throws -> MapComposer {
+        MapComposer(basemap: basemap, gazetteer: gazetteer, actors: actors, measurer: try CairoTextMeasurer(fonts: fonts))
     }
 
-    /// An article or a claims file, read as one side of a comparison.
-    public func source(_ path: String) throws -> (article: Article, places: PlaceResolution, control: ControlLayer) {
-        if path.lowercased().hasSuffix(".json") {
-            let doc = try ClaimsDocument.read(path: path, actors: actors)
-            return (doc.articleStub, doc.resolution, ControlLayer(claims: doc.controlClaims, states: doc.states, actors: actors))
-        }
-        let article = try Article.load(path: path)
-        let (p, c) = claims(in: article)
-        return (article, p, ControlLayer(claims: c, states: ControlStates.compute(c, actors: actors), actors: actors))
+    /// An article's map: its analysis, composed.
+    public func scene(for article: Article, request: MapRequest) throws -> Scene {
+        try scene(for: try analyse(article), request: request)
+    }
+
+    public func scene(for analysis: Analysis, request: MapRequest) throws -> Scene {
+        let t = DispatchTime.now().uptimeNanoseconds
+        defer { Stages.note("compose", since: t) }
+        return try composer().compose(analysis, request: request)
     }
 
     /// Before and after: one source's own phases, or two sources' states after their events.
     @discardableResult
-    public func compare(_ paths: [String], request: MapRequest, formats: [OutputFormat], output: String) throws -> [String] {
-        let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
+    public func compare(_ paths: [String], request: MapRequest, formats: [OutputFormat], output: String) throws
+        -> [String]
+    {
+        let composer = try composer()
         let scene: Scene
         if paths.count == 1 {
-            let s = try source(paths[0])
-            let when = s.article.date.map { "as reported on \($0)" } ?? "as reported"
+            let a = try analysis(of: paths[0])
+            let when = a.article.date.map { "as reported on \($0)" } ?? "as reported"
             scene = try composer.compareScene(
-                ComparisonSide(article: s.article, places: s.places, control: s.control, phase: .before, heading: "Before the events reported"),
-                ComparisonSide(article: s.article, places: s.places, control: s.control, phase: .after, heading: "After, \(when)"),
-                title: s.article.title, request: request)
+                ComparisonSide(analysis: a, phase: .before, heading: "Before the events reported"),
+                ComparisonSide(analysis: a, phase: .after, heading: "After, \(when)"),
+                title: a.article.title, request: request)
         } else {
-            let a = try source(paths[0]), b = try source(paths[1])
-            func heading(_ x: (article: Article, places: PlaceResolution, control: ControlLayer)) -> String {
-                (x.article.date ?? x.article.name) + ": " + x.article.title
-            }
+            let a = try analysis(of: paths[0]), b = try analysis(of: paths[1])
+            func heading(_ x: Analysis) -> String { (x.article.date ?? x.article.name) + ": " + x.article.title }
             scene = try composer.compareScene(
-                ComparisonSide(article: a.article, places: a.places, control: a.control, phase: .after, heading: heading(a)),
-                ComparisonSide(article: b.article, places: b.places, control: b.control, phase: .after, heading: heading(b)),
+                ComparisonSide(analysis: a, phase: .after, heading: heading(a)),
+                ComparisonSide(analysis: b, phase: .after, heading: heading(b)),
                 title: "\(a.article.title) → \(b.article.title)", request: request)
         }
         return try write(scene, formats: formats, output: output)
@@ -145,18 +128,15 @@ public struct Frontline: Sendable {
         guard ext == "html" || ext == "md" else {
             throw FrontlineError.usage("-o must end in .html or .md (got '\(output)')")
         }
-        var sections: [ReportSection] = []
-        for path in paths {
-            let article = try Article.load(path: path)
-            let (places, claims) = self.claims(in: article)
-            let checks = try DistanceChecker(basemap: basemap, gazetteer: gazetteer).checks(article: article, places: places)
-            let control = ControlLayer(claims: claims, states: ControlStates.compute(claims, actors: actors), actors: actors)
-            let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
-            let scene = try composer.compose(article: article, places: places, checks: checks, control: control, request: request)
-            sections.append(ReportSection(article: article, scene: scene, png: try Renderer(fonts: fonts).pngData(scene),
-                                          claims: ClaimsDocument(article: article, places: places, claims: claims, actors: actors), checks: checks))
+        let composer = try composer(), renderer = Renderer(fonts: fonts)
+        let sections = try paths.map { path in
+            let a = try analyse(try Article.load(path: path))
+            let scene = try composer.compose(a, request: request)
+            return ReportSection(article: a.article, scene: scene, png: try renderer.pngData(scene),
+                                 claims: a.document(actors: actors), checks: a.checks)
         }
-        let title = sections.count == 1 ? "Frontline report: \(sections[0].article.title)" : "Frontline report: \(sections.count) articles"
+        let title = sections.count == 1
+            ? "Frontline report: \(sections[0].article.title)" : "Frontline report: \(sections.count) articles"
         if ext == "html" {
             try AtomicFile.write(Data(Report.html(title: title, sections: sections).utf8), to: output)
             return [output]
@@ -176,11 +156,10 @@ public struct Frontline: Sendable {
 
     /// Renders a claims file (as written by `claims --format json`, perhaps corrected by hand).
     @discardableResult
-    public func render(claims doc: ClaimsDocument, request: MapRequest, formats: [OutputFormat], output: String) throws -> [String] {
-        let composer = MapComposer(basemap: basemap, gazetteer: gazetteer, measurer: try CairoTextMeasurer(fonts: fonts))
-        let control = ControlLayer(claims: doc.controlClaims, states: doc.states, actors: actors)
-        let scene = try composer.compose(article: doc.articleStub, places: doc.resolution, control: control, request: request)
-        return try write(scene, formats: formats, output: output)
+    public func render(claims doc: ClaimsDocument, request: MapRequest, formats: [OutputFormat], output: String)
+        throws -> [String]
+    {
+        try write(try scene(for: Analysis(document: doc), request: request), formats: formats, output: output)
     }
 
     /// Writes a scene in each format; returns the paths written. With `spread` the formats are drawn

@@ -254,7 +254,7 @@ final class SceneTests: XCTestCase {
     func testWrapBreaksWhereMeasuringEveryCandidateDoes() throws {
         let f = try Fixtures.frontline()
         let measurer = try CairoTextMeasurer(fonts: f.fonts)
-        let composer = MapComposer(basemap: f.basemap, gazetteer: f.gazetteer, measurer: measurer)
+        let layout = MapText(measurer: measurer)
         let texts = ["(3) “more than 1,000 km down the Euphrates”: measured 1,069 km along the Euphrates from Jarabulus to Falluja (652 km straight), +7%: consistent.",
                      "Source: Frontline example article, written for this project from public reporting of the week. Map by Frontline.",
                      "one", "a b c d e f g h i j k l m n o p", "Supercalifragilisticexpialidocious word"]
@@ -272,14 +272,12 @@ final class SceneTests: XCTestCase {
                     }
                 }
                 if !current.isEmpty { lines.append(current) }
-                XCTAssertEqual(composer.wrap(text, width: width, size: size, style: style), lines, "\(text) at \(width) px")
+                XCTAssertEqual(layout.wrap(text, width: width, size: size, style: style), lines, "\(text) at \(width) px")
             }
         }
     }
 
     func testLabelPointsMatchTestingEveryPoint() throws {
-        let f = try Fixtures.frontline()
-        let composer = MapComposer(basemap: f.basemap, gazetteer: f.gazetteer, measurer: try CairoTextMeasurer(fonts: f.fonts))
         // A star with a square hole, and a second ring apart: edges at every slope, even-odd rings.
         let star = (0..<14).map { k -> Point in
             let a = Double(k) * .pi / 7, r = k % 2 == 0 ? 180.0 : 70
@@ -295,7 +293,7 @@ final class SceneTests: XCTestCase {
             for i in 0..<nx {
                 for j in 0..<ny {
                     let p = Point(x: frame.minX + (Double(i) + 0.5) * frame.width / Double(nx), y: frame.minY + (Double(j) + 0.5) * frame.height / Double(ny))
-                    if pointInPolygon(p, parts) { inside.append(p) }
+                    if AreaLabelPoints.pointInPolygon(p, parts) { inside.append(p) }
                 }
             }
             let expected: [Point]
@@ -304,16 +302,16 @@ final class SceneTests: XCTestCase {
                 expected = inside.sorted { $0.distance(to: c) < $1.distance(to: c) }
             }
             XCTAssertFalse(expected.isEmpty)
-            XCTAssertEqual(composer.labelPoints(parts, frame: frame, grid: grid), expected)
+            XCTAssertEqual(AreaLabelPoints.points(in: parts, frame: frame, grid: grid), expected)
         }
     }
 
     func testDistancesWrittenWithGroupingAndOneDecimalBelow100Km() {
-        XCTAssertEqual(MapComposer.kmText(17.84), "17.8 km")
-        XCTAssertEqual(MapComposer.kmText(99.94), "99.9 km")
-        XCTAssertEqual(MapComposer.kmText(1_069.4), "1,069 km")
-        XCTAssertEqual(MapComposer.kmText(1_234_567.89), "1,234,568 km")
-        XCTAssertEqual(MapComposer.kmText(0.25), "0.2 km", "halves to even, as ICU rounds")
+        XCTAssertEqual(MapText.kmText(17.84), "17.8 km")
+        XCTAssertEqual(MapText.kmText(99.94), "99.9 km")
+        XCTAssertEqual(MapText.kmText(1_069.4), "1,069 km")
+        XCTAssertEqual(MapText.kmText(1_234_567.89), "1,234,568 km")
+        XCTAssertEqual(MapText.kmText(0.25), "0.2 km", "halves to even, as ICU rounds")
     }
 }
 

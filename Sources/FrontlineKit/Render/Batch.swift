@@ -65,8 +65,11 @@ public struct Batch: Sendable {
                 do {
                     let article = try Article.load(path: inputs[i])
                     let base = (dir as NSString).appendingPathComponent(names[i])
-                    try frontline.render(article: article, request: request, formats: [.png], output: base, spread: false)
-                    let doc = frontline.claimsDocument(for: article)
+                    // One analysis gives both the map and the claims file.
+                    let analysis = try frontline.analyse(article)
+                    let scene = try frontline.scene(for: analysis, request: request)
+                    try frontline.write(scene, formats: [.png], output: base, spread: false)
+                    let doc = analysis.document(actors: frontline.actors)
                     try AtomicFile.write(Data(try doc.json().utf8), to: base + ".claims.json")
                 } catch let e as FrontlineError {
                     message = e.description

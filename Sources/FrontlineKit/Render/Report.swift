@@ -13,9 +13,6 @@ public struct ReportSection: Sendable {
 /// references), or Markdown with its images written beside it.
 public enum Report {
 
-    static let attribution = "Maps by Frontline. Basemap: Natural Earth (public domain). Rivers: GSHHG/WDBII, Wessel and Smith (LGPL-3). "
-        + "Places: GeoNames (geonames.org), CC BY 4.0. Font: DejaVu Sans."
-
     static func caption(_ s: ReportSection) -> String {
         var c = s.article.title
         if let d = s.article.date { c += ", as reported on \(d)" }
@@ -23,7 +20,7 @@ public enum Report {
         return c
     }
 
-    static func km(_ v: Double?) -> String { v.map { String(format: "%.1f km", $0) } ?? "—" }
+    static func km(_ v: Double?) -> String { v.map(MapText.kmText) ?? "—" }
 
     public static func html(title: String, sections: [ReportSection]) -> String {
         var h = """
@@ -70,7 +67,7 @@ public enum Report {
             if s.checks.isEmpty { h += "<tr><td colspan=\"9\">The article states no distances.</td></tr>\n" }
             h += "</table>\n</section>\n"
         }
-        h += "<footer>\(Markup.escape(attribution))</footer>\n</body>\n</html>\n"
+        h += "<footer>\(Markup.escape(MapText.attribution))</footer>\n</body>\n</html>\n"
         return h
     }
 
@@ -90,7 +87,7 @@ public enum Report {
             }
             m += "\n"
         }
-        m += "---\n\n\(attribution)\n"
+        m += "---\n\n\(MapText.attribution)\n"
         return m
     }
 }

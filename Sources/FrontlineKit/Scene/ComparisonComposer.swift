@@ -1,113 +1,153 @@
 import Foundation
 
-/// One side of a comparison: an article's places and control, in one phase, under a heading.
+/// One side of a comparison: an analysis in one phase of its control, under a heading.
 public struct ComparisonSide: Sendable {
-    public var article: Article
-    public var places: PlaceResolution
-    public var control: ControlLayer
+    public var analysis: Analysis
     public var phase: Phase
     public var heading: String
 
-    public init(article: Article, places: PlaceResolution, control: ControlLayer, phase: Phase, heading: String) {
-        self.article = article; self.places = places; self.control = control; self.phase = phase; self.heading = heading
+    public init(analysis: Analysis, phase: Phase, heading: String) {
+        self.analysis = analysis
+        self.phase = phase
+        self.heading = heading
     }
+
+    var places: PlaceResolution { analysis.places }
+    var article: Article { analysis.article }
 }
 
 extension MapComposer {
     /// Two panels side by side on the same extent and scale, one shared legend, the places whose state
     /// changed marked in the right panel, and the list of changes under the panels.
-    public func compareScene(_ left: ComparisonSide, _ right: ComparisonSide, title: String, request: MapRequest) throws -> Scene {
+    public func compareScene(_ left: ComparisonSide, _ right: ComparisonSide, title: String, request: MapRequest)
+        throws -> Scene
+    {
         let style = MapStyle(width: request.width / 1.6)
         let W = request.width
-        let combined = PlaceResolution(places: left.places.places + right.places.places, unresolved: [], metonyms: [],
-                                       focusCountries: left.places.focusCountries + right.places.focusCountries.filter { !left.places.focusCountries.contains($0) })
-        let extent = ExtentChooser.choose([combined])
+        let extent = ExtentChooser.choose([Self.combined(left.places, right.places)])
         let projection = try Projection.conformal(for: extent.box)
         let margin = style.text(28), gutterLeft = style.text(46), gutterBottom = style.text(24), between = style.text(24)
         let titleSize = style.text(28), subtitleSize = style.text(15), headingSize = style.text(17)
         let top = margin + titleSize * 1.15 + subtitleSize * 1.7 + headingSize * 1.8
         let frameW = ((W - 2 * margin - between) / 2 - gutterLeft).rounded()
-        let projBounds = MapTransform.projectedBounds(projection, extent.box)
-        var frameH = (frameW * projBounds.height / projBounds.width).rounded()
-        frameH = min(max(frameH, frameW * 0.5), frameW * 1.3)
+        let bounds = MapTransform.projectedBounds(projection, extent.box)
+        let frameH = min(max((frameW * bounds.height / bounds.width).rounded(), frameW * 0.5), frameW * 1.3)
         let frames = [Rect(x: margin + gutterLeft, y: top, width: frameW, height: frameH),
                       Rect(x: margin + gutterLeft * 2 + frameW + between, y: top, width: frameW, height: frameH)]
 
-        // The right panel marks what differs from the left one.
-        var rightControl = right.control
-        let leftStates = Dictionary(left.control.states.filter { $0.phase == left.phase }.map { ($0.placeID, $0) }, uniquingKeysWith: { a, _ in a })
-        var changes: [String] = []
-        for (k, st) in rightControl.states.enumerated() where st.phase == right.phase {
-            let before = leftStates[st.placeID]
-            let was = before.map { left.control.describe($0) } ?? "control not stated"
-            let now = right.control.describe(st)
-            if was != now {
-                rightControl.states[k].changed = rightControl.states[k].status != .withdrawn
-                let name = right.places.places.first { $0.entry.id == st.placeID }?.text ?? st.placeID
-                changes.append("\(name): \(was) → \(now)")
-            }
+        let leftControl = ControlLayer(claims: left.analysis.claims, states: left.analysis.states, actors: actors)
+        let (rightControl, changes) = self.changes(from: left, leftControl, to: right)
+        func content(_ s: ComparisonSide, _ control: ControlLayer) -> MapPanel.Content {
+            let onMap = s.places.points.filter { p in extent.onMap.contains { $0.entry.id == p.entry.id } }
+            return MapPanel.Content(extent: MapExtent(box: extent.box, offMap: [], onMap: onMap), places: s.places,
+                                    checks: [], control: control, phase: s.phase)
         }
-        func sideExtent(_ s: ComparisonSide) -> MapExtent {
-            MapExtent(box: extent.box, offMap: [], onMap: s.places.points.filter { p in extent.onMap.contains { $0.entry.id == p.entry.id } })
+        let panels = try [content(left, leftControl), content(right, rightControl)].enumerated().map { i, c in
+            try MapPanel(frame: frames[i], projection: projection, content: c, legendInside: false, basemap: basemap,
+                         style: style, measurer: measurer)
         }
-        let leftPanel = try panel(frame: frames[0], extent: sideExtent(left), projection: projection, places: left.places, checks: [],
-                                  control: left.control, phase: left.phase, legendInside: false, style: style)
-        let rightPanel = try panel(frame: frames[1], extent: sideExtent(right), projection: projection, places: right.places, checks: [],
-                                   control: rightControl, phase: right.phase, legendInside: false, style: style)
-        var legendEntries: [LegendEntry] = []
-        for e in leftPanel.legend + rightPanel.legend where !legendEntries.contains(where: { $0.label == e.label }) { legendEntries.append(e) }
-        let legend = LegendLayout(entries: legendEntries, style: style, measurer: measurer, scaleKm: leftPanel.scale.km, scaleLength: leftPanel.scale.length)
-        let (lw, lh) = legend.size
+        var entries: [LegendEntry] = []
+        for e in panels[0].legend.entries + panels[1].legend.entries where !entries.contains(where: { $0.label == e.label }) {
+            entries.append(e)
+        }
+        let scale = panels[0].legend.scale
+        let legend = LegendLayout(entries: entries, style: style, measurer: measurer, scaleKm: scale.km,
+                                  scaleLength: scale.length)
+        let band = ComparisonBand(changes: changes, legend: legend, sources: [left.article, right.article],
+                                  top: top + frameH + gutterBottom + style.text(10), width: W, margin: margin,
+                                  style: style, text: text)
 
-        // Under the panels: the legend on the left, the changes beside it, then attribution.
-        let footSize = style.text(13), footLine = footSize * 1.5
-        let listX = margin + lw + style.text(24), listW = W - listX - margin
-        var listLines: [(String, FontStyle)] = [("What changed between the panels", .bold)]
-        for c in changes { for w in wrap("• " + c, width: listW, size: footSize) { listLines.append((w, .regular)) } }
-        if changes.isEmpty { listLines.append(("No place changed state.", .regular)) }
-        let attribution = "Map by Frontline. Basemap: Natural Earth (public domain); rivers: GSHHG/WDBII (LGPL); places: GeoNames (CC-BY 4.0). "
-            + "Sources: " + Set([left.article.source ?? left.article.name, right.article.source ?? right.article.name]).sorted().joined(separator: "; ") + "."
-        let attributionLines = wrap(attribution, width: W - 2 * margin, size: style.text(12))
-        let bandTop = top + frameH + gutterBottom + style.text(10)
-        let bandH = max(lh, Double(listLines.count) * footLine)
-        let H = (bandTop + bandH + style.text(16) + Double(attributionLines.count) * style.text(12) * 1.45 + margin).rounded()
-
-        var items: [SceneItem] = [.path(parts: [corners(Rect(x: 0, y: 0, width: W, height: H))], closed: true, style: PathStyle(fill: style.paper))]
-        items += leftPanel.items + rightPanel.items
+        var items: [SceneItem] = [.path(parts: [corners(Rect(x: 0, y: 0, width: W, height: band.bottom))], closed: true,
+                                        style: PathStyle(fill: style.paper))]
+        items += panels[0].items + panels[1].items
         for (i, side) in [left, right].enumerated() {
-            items.append(.text(TextItem(text: fit(side.heading, width: frames[i].width, style: .bold, size: headingSize),
-                                        origin: Point(x: frames[i].minX, y: top - headingSize * 0.6), style: .bold, size: headingSize, color: style.ink)))
+            items.append(.text(TextItem(text: text.fit(side.heading, width: frames[i].width, style: .bold, size: headingSize),
+                                        origin: Point(x: frames[i].minX, y: top - headingSize * 0.6), style: .bold,
+                                        size: headingSize, color: style.ink)))
         }
-        items.append(.text(TextItem(text: fit(title, width: W - 2 * margin, style: .bold, size: titleSize),
-                                    origin: Point(x: margin, y: margin + titleSize * 0.9), style: .bold, size: titleSize, color: style.ink)))
+        items.append(.text(TextItem(text: text.fit(title, width: W - 2 * margin, style: .bold, size: titleSize),
+                                    origin: Point(x: margin, y: margin + titleSize * 0.9), style: .bold, size: titleSize,
+                                    color: style.ink)))
         let subtitle = "Before and after, on the same extent and scale · changed places are ringed on the right"
-        items.append(.text(TextItem(text: fit(subtitle, width: W - 2 * margin, style: .regular, size: subtitleSize),
-                                    origin: Point(x: margin, y: margin + titleSize * 1.15 + subtitleSize * 1.2), size: subtitleSize, color: style.muted)))
-        items += legend.items(at: Point(x: margin, y: bandTop))
-        var y = bandTop + footSize
-        for (line, fs) in listLines {
-            items.append(.text(TextItem(text: line, origin: Point(x: listX, y: y), style: fs, size: footSize, color: style.ink)))
-            y += footLine
-        }
-        y = bandTop + bandH + style.text(16) + style.text(12)
-        for line in attributionLines {
-            items.append(.text(TextItem(text: line, origin: Point(x: margin, y: y), size: style.text(12), color: style.muted)))
-            y += style.text(12) * 1.45
-        }
-        let description = "Two maps side by side. Left, \(left.heading): " + describeStates(left) + ". Right, \(right.heading): "
-            + describeStates(right) + ". Changes: " + (changes.isEmpty ? "none" : changes.joined(separator: "; ")) + "."
-        let meta = SceneMetadata.json(article: right.article, places: right.places, extent: sideExtent(right), control: rightControl)
-        return Scene(width: W, height: H, items: items, title: title, description: description, metadataJSON: meta, frame: frames[1],
-                     labels: leftPanel.labels + rightPanel.labels, legend: legendEntries,
-                     footnotes: (leftPanel.unlabelled + rightPanel.unlabelled).map { "\($0): not labelled for lack of room" },
-                     footerLines: listLines.map(\.0) + attributionLines)
+        items.append(.text(TextItem(text: text.fit(subtitle, width: W - 2 * margin, style: .regular, size: subtitleSize),
+                                    origin: Point(x: margin, y: margin + titleSize * 1.15 + subtitleSize * 1.2),
+                                    size: subtitleSize, color: style.muted)))
+        items += band.items
+        let description = "Two maps side by side. Left, \(left.heading): " + describeStates(left, leftControl)
+            + ". Right, \(right.heading): " + describeStates(right, rightControl) + ". Changes: "
+            + (changes.isEmpty ? "none" : changes.joined(separator: "; ")) + "."
+        let meta = SceneMetadata.json(article: right.article, places: right.places, extent: content(right, rightControl).extent,
+                                      control: rightControl)
+        return Scene(width: W, height: band.bottom, items: items, title: title, description: description,
+                     metadataJSON: meta, frame: frames[1], labels: panels[0].labels + panels[1].labels, legend: entries,
+                     footnotes: (panels[0].unlabelled + panels[1].unlabelled).map { "\($0): not labelled for lack of room" },
+                     footerLines: band.lines)
     }
 
-    func describeStates(_ s: ComparisonSide) -> String {
-        let parts = s.control.states.filter { $0.phase == s.phase }.compactMap { st -> String? in
+    /// Both sides' places, to choose one extent for the two panels.
+    static func combined(_ a: PlaceResolution, _ b: PlaceResolution) -> PlaceResolution {
+        PlaceResolution(places: a.places + b.places, unresolved: [], metonyms: [],
+                        focusCountries: a.focusCountries + b.focusCountries.filter { !a.focusCountries.contains($0) })
+    }
+
+    /// The right side's control with each place whose state differs from the left's marked changed,
+    /// and the changes in words.
+    func changes(from left: ComparisonSide, _ leftControl: ControlLayer, to right: ComparisonSide)
+        -> (ControlLayer, [String])
+    {
+        var control = ControlLayer(claims: right.analysis.claims, states: right.analysis.states, actors: actors)
+        let before = Dictionary(leftControl.states.filter { $0.phase == left.phase }.map { ($0.placeID, $0) },
+                                uniquingKeysWith: { a, _ in a })
+        var changes: [String] = []
+        for (k, st) in control.states.enumerated() where st.phase == right.phase {
+            let was = before[st.placeID].map { leftControl.describe($0) } ?? "control not stated"
+            let now = control.describe(st)
+            guard was != now else { continue }
+            control.states[k].changed = control.states[k].status != .withdrawn
+            let name = right.places.places.first { $0.entry.id == st.placeID }?.text ?? st.placeID
+            changes.append("\(name): \(was) → \(now)")
+        }
+        return (control, changes)
+    }
+
+    func describeStates(_ s: ComparisonSide, _ control: ControlLayer) -> String {
+        let parts = control.states.filter { $0.phase == s.phase }.compactMap { st -> String? in
             guard let p = s.places.places.first(where: { $0.entry.id == st.placeID }) else { return nil }
-            return "\(p.text) \(s.control.describe(st))"
+            return "\(p.text) \(control.describe(st))"
         }
         return parts.isEmpty ? "no control stated" : parts.joined(separator: "; ")
+    }
+}
+
+/// The band under a comparison's panels: the shared legend on the left, the list of changes beside
+/// it, then the attribution and sources across the page.
+struct ComparisonBand {
+    var items: [SceneItem] = []
+    var lines: [String] = []
+    /// The page's height: the band's foot and the bottom margin.
+    var bottom: Double = 0
+
+    init(changes: [String], legend: LegendLayout, sources: [Article], top: Double, width W: Double, margin: Double,
+         style: MapStyle, text: MapText) {
+        let footSize = style.text(13), footLine = footSize * 1.5
+        let (lw, lh) = legend.size
+        let listX = margin + lw + style.text(24), listW = W - listX - margin
+        var list: [(String, FontStyle)] = [("What changed between the panels", .bold)]
+        for c in changes { for w in text.wrap("• " + c, width: listW, size: footSize) { list.append((w, .regular)) } }
+        if changes.isEmpty { list.append(("No place changed state.", .regular)) }
+        let names = Set(sources.map { $0.source ?? $0.name }).sorted().joined(separator: "; ")
+        let credit = text.wrap(MapText.attribution + " Sources: " + names + ".", width: W - 2 * margin, size: style.text(12))
+        let bandH = max(lh, Double(list.count) * footLine)
+        bottom = (top + bandH + style.text(16) + Double(credit.count) * style.text(12) * 1.45 + margin).rounded()
+
+        items = legend.items(at: Point(x: margin, y: top))
+        var y = top + footSize
+        for (line, font) in list {
+            items.append(.text(TextItem(text: line, origin: Point(x: listX, y: y), style: font, size: footSize, color: style.ink)))
+            y += footLine
+        }
+        items += text.lines(credit, x: margin, y: top + bandH + style.text(16) + style.text(12),
+                            step: style.text(12) * 1.45, size: style.text(12), color: style.muted).items
+        lines = list.map(\.0) + credit
     }
 }

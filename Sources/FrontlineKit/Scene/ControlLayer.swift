@@ -46,7 +46,7 @@ public struct ControlLayer: Sendable {
     }
 
     /// Legend lines for the actors and statuses drawn (a status sample in neutral grey).
-    func legend(markers: [MarkerItem], states: [PlaceState], arrows: [Actor], style: MapStyle) -> [LegendEntry] {
+    func legend(states: [PlaceState], arrows: [Actor], style: MapStyle) -> [LegendEntry] {
         var out: [LegendEntry] = []
         let neutral = RGBA(0.55, 0.55, 0.58)
         func sample(_ f: (inout MarkerItem) -> Void) -> MarkerItem {

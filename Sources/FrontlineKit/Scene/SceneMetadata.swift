@@ -13,14 +13,14 @@ enum SceneMetadata {
         var states: [PlaceState]?
     }
 
-    static func json(article: Article, places: PlaceResolution, extent: MapExtent, control: ControlLayer? = nil) -> String {
+    static func json(article: Article, places: PlaceResolution, extent: MapExtent, control: ControlLayer) -> String {
         let report = PlacesReport(article: article, resolution: places, extent: extent)
         let doc = Document(
             title: article.title, date: article.date, article: article.name,
             places: report.document.places,
             unresolved: places.unresolved.map(\.text),
-            claims: control.map { ClaimsDocument(article: article, places: places, claims: $0.claims, actors: $0.actors).claims },
-            states: control?.states)
+            claims: ClaimsDocument(article: article, places: places, claims: control.claims, actors: control.actors).claims,
+            states: control.states)
         return (try? PlacesReport.encoder().encode(doc)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

@@ -35,3 +35,20 @@ public struct MapStyle: Sendable {
     /// Text sizes shrink with the map, but never below what a reader can read.
     public func text(_ v: Double) -> Double { v * max(scale, 0.72) }
 }
+
+/// The line and area styles the layers draw with, shared with the legend so its swatches match.
+extension MapStyle {
+    var majorRiver: PathStyle { PathStyle(stroke: river, lineWidth: px(1.9)) }
+    var minorRiver: PathStyle { PathStyle(stroke: river, lineWidth: px(1.1)) }
+    var lakeArea: PathStyle { PathStyle(fill: sea, stroke: lakeOutline, lineWidth: px(0.6)) }
+    var coastLine: PathStyle { PathStyle(stroke: coast, lineWidth: px(0.8)) }
+    /// A white band under each border, so its dashes read over rivers and coast.
+    var borderHalo: PathStyle { PathStyle(stroke: RGBA(1, 1, 1, 0.7), lineWidth: px(3.2)) }
+    var borderLine: PathStyle { PathStyle(stroke: border, lineWidth: px(1.4), dash: [7, 2.5, 1.5, 2.5].map(px)) }
+    var focusArea: PathStyle { PathStyle(fill: focusLand) }
+    var measuredStretch: PathStyle { PathStyle(stroke: measure, lineWidth: px(7)) }
+    var straightMeasure: PathStyle { PathStyle(stroke: measureInk, lineWidth: px(1.8), dash: [5, 3].map(px)) }
+    var claimedEndCross: PathStyle { PathStyle(stroke: measureInk, lineWidth: px(2.2)) }
+    var graticuleLine: PathStyle { PathStyle(stroke: graticule, lineWidth: px(0.6)) }
+    var frameLine: PathStyle { PathStyle(stroke: frameColor, lineWidth: px(1.2)) }
+}
