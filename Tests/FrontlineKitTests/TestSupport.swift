@@ -12,7 +12,6 @@ enum Fixtures {
     static var examples: String { packageRoot + "/Examples" }
     /// One folder per case (Tests/Cases/<case>): the article's path and the expected outputs.
     static var cases: String { packageRoot + "/Tests/Cases" }
-    static var golden: String { packageRoot + "/Tests/FrontlineKitTests/Golden" }
     static var exampleArticle: String { examples + "/manbij-marea-falluja-2016.txt" }
     /// The real article kept outside the project (read-only, present in CI).
     static var seedArticle: String { packageRoot + "/../shared/seeds/reuters-2016-isis-loses-ground.txt" }
