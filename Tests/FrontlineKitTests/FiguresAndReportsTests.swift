@@ -62,4 +62,26 @@ final class FiguresAndReportsTests: XCTestCase {
         let bad = try Fixtures.run(["report", Fixtures.exampleArticle, "-o", dir + "/r.docx"])
         XCTAssertEqual(bad.code, 2)
     }
+
+    /// The map, the comparison and the report credit their sources in the same words, and write a
+    /// distance the same way as the map's footer.
+    func testOneAttributionAndOneDistanceFormatEverywhere() throws {
+        let f = try Fixtures.frontline()
+        let a = try f.analyse(try Article.load(path: Fixtures.exampleArticle))
+        let map = try f.scene(for: a, request: MapRequest(width: 900))
+        XCTAssertTrue(try XCTUnwrap(map.footerLines.last).contains(MapText.attribution))
+        let composer = try f.composer()
+        let pair = try composer.compareScene(ComparisonSide(analysis: a, phase: .before, heading: "Before"),
+                                             ComparisonSide(analysis: a, phase: .after, heading: "After"),
+                                             title: a.article.title, request: MapRequest(width: 1200))
+        XCTAssertTrue(pair.footerLines.joined(separator: " ").contains(MapText.attribution))
+        let dir = try Fixtures.tempDir()
+        let r = try Fixtures.run(["report", Fixtures.exampleArticle, "-o", dir + "/r.md", "--width", "800"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let md = try String(contentsOfFile: dir + "/r.md", encoding: .utf8)
+        XCTAssertTrue(md.contains(MapText.attribution))
+        let along = try XCTUnwrap(a.checks.compactMap(\.alongKm).first)
+        XCTAssertTrue(md.contains("| " + MapText.kmText(along) + " |"), "the report writes \(MapText.kmText(along))")
+        XCTAssertTrue(map.footerLines.contains { $0.contains(MapText.kmText(along)) })
+    }
 }
