@@ -11,8 +11,10 @@ public struct Analysis: Sendable {
     /// Each place's state before and after the article's events, derived from the claims.
     public var states: [PlaceState]
 
-    public init(article: Article, places: PlaceResolution, checks: [DistanceCheck], claims: [ControlClaim],
-                states: [PlaceState]) {
+    public init(
+        article: Article, places: PlaceResolution, checks: [DistanceCheck], claims: [ControlClaim],
+        states: [PlaceState]
+    ) {
         self.article = article
         self.places = places
         self.checks = checks
@@ -22,8 +24,9 @@ public struct Analysis: Sendable {
 
     /// A claims file, perhaps corrected by hand: its places, claims and states as the file gives them.
     public init(document doc: ClaimsDocument) {
-        self.init(article: doc.articleStub, places: doc.resolution, checks: [], claims: doc.controlClaims,
-                  states: doc.states)
+        self.init(
+            article: doc.articleStub, places: doc.resolution, checks: [], claims: doc.controlClaims,
+            states: doc.states)
     }
 
     /// The claims as a file (`claims --format json`, the batch's `.claims.json`).
@@ -44,12 +47,14 @@ extension Frontline {
         }
         let places = self.places(in: article)
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let (checks, (claims, states)) = try Parallel.both({
-            try DistanceChecker(basemap: basemap, gazetteer: gazetteer).checks(article: article, places: places)
-        }, {
-            let claims = ClaimReader(actors: actors).claims(in: article, places: places)
-            return (claims, ControlStates.compute(claims, actors: actors))
-        })
+        let (checks, (claims, states)) = try Parallel.both(
+            {
+                try DistanceChecker(basemap: basemap, gazetteer: gazetteer).checks(article: article, places: places)
+            },
+            {
+                let claims = ClaimReader(actors: actors).claims(in: article, places: places)
+                return (claims, ControlStates.compute(claims, actors: actors))
+            })
         Stages.note("places", since: t0, until: t1)
         Stages.note("measures ‖ claims", since: t1)
         return Analysis(article: article, places: places, checks: checks, claims: claims, states: states)

@@ -10,7 +10,9 @@ public struct Frontline: Sendable {
     /// The pipeline over a Shapes folder; `gazetteers` are user files (GeoNames dump, CSV) that add
     /// to and override the committed gazetteer, later files over earlier ones.
     /// `drawing`: the caller will draw maps, so the basemap's layers are read now, beside the gazetteer.
-    public init(shapes: String? = nil, gazetteers: [String] = [], actors actorFiles: [String] = [], drawing: Bool = false) throws {
+    public init(
+        shapes: String? = nil, gazetteers: [String] = [], actors actorFiles: [String] = [], drawing: Bool = false
+    ) throws {
         Runtime.start()
         let basemap = try Basemap.locate(explicit: shapes)
         self.basemap = basemap
@@ -25,27 +27,33 @@ public struct Frontline: Sendable {
             }
         }
         // The gazetteer on one core; actors and fonts on the other.
-        (gazetteer, (actors, fonts)) = try Parallel.both({
-            var g = try basemap.gazetteer()
-            for file in gazetteers { try g.add(contentsOf: file) }
-            return g
-        }, {
-            var a = try ActorCatalog.load(path: basemap.directory + "/actors.json")
-            for file in actorFiles { try a.add(contentsOf: file) }
-            let fonts = try FontSet.shared()
+        (gazetteer, (actors, fonts)) = try Parallel.both(
+            {
+                var g = try basemap.gazetteer()
+                for file in gazetteers { try g.add(contentsOf: file) }
+                return g
+            },
+            {
+                var a = try ActorCatalog.load(path: basemap.directory + "/actors.json")
+                for file in actorFiles { try a.add(contentsOf: file) }
+                let fonts = try FontSet.shared()
 
-            return (a, fonts)
-        })
+                return (a, fonts)
+            })
         _ = try ProjLibrary.api()  // opened in the background by Runtime; a failure is this one line
     }
 
     /// The pipeline ready to draw, and an article read beside it (one core each): what `render` starts with.
     /// A bad article is reported before a bad gazetteer, as reading it comes first on the command line.
-    public static func forDrawing(article path: String, shapes: String? = nil, gazetteers: [String] = [],
-                                  actors: [String] = []) throws -> (Frontline, Article) {
-        let (article, frontline) = try Parallel.both({ Result { try Article.load(path: path) } }, {
-            try Frontline(shapes: shapes, gazetteers: gazetteers, actors: actors, drawing: true)
-        })
+    public static func forDrawing(
+        article path: String, shapes: String? = nil, gazetteers: [String] = [],
+        actors: [String] = []
+    ) throws -> (Frontline, Article) {
+        let (article, frontline) = try Parallel.both(
+            { Result { try Article.load(path: path) } },
+            {
+                try Frontline(shapes: shapes, gazetteers: gazetteers, actors: actors, drawing: true)
+            })
         return (frontline, try article.get())
     }
 
@@ -73,7 +81,8 @@ public struct Frontline: Sendable {
             if let p = (r.places + r.metonyms).first(where: { PlaceNameNormalizer.key($0.text) == key }) { return p }
             // A lone name with no context: the largest place of that name.
             if let e = gazetteer.candidates(for: name).map(\.entry).max(by: { $0.population < $1.population }) {
-                return ResolvedPlace(text: name, entry: e, mentions: [], confidence: 0.5, why: "the largest place of this name")
+                return ResolvedPlace(
+                    text: name, entry: e, mentions: [], confidence: 0.5, why: "the largest place of this name")
             }
             throw FrontlineError.usage("no place named '\(name)' in the gazetteer")
         }
@@ -82,7 +91,8 @@ public struct Frontline: Sendable {
 
     /// The one composer every command draws with.
     func composer() throws -> MapComposer {
-        MapComposer(basemap: basemap, gazetteer: gazetteer, actors: actors, measurer: try CairoTextMeasurer(fonts: fonts))
+        MapComposer(
+            basemap: basemap, gazetteer: gazetteer, actors: actors, measurer: try CairoTextMeasurer(fonts: fonts))
     }
 
     /// An article's map: its analysis, composed.
@@ -98,7 +108,9 @@ public struct Frontline: Sendable {
 
     /// Before and after: one source's own phases, or two sources' states after their events.
     @discardableResult
-    public func compare(_ paths: [String], request: MapRequest, formats: [OutputFormat], output: String) throws
+    public func compare(
+        _ paths: [String], request: MapRequest, formats: [OutputFormat], output: String
+    ) throws
         -> [String]
     {
         let composer = try composer()
@@ -132,10 +144,12 @@ public struct Frontline: Sendable {
         let sections = try paths.map { path in
             let a = try analyse(try Article.load(path: path))
             let scene = try composer.compose(a, request: request)
-            return ReportSection(article: a.article, scene: scene, png: try renderer.pngData(scene),
-                                 claims: a.document(actors: actors), checks: a.checks)
+            return ReportSection(
+                article: a.article, scene: scene, png: try renderer.pngData(scene),
+                claims: a.document(actors: actors), checks: a.checks)
         }
-        let title = sections.count == 1
+        let title =
+            sections.count == 1
             ? "Frontline report: \(sections[0].article.title)" : "Frontline report: \(sections.count) articles"
         if ext == "html" {
             try AtomicFile.write(Data(Report.html(title: title, sections: sections).utf8), to: output)
@@ -150,13 +164,16 @@ public struct Frontline: Sendable {
             written.append(image)
             names.append((image as NSString).lastPathComponent)
         }
-        try AtomicFile.write(Data(Report.markdown(title: title, sections: sections, imageNames: names).utf8), to: output)
+        try AtomicFile.write(
+            Data(Report.markdown(title: title, sections: sections, imageNames: names).utf8), to: output)
         return written + [output]
     }
 
     /// Renders a claims file (as written by `claims --format json`, perhaps corrected by hand).
     @discardableResult
-    public func render(claims doc: ClaimsDocument, request: MapRequest, formats: [OutputFormat], output: String)
+    public func render(
+        claims doc: ClaimsDocument, request: MapRequest, formats: [OutputFormat], output: String
+    )
         throws -> [String]
     {
         try write(try scene(for: Analysis(document: doc), request: request), formats: formats, output: output)
@@ -167,7 +184,8 @@ public struct Frontline: Sendable {
     /// false and draws them in turn. Each file is written whole.
     public func write(_ scene: Scene, formats: [OutputFormat], output: String, spread: Bool = true) throws -> [String] {
         let renderer = Renderer(fonts: fonts)
-        let files = spread
+        let files =
+            spread
             ? try renderer.files(scene, formats: formats) : try formats.map { try renderer.bytes(scene, format: $0) }
         var written: [String] = []
         for (f, bytes) in zip(formats, files) {
@@ -180,7 +198,9 @@ public struct Frontline: Sendable {
 
     /// Renders an article's map to one file per format; returns the paths written.
     @discardableResult
-    public func render(article: Article, request: MapRequest, formats: [OutputFormat], output: String, spread: Bool = true) throws -> [String] {
+    public func render(
+        article: Article, request: MapRequest, formats: [OutputFormat], output: String, spread: Bool = true
+    ) throws -> [String] {
         try write(try scene(for: article, request: request), formats: formats, output: output, spread: spread)
     }
 

@@ -71,10 +71,14 @@ if args.first == "--stages", args.count == 2 {
     do {
         let out = FileManager.default.temporaryDirectory.path + "/frontline-bench-\(getpid())"
         defer { for ext in ["png", "svg"] { unlink(out + "." + ext) } }
-        let f = try stage("init (gazetteer ‖ actors, fonts; layers and PROJ start in the background)") { try Frontline(drawing: true) }
+        let f = try stage("init (gazetteer ‖ actors, fonts; layers and PROJ start in the background)") {
+            try Frontline(drawing: true)
+        }
         let article = try stage("article") { try Article.load(path: path) }
         setenv("FRONTLINE_STAGES", "1", 1)
-        let scene = try stage("scene (places, measures ‖ claims, compose)") { try f.scene(for: article, request: MapRequest(width: 1600)) }
+        let scene = try stage("scene (places, measures ‖ claims, compose)") {
+            try f.scene(for: article, request: MapRequest(width: 1600))
+        }
         for (name, ms) in Stages.take() { print(String(format: "stage   %@: %.1f ms", name, ms)) }
         _ = try stage("files (PNG ‖ SVG)") { try f.write(scene, formats: [.png, .svg], output: out) }
         // Warm, one at a time, for the profile of each part.
@@ -114,14 +118,19 @@ do {
         for row in 0..<side {
             for col in 0..<side {
                 let x = 34 + Double(col) * step, y = 28 + Double(row) * step
-                try w.add(ring: [LonLat(lon: x, lat: y), LonLat(lon: x, lat: y + 0.05), LonLat(lon: x + 0.05, lat: y + 0.05), LonLat(lon: x + 0.05, lat: y)])
+                try w.add(ring: [
+                    LonLat(lon: x, lat: y), LonLat(lon: x, lat: y + 0.05), LonLat(lon: x + 0.05, lat: y + 0.05),
+                    LonLat(lon: x + 0.05, lat: y),
+                ])
             }
         }
     }
     let layer = dir + "/grid.shp"
     let box = GeoBox(minLon: 38, minLat: 32, maxLon: 39.4, maxLat: 33.4)
     var shown = 0
-    try measure("layer of \(side * side) shapes, a box over 1 %, read whole", runs: 5) { shown = try ShapefileReader(path: layer).records(within: box).count }
+    try measure("layer of \(side * side) shapes, a box over 1 %, read whole", runs: 5) {
+        shown = try ShapefileReader(path: layer).records(within: box).count
+    }
     try ShapefileReader(path: layer).writeIndex()
     var read = 0
     try measure("the same through its spatial index", runs: 15) {

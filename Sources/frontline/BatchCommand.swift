@@ -7,29 +7,38 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Render many articles (files or folders of .txt): each one's map and claims file, on all cores.",
         discussion: """
-        Goes on past a bad article, prints a summary, and exits 1 listing the failures if any failed. \
-        --shard K/N takes a deterministic K-th of N parts of the sorted inputs, so a job array can \
-        spread an archive over many machines (see the README).
+            Goes on past a bad article, prints a summary, and exits 1 listing the failures if any failed. \
+            --shard K/N takes a deterministic K-th of N parts of the sorted inputs, so a job array can \
+            spread an archive over many machines (see the README).
 
-        Examples:
-          frontline batch Examples -o output/batch
-          frontline batch archive/2016 archive/2017 -o maps --jobs 8 --width 1200
-          frontline batch archive -o maps --shard 3/16
-        """)
+            Examples:
+              frontline batch Examples -o output/batch
+              frontline batch archive/2016 archive/2017 -o maps --jobs 8 --width 1200
+              frontline batch archive -o maps --shard 3/16
+            """)
 
     @Argument(help: ArgumentHelp("Articles, or folders searched for .txt files.", valueName: "INPUT"))
     var inputs: [String]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The folder for the maps and claims files. Example: -o output/batch", valueName: "DIR"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("The folder for the maps and claims files. Example: -o output/batch", valueName: "DIR"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("Articles rendered at once (default: the number of cores). Example: --jobs 2", valueName: "N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Articles rendered at once (default: the number of cores). Example: --jobs 2", valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: ArgumentHelp("Only the K-th of N parts of the inputs. Example: --shard 1/4", valueName: "K/N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only the K-th of N parts of the inputs. Example: --shard 1/4", valueName: "K/N"))
     var shard: String?
 
-    @Option(name: .long, help: ArgumentHelp("Map width in pixels, 300–8000 (default 1600). Example: --width 1200", valueName: "PX"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Map width in pixels, 300–8000 (default 1600). Example: --width 1200", valueName: "PX"))
     var width: Int = 1600
 
     @OptionGroup var actorFiles: ActorsOption
@@ -44,22 +53,31 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256 (got \(jobs))") }
-        guard (300...8000).contains(width) else { throw ValidationError("--width must be between 300 and 8000 (got \(width))") }
+        guard (300...8000).contains(width) else {
+            throw ValidationError("--width must be between 300 and 8000 (got \(width))")
+        }
         if shard != nil {
-            guard let (k, n) = shardPair, n >= 1, (1...n).contains(k) else { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 3/16") }
+            guard let (k, n) = shardPair, n >= 1, (1...n).contains(k) else {
+                throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 3/16")
+            }
         }
     }
 
     func run() throws {
-        let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
+        let f = try Frontline(
+            shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
         var files = try Batch.inputs(inputs)
         if let (k, n) = shardPair { files = Batch.shard(files, k: k, n: n) }
         let tty = isatty(2) == 1
-        let summary = try Batch.run(f, inputs: files, outputDirectory: output, jobs: jobs, request: MapRequest(width: Double(width))) { done, total, file, error in
+        let summary = try Batch.run(
+            f, inputs: files, outputDirectory: output, jobs: jobs, request: MapRequest(width: Double(width))
+        ) { done, total, file, error in
             let line: String
             if tty {
                 let width = 30, filled = total == 0 ? width : done * width / total
-                line = "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(done)/\(total)"
+                line =
+                    "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+                    + "] \(done)/\(total)"
                     + (done == total ? "\n" : "")
             } else {
                 line = "batch: \(done)/\(total) \(error == nil ? "ok" : "FAILED") \(file)\n"

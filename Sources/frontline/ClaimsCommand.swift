@@ -7,14 +7,14 @@ struct ClaimsCommand: ParsableCommand {
         commandName: "claims",
         abstract: "Read who holds, took, besieges or advances on what, with the sentence behind each claim.",
         discussion: """
-        The JSON (format "frontline-claims 1", documented in the README) is also an input: correct it \
-        by hand and draw it with `frontline render CLAIMS.json`.
+            The JSON (format "frontline-claims 1", documented in the README) is also an input: correct it \
+            by hand and draw it with `frontline render CLAIMS.json`.
 
-        Examples:
-          frontline claims Examples/manbij-marea-falluja-2016.txt
-          frontline claims article.txt --format json > claims.json
-          frontline render claims.json -o output/corrected
-        """)
+            Examples:
+              frontline claims Examples/manbij-marea-falluja-2016.txt
+              frontline claims article.txt --format json > claims.json
+              frontline render claims.json -o output/corrected
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
@@ -30,16 +30,22 @@ struct ClaimsCommand: ParsableCommand {
         let art = try Article.load(path: article)
         let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
         let doc = f.claimsDocument(for: art)
-        if format == .json { print(try doc.json()); return }
+        if format == .json {
+            print(try doc.json())
+            return
+        }
         print(ClaimsTable.render(doc, actors: f.actors))
     }
 }
 
 /// The user actor files option.
 struct ActorsOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("""
-        An actors file (the format of Shapes/actors.json) whose actors add to or replace the built-in ones. \
-        Repeatable. Example: --actors my-actors.json
-        """, valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            """
+            An actors file (the format of Shapes/actors.json) whose actors add to or replace the built-in ones. \
+            Repeatable. Example: --actors my-actors.json
+            """, valueName: "FILE"))
     var actors: [String] = []
 }

@@ -7,25 +7,35 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Draw before and after side by side: one article's own phases, or two articles or claims files.",
         discussion: """
-        Both panels share one extent and scale and one legend; places whose state changed are ringed in \
-        the right panel and listed under the panels.
+            Both panels share one extent and scale and one legend; places whose state changed are ringed in \
+            the right panel and listed under the panels.
 
-        Examples:
-          frontline compare Examples/manbij-marea-falluja-2016.txt -o output/compare
-          frontline compare week1.txt week2.txt -o output/weeks --format png,pdf
-          frontline compare claims-may.json claims-june.json -o output/corrected
-        """)
+            Examples:
+              frontline compare Examples/manbij-marea-falluja-2016.txt -o output/compare
+              frontline compare week1.txt week2.txt -o output/weeks --format png,pdf
+              frontline compare claims-may.json claims-june.json -o output/corrected
+            """)
 
-    @Argument(help: ArgumentHelp("One article (its before and after), or BEFORE and AFTER (articles or claims .json files).", valueName: "INPUT"))
+    @Argument(
+        help: ArgumentHelp(
+            "One article (its before and after), or BEFORE and AFTER (articles or claims .json files).",
+            valueName: "INPUT"))
     var inputs: [String]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output path; the format's extension is added or replaced. Example: -o output/compare", valueName: "PATH"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Output path; the format's extension is added or replaced. Example: -o output/compare", valueName: "PATH"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: png, svg, pdf. Example: --format png,svg", valueName: "LIST"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Comma-separated formats: png, svg, pdf. Example: --format png,svg", valueName: "LIST"))
     var format: String = "png"
 
-    @Option(name: .long, help: ArgumentHelp("Width in pixels, 600–8000 (default 2400). Example: --width 2000", valueName: "PX"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Width in pixels, 600–8000 (default 2400). Example: --width 2000", valueName: "PX"))
     var width: Int = 2400
 
     @OptionGroup var actorFiles: ActorsOption
@@ -33,14 +43,21 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var shapes: ShapesOption
 
     func validate() throws {
-        guard (1...2).contains(inputs.count) else { throw ValidationError("give one article, or a BEFORE and an AFTER") }
+        guard (1...2).contains(inputs.count) else {
+            throw ValidationError("give one article, or a BEFORE and an AFTER")
+        }
         _ = try OutputFormats.parse(format)
-        guard (600...8000).contains(width) else { throw ValidationError("--width must be between 600 and 8000 (got \(width))") }
+        guard (600...8000).contains(width) else {
+            throw ValidationError("--width must be between 600 and 8000 (got \(width))")
+        }
     }
 
     func run() throws {
-        let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
-        for w in try f.compare(inputs, request: MapRequest(width: Double(width)), formats: try OutputFormats.parse(format), output: output) {
+        let f = try Frontline(
+            shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
+        for w in try f.compare(
+            inputs, request: MapRequest(width: Double(width)), formats: try OutputFormats.parse(format), output: output)
+        {
             print("wrote \(w)")
         }
     }

@@ -12,15 +12,17 @@ struct GazetteerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Rebuild Shapes/gazetteer.index from gazetteer.tsv and gazetteer-supplement.tsv.",
             discussion: """
-            The index holds every entry with its matching keys precomputed and sorted, so that the \
-            gazetteer loads without parsing. Shapes/rebuild.sh runs this after writing the TSV files; \
-            a test fails when the committed index is out of date.
+                The index holds every entry with its matching keys precomputed and sorted, so that the \
+                gazetteer loads without parsing. Shapes/rebuild.sh runs this after writing the TSV files; \
+                a test fails when the committed index is out of date.
 
-            Example:
-              frontline gazetteer compile --shapes Shapes
-            """)
+                Example:
+                  frontline gazetteer compile --shapes Shapes
+                """)
         @OptionGroup var shapes: ShapesOption
-        @Option(name: .shortAndLong, help: ArgumentHelp("Where to write (default: <shapes>/gazetteer.index).", valueName: "PATH"))
+        @Option(
+            name: .shortAndLong,
+            help: ArgumentHelp("Where to write (default: <shapes>/gazetteer.index).", valueName: "PATH"))
         var output: String?
 
         func run() throws {
@@ -36,20 +38,24 @@ struct GazetteerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the gazetteer entries a name can mean.",
             discussion: """
-            Example:
-              frontline gazetteer lookup "Deir al-Zour"
-            """)
+                Example:
+                  frontline gazetteer lookup "Deir al-Zour"
+                """)
         @Argument(help: "A place name, in any common spelling.") var name: String
         @OptionGroup var shapes: ShapesOption
-        @Option(name: .long, help: ArgumentHelp("A user gazetteer to add (repeatable).", valueName: "FILE")) var gazetteer: [String] = []
+        @Option(name: .long, help: ArgumentHelp("A user gazetteer to add (repeatable).", valueName: "FILE"))
+        var gazetteer: [String] = []
 
         func run() throws {
             let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteer)
             let found = f.gazetteer.candidates(for: name)
             if found.isEmpty { print("no entry for \(name)") }
             for (e, match) in found {
-                print(String(format: "%@\t%@\t%.5f\t%.5f\t%@\t%@\tpop %d\t(%@)", e.id, e.name, e.coordinate.lat, e.coordinate.lon,
-                             e.country, e.kind.rawValue, e.population, match.rawValue))
+                print(
+                    String(
+                        format: "%@\t%@\t%.5f\t%.5f\t%@\t%@\tpop %d\t(%@)", e.id, e.name, e.coordinate.lat,
+                        e.coordinate.lon,
+                        e.country, e.kind.rawValue, e.population, match.rawValue))
             }
         }
     }

@@ -7,18 +7,21 @@ struct PlacesCommand: ParsableCommand {
         commandName: "places",
         abstract: "List the places an article names, each joined to coordinates with the reason.",
         discussion: """
-        Examples:
-          frontline places Examples/manbij-marea-falluja-2016.txt
-          frontline places article.txt --format json > places.json
-          frontline places article.txt --format geojson --gazetteer my-villages.csv
-        """)
+            Examples:
+              frontline places Examples/manbij-marea-falluja-2016.txt
+              frontline places article.txt --format json > places.json
+              frontline places article.txt --format geojson --gazetteer my-villages.csv
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, geojson }
 
     @Argument(help: ArgumentHelp("The article, as a plain-text file (UTF-8).", valueName: "ARTICLE"))
     var article: String
 
-    @Option(name: .long, help: ArgumentHelp("table (for a terminal), json, or geojson (RFC 7946). Example: --format json", valueName: "FORMAT"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "table (for a terminal), json, or geojson (RFC 7946). Example: --format json", valueName: "FORMAT"))
     var format: Format = .table
 
     @OptionGroup var gazetteers: GazetteerOption

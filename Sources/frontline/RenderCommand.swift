@@ -7,41 +7,70 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw the map of an article.",
         discussion: """
-        Finds the places the article names, picks an extent that fits the front it describes \
-        (far places are listed in a footnote), and draws them over the basemap.
+            Finds the places the article names, picks an extent that fits the front it describes \
+            (far places are listed in a footnote), and draws them over the basemap.
 
-        Examples:
-          frontline render Examples/manbij-marea-falluja-2016.txt
-              writes output/manbij-marea-falluja-2016.png (1600 px wide)
-          frontline render article.txt -o maps/article --format png,svg,pdf --width 1200
-              writes maps/article.png, maps/article.svg and maps/article.pdf
-        """)
+            Examples:
+              frontline render Examples/manbij-marea-falluja-2016.txt
+                  writes output/manbij-marea-falluja-2016.png (1600 px wide)
+              frontline render article.txt -o maps/article --format png,svg,pdf --width 1200
+                  writes maps/article.png, maps/article.svg and maps/article.pdf
+            """)
 
-    @Argument(help: ArgumentHelp("The article, as a plain-text file (UTF-8), or a claims file (.json) written by `frontline claims --format json`.", valueName: "ARTICLE"))
+    @Argument(
+        help: ArgumentHelp(
+            "The article, as a plain-text file (UTF-8), or a claims file (.json) written by `frontline claims --format json`.",
+            valueName: "ARTICLE"))
     var article: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output path; the format's extension is added or replaced (default: output/<article-name>).", valueName: "PATH"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Output path; the format's extension is added or replaced (default: output/<article-name>).",
+            valueName: "PATH"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: png, svg, pdf. Example: --format png,svg", valueName: "LIST"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Comma-separated formats: png, svg, pdf. Example: --format png,svg", valueName: "LIST"))
     var format: String = "png"
 
-    @Option(name: .long, help: ArgumentHelp("Width in pixels (PNG) or points (SVG, PDF), 300–8000. Example: --width 1200", valueName: "PX"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Width in pixels (PNG) or points (SVG, PDF), 300–8000. Example: --width 1200", valueName: "PX"))
     var width: Int = 1600
 
-    @Option(name: .long, help: ArgumentHelp("Height, 200–8000; default: from the shape of the map. Example: --height 1000", valueName: "PX"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Height, 200–8000; default: from the shape of the map. Example: --height 1000", valueName: "PX"))
     var height: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Size in pixels or millimetres, overriding --width/--height. Examples: --size 1200x800, --size 170x120mm", valueName: "SIZE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Size in pixels or millimetres, overriding --width/--height. Examples: --size 1200x800, --size 170x120mm",
+            valueName: "SIZE"))
     var size: String?
 
-    @Option(name: .long, help: ArgumentHelp("Dots per inch for a size in mm (default 300); recorded in the PNG. Example: --dpi 600", valueName: "DPI"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Dots per inch for a size in mm (default 300); recorded in the PNG. Example: --dpi 600", valueName: "DPI"))
     var dpi: Double?
 
-    @Option(name: .long, help: ArgumentHelp("A named size: column (85 mm at 300 dpi), page (180 mm at 300 dpi), slide (1920x1080), screen (1600 px). Example: --preset column", valueName: "NAME"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A named size: column (85 mm at 300 dpi), page (180 mm at 300 dpi), slide (1920x1080), screen (1600 px). Example: --preset column",
+            valueName: "NAME"))
     var preset: String?
 
-    @Option(name: .long, help: ArgumentHelp("A fixed extent minLon,minLat,maxLon,maxLat in degrees. Example: --bbox 36.5,35.5,39,37", valueName: "BOX"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A fixed extent minLon,minLat,maxLon,maxLat in degrees. Example: --bbox 36.5,35.5,39,37", valueName: "BOX"))
     var bbox: String?
 
     var box: GeoBox? {
@@ -52,11 +81,17 @@ struct RenderCommand: ParsableCommand {
                 throw ValidationError("--bbox takes four numbers minLon,minLat,maxLon,maxLat (got '\(bbox)')")
             }
             let b = GeoBox(minLon: v[0]!, minLat: v[1]!, maxLon: v[2]!, maxLat: v[3]!)
-            guard (-180...180).contains(b.minLon), (-180...180).contains(b.maxLon), (-85...85).contains(b.minLat), (-85...85).contains(b.maxLat) else {
+            guard (-180...180).contains(b.minLon), (-180...180).contains(b.maxLon), (-85...85).contains(b.minLat),
+                (-85...85).contains(b.maxLat)
+            else {
                 throw ValidationError("--bbox is out of range: longitudes −180…180, latitudes −85…85")
             }
-            guard b.minLon < b.maxLon, b.minLat < b.maxLat else { throw ValidationError("--bbox: each minimum must be below its maximum") }
-            guard b.width <= 60, b.height <= 40 else { throw ValidationError("--bbox is larger than a map of one front (at most 60° by 40°)") }
+            guard b.minLon < b.maxLon, b.minLat < b.maxLat else {
+                throw ValidationError("--bbox: each minimum must be below its maximum")
+            }
+            guard b.width <= 60, b.height <= 40 else {
+                throw ValidationError("--bbox is larger than a map of one front (at most 60° by 40°)")
+            }
             return b
         }
     }
@@ -81,9 +116,13 @@ struct RenderCommand: ParsableCommand {
         _ = try box
         let f = try figure
         guard (300...8000).contains(f.width), (f.height ?? 1000) >= 200, (f.height ?? 1000) <= 8000 else {
-            throw ValidationError("the figure must be 300–8000 px wide and 200–8000 px high (got \(Int(f.width))x\(f.height.map { String(Int($0)) } ?? "auto"))")
+            throw ValidationError(
+                "the figure must be 300–8000 px wide and 200–8000 px high (got \(Int(f.width))x\(f.height.map { String(Int($0)) } ?? "auto"))"
+            )
         }
-        guard (300...8000).contains(width) else { throw ValidationError("--width must be between 300 and 8000 (got \(width))") }
+        guard (300...8000).contains(width) else {
+            throw ValidationError("--width must be between 300 and 8000 (got \(width))")
+        }
         if let height, !(200...8000).contains(height) {
             throw ValidationError("--height must be between 200 and 8000 (got \(height))")
         }
@@ -94,11 +133,14 @@ struct RenderCommand: ParsableCommand {
         let request = MapRequest(width: f.width, height: f.height, dpi: f.dpi, box: try box)
         let written: [String]
         if article.lowercased().hasSuffix(".json") {
-            let frontline = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
+            let frontline = try Frontline(
+                shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
             let doc = try ClaimsDocument.read(path: article, actors: frontline.actors)
-            written = try frontline.render(claims: doc, request: request, formats: try formats, output: output ?? "output/" + doc.article.name)
+            written = try frontline.render(
+                claims: doc, request: request, formats: try formats, output: output ?? "output/" + doc.article.name)
         } else {
-            let (frontline, art) = try Frontline.forDrawing(article: article, shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
+            let (frontline, art) = try Frontline.forDrawing(
+                article: article, shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
             let scene = try frontline.scene(for: art, request: request)
             written = try frontline.write(scene, formats: try formats, output: output ?? "output/" + art.name)
             // The map is drawn; what could not be placed or labelled is said, not dropped.

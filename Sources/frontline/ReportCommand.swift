@@ -5,23 +5,28 @@ import FrontlineKit
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a report: each article's map, caption, alt text, claims table with evidence, and distance checks.",
+        abstract:
+            "Write a report: each article's map, caption, alt text, claims table with evidence, and distance checks.",
         discussion: """
-        PATH.html is one self-contained file (maps embedded as PNG, no external references); PATH.md \
-        writes its map images beside it.
+            PATH.html is one self-contained file (maps embedded as PNG, no external references); PATH.md \
+            writes its map images beside it.
 
-        Examples:
-          frontline report Examples/manbij-marea-falluja-2016.txt -o output/report.html
-          frontline report Examples/*.txt -o reports/week.md --width 1200
-        """)
+            Examples:
+              frontline report Examples/manbij-marea-falluja-2016.txt -o output/report.html
+              frontline report Examples/*.txt -o reports/week.md --width 1200
+            """)
 
     @Argument(help: ArgumentHelp("One or more articles.", valueName: "ARTICLE"))
     var articles: [String]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The report: a .html or .md path. Example: -o output/report.html", valueName: "PATH"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("The report: a .html or .md path. Example: -o output/report.html", valueName: "PATH"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("Map width in pixels, 300–8000 (default 1600). Example: --width 1200", valueName: "PX"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Map width in pixels, 300–8000 (default 1600). Example: --width 1200", valueName: "PX"))
     var width: Int = 1600
 
     @OptionGroup var actorFiles: ActorsOption
@@ -31,12 +36,19 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         guard !articles.isEmpty else { throw ValidationError("give at least one article") }
         let ext = (output as NSString).pathExtension.lowercased()
-        guard ext == "html" || ext == "md" else { throw ValidationError("-o must end in .html or .md (got '\(output)')") }
-        guard (300...8000).contains(width) else { throw ValidationError("--width must be between 300 and 8000 (got \(width))") }
+        guard ext == "html" || ext == "md" else {
+            throw ValidationError("-o must end in .html or .md (got '\(output)')")
+        }
+        guard (300...8000).contains(width) else {
+            throw ValidationError("--width must be between 300 and 8000 (got \(width))")
+        }
     }
 
     func run() throws {
-        let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
-        for w in try f.report(articles, request: MapRequest(width: Double(width)), output: output) { print("wrote \(w)") }
+        let f = try Frontline(
+            shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
+        for w in try f.report(articles, request: MapRequest(width: Double(width)), output: output) {
+            print("wrote \(w)")
+        }
     }
 }

@@ -28,7 +28,8 @@ do {
         finish(0)
     }
     // One line: the message without the usage block (`--help` has that).
-    var message = FrontlineCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid command line"
+    var message =
+        FrontlineCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid command line"
     if message.hasPrefix("Error: ") { message.removeFirst(7) }
     FileHandle.standardError.write(Data("frontline: error: \(message)\n".utf8))
     finish(2)

@@ -1,11 +1,17 @@
 import XCTest
+
 @testable import FrontlineKit
 
 /// The project's own articles of other fronts, each with the places a reader finds in it
 /// (Tests/Cases/<name>/expected-places.json): every place found within 5 km, nothing else taken for a place.
 final class ArticleCasesTests: XCTestCase {
     struct Expected: Decodable {
-        struct Place: Decodable { var text: String; var country: String?; var lat: Double; var lon: Double }
+        struct Place: Decodable {
+            var text: String
+            var country: String?
+            var lat: Double
+            var lon: Double
+        }
         var places: [Place]
         var countries: [String]?
         var rivers: [String]?
@@ -22,7 +28,8 @@ final class ArticleCasesTests: XCTestCase {
         let r = f.places(in: article)
         for e in expected.places {
             let p = try XCTUnwrap(r.places.first { $0.text == e.text }, "\(name): \(e.text) not found")
-            XCTAssertLessThan(Geodesic.wgs84.distance(p.coordinate, LonLat(lon: e.lon, lat: e.lat)), 5_000, "\(name): \(e.text)")
+            XCTAssertLessThan(
+                Geodesic.wgs84.distance(p.coordinate, LonLat(lon: e.lon, lat: e.lat)), 5_000, "\(name): \(e.text)")
             XCTAssertEqual(p.entry.country, e.country, "\(name): \(e.text)")
         }
         // Nothing else is a point place, and what is missing from the gazetteer is not put somewhere wrong.
@@ -33,7 +40,8 @@ final class ArticleCasesTests: XCTestCase {
         for m in expected.missing ?? [] {
             if let p = r.places.first(where: { $0.text == m.text }) {
                 XCTAssertTrue(p.approximate, "\(name): \(m.text) must be approximate")
-                XCTAssertLessThan(Geodesic.wgs84.distance(p.coordinate, LonLat(lon: m.lon, lat: m.lat)), 10_000, "\(name): \(m.text)")
+                XCTAssertLessThan(
+                    Geodesic.wgs84.distance(p.coordinate, LonLat(lon: m.lon, lat: m.lat)), 10_000, "\(name): \(m.text)")
             }
         }
         for n in expected.notPlaces ?? [] {
@@ -43,7 +51,8 @@ final class ArticleCasesTests: XCTestCase {
             XCTAssertTrue(r.places.contains { $0.kind == .river && $0.entry.name == river }, "\(name): river \(river)")
         }
         for b in expected.borders ?? [] {
-            XCTAssertTrue(r.places.contains { $0.kind == .border && $0.entry.id == "border:\(b)" }, "\(name): border \(b)")
+            XCTAssertTrue(
+                r.places.contains { $0.kind == .border && $0.entry.id == "border:\(b)" }, "\(name): border \(b)")
         }
     }
 
@@ -54,7 +63,12 @@ final class ArticleCasesTests: XCTestCase {
     func testMosul() throws { try check("mosul-2016") }
     func testManbijMareaFalluja() throws {
         let r = try Fixtures.frontline().places(in: try Article.load(path: Fixtures.exampleArticle))
-        XCTAssertEqual(Set(r.points.map(\.text)), ["Manbij", "Jarabulus", "Marea", "Azaz", "Kilis", "Falluja", "Baghdad", "Raqqa", "Tell Abyad", "Kafr Kalbin"])
+        XCTAssertEqual(
+            Set(r.points.map(\.text)),
+            [
+                "Manbij", "Jarabulus", "Marea", "Azaz", "Kilis", "Falluja", "Baghdad", "Raqqa", "Tell Abyad",
+                "Kafr Kalbin",
+            ])
         XCTAssertTrue(r.places.first { $0.text == "Kafr Kalbin" }?.approximate ?? false)
     }
 }

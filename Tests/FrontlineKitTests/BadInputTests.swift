@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import FrontlineKit
 
 /// The bad-input matrix: every case gets one clear line on stderr naming the file and what is wrong,
@@ -18,7 +19,9 @@ final class BadInputTests: XCTestCase {
 
     /// Runs the CLI and checks the failure: code, one line, the message, nothing written to `out`.
     @discardableResult
-    func fails(_ args: [String], code: Int32, says fragment: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    func fails(
+        _ args: [String], code: Int32, says fragment: String, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> String {
         let out = dir + "/out"
         try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let before = try FileManager.default.contentsOfDirectory(atPath: out)
@@ -28,7 +31,8 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(lines.count, 1, "one line on stderr, got: \(r.err)", file: file, line: line)
         XCTAssertTrue(r.err.hasPrefix("frontline: error: "), r.err, file: file, line: line)
         XCTAssertTrue(r.err.contains(fragment), "\(r.err) lacks \(fragment)", file: file, line: line)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out), before, "partial output", file: file, line: line)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: out), before, "partial output", file: file, line: line)
         return r.err
     }
 
@@ -36,7 +40,9 @@ final class BadInputTests: XCTestCase {
 
     // MARK: articles
 
-    func testMissingFile() throws { try fails(["render", dir + "/none.txt", "-o", out], code: 1, says: "none.txt: no such file") }
+    func testMissingFile() throws {
+        try fails(["render", dir + "/none.txt", "-o", out], code: 1, says: "none.txt: no such file")
+    }
 
     /// An error found at once ends the process while PROJ is still being opened in the background:
     /// the exit must not tear libraries down under that thread (it once crashed now and then).
@@ -45,14 +51,27 @@ final class BadInputTests: XCTestCase {
         for _ in 0..<20 {
             try fails(["render", dir + "/none.txt", "-o", out], code: 1, says: "none.txt: no such file")
             try fails(["render", claims, "-o", out], code: 1, says: "not a valid claims file")
-            try fails(["measure", "--from", "Azaz", "--to", "Marea", "--border", "SYTR"], code: 2, says: "two country codes")
+            try fails(
+                ["measure", "--from", "Azaz", "--to", "Marea", "--border", "SYTR"], code: 2, says: "two country codes")
         }
     }
     func testDirectory() throws { try fails(["render", dir, "-o", out], code: 1, says: "is a directory") }
-    func testEmpty() throws { try fails(["render", write("e.txt", ""), "-o", out], code: 1, says: "e.txt: has no article text") }
-    func testWhitespaceOnly() throws { try fails(["render", write("w.txt", " \n\t\n  \n"), "-o", out], code: 1, says: "w.txt: has no article text") }
-    func testBinaryWithNUL() throws { try fails(["render", write("b.txt", Data([0x50, 0x4B, 3, 4, 0, 0, 9])), "-o", out], code: 1, says: "b.txt: contains NUL bytes") }
-    func testInvalidUTF8() throws { try fails(["render", write("u.txt", Data([0x54, 0x69, 0xC3, 0x28, 0xFF, 0x0A])), "-o", out], code: 1, says: "u.txt: is not valid UTF-8") }
+    func testEmpty() throws {
+        try fails(["render", write("e.txt", ""), "-o", out], code: 1, says: "e.txt: has no article text")
+    }
+    func testWhitespaceOnly() throws {
+        try fails(["render", write("w.txt", " \n\t\n  \n"), "-o", out], code: 1, says: "w.txt: has no article text")
+    }
+    func testBinaryWithNUL() throws {
+        try fails(
+            ["render", write("b.txt", Data([0x50, 0x4B, 3, 4, 0, 0, 9])), "-o", out], code: 1,
+            says: "b.txt: contains NUL bytes")
+    }
+    func testInvalidUTF8() throws {
+        try fails(
+            ["render", write("u.txt", Data([0x54, 0x69, 0xC3, 0x28, 0xFF, 0x0A])), "-o", out], code: 1,
+            says: "u.txt: is not valid UTF-8")
+    }
     func testUTF16WithBOMIsRead() throws {
         let text = try String(contentsOfFile: example, encoding: .utf8)
         let p = write("le.txt", Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!)
@@ -62,27 +81,37 @@ final class BadInputTests: XCTestCase {
         let be = write("be.txt", Data([0xFE, 0xFF]) + text.data(using: .utf16BigEndian)!)
         XCTAssertEqual(try Fixtures.run(["places", be]).code, 0)
     }
-    func testBrokenUTF16() throws { try fails(["render", write("bad16.txt", Data([0xFF, 0xFE, 0x00, 0xD8, 0x41])), "-o", out], code: 1, says: "bad16.txt: UTF-16 text that does not decode") }
+    func testBrokenUTF16() throws {
+        try fails(
+            ["render", write("bad16.txt", Data([0xFF, 0xFE, 0x00, 0xD8, 0x41])), "-o", out], code: 1,
+            says: "bad16.txt: UTF-16 text that does not decode")
+    }
     func testFiftyMegabyteArticleIsRefusedBeforeReading() throws {
         let p = dir + "/big.txt"
         FileManager.default.createFile(atPath: p, contents: nil)
         let h = try FileHandle(forWritingTo: URL(fileURLWithPath: p))
         try h.truncate(atOffset: 50 * 1_048_576)
         try h.close()
-        try fails(["render", p, "-o", out], code: 1, says: "big.txt: is 50 MB; the largest article Frontline reads is 16 MB")
+        try fails(
+            ["render", p, "-o", out], code: 1, says: "big.txt: is 50 MB; the largest article Frontline reads is 16 MB")
     }
     func testTenMegabyteLine() throws {
         let p = write("line.txt", "Title\n\n" + String(repeating: "word ", count: 2_097_152))
         try fails(["render", p, "-o", out], code: 1, says: "line.txt: line 3 is 10240 KB long")
     }
     func testNoPlaces() throws {
-        try fails(["render", write("np.txt", "Weather\n\nIt rained all day and nobody went out.\n"), "-o", out], code: 1, says: "np.txt: names no place the gazetteer knows")
+        try fails(
+            ["render", write("np.txt", "Weather\n\nIt rained all day and nobody went out.\n"), "-o", out], code: 1,
+            says: "np.txt: names no place the gazetteer knows")
     }
     func testOnlyOffMapPlaces() throws {
-        try fails(["render", write("eu.txt", "Summit\n\nLeaders met in Brussels and Paris.\n"), "-o", out], code: 1, says: "eu.txt: every place it names lies outside the basemap's region: Brussels, Paris")
+        try fails(
+            ["render", write("eu.txt", "Summit\n\nLeaders met in Brussels and Paris.\n"), "-o", out], code: 1,
+            says: "eu.txt: every place it names lies outside the basemap's region: Brussels, Paris")
     }
     func testUnresolvableContentStillMapsWithAWarning() throws {
-        let p = write("part.txt", "Fighting in Syria\n\nRebels took the village of Qurqur Dabbash near Manbij on Monday.\n")
+        let p = write(
+            "part.txt", "Fighting in Syria\n\nRebels took the village of Qurqur Dabbash near Manbij on Monday.\n")
         let r = try Fixtures.run(["render", p, "-o", dir + "/part"])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.err.contains("warning: \(p): Qurqur Dabbash: not located"), r.err)
@@ -91,19 +120,41 @@ final class BadInputTests: XCTestCase {
 
     // MARK: claims files
 
-    func claimsJSON() throws -> String { try Fixtures.frontline().claimsDocument(for: try Article.load(path: example)).json() }
-    func testClaimsSyntax() throws { try fails(["render", write("s.json", "{\"format\": "), "-o", out], code: 1, says: "s.json: not a valid claims file: malformed JSON") }
+    func claimsJSON() throws -> String {
+        try Fixtures.frontline().claimsDocument(for: try Article.load(path: example)).json()
+    }
+    func testClaimsSyntax() throws {
+        try fails(
+            ["render", write("s.json", "{\"format\": "), "-o", out], code: 1,
+            says: "s.json: not a valid claims file: malformed JSON")
+    }
     func testClaimsWrongType() throws {
-        let p = write("t.json", try claimsJSON().replacingOccurrences(of: "\"confidence\" : 0.8", with: "\"confidence\" : \"high\""))
+        let p = write(
+            "t.json",
+            try claimsJSON().replacingOccurrences(of: "\"confidence\" : 0.8", with: "\"confidence\" : \"high\""))
         try fails(["render", p, "-o", out], code: 1, says: "t.json: not a valid claims file: wrong type")
     }
     func testClaimsUnknownActor() throws {
-        try fails(["render", write("a.json", try claimsJSON().replacingOccurrences(of: "\"actor\" : \"isis\"", with: "\"actor\" : \"pirates\"")), "-o", out],
-                  code: 1, says: "unknown actor 'pirates'")
+        try fails(
+            [
+                "render",
+                write(
+                    "a.json",
+                    try claimsJSON().replacingOccurrences(of: "\"actor\" : \"isis\"", with: "\"actor\" : \"pirates\"")),
+                "-o", out,
+            ],
+            code: 1, says: "unknown actor 'pirates'")
     }
     func testClaimsUnknownAction() throws {
-        try fails(["render", write("x.json", try claimsJSON().replacingOccurrences(of: "\"action\" : \"holds\"", with: "\"action\" : \"annexed\"")), "-o", out],
-                  code: 1, says: "x.json: not a valid claims file")
+        try fails(
+            [
+                "render",
+                write(
+                    "x.json",
+                    try claimsJSON().replacingOccurrences(
+                        of: "\"action\" : \"holds\"", with: "\"action\" : \"annexed\"")), "-o", out,
+            ],
+            code: 1, says: "x.json: not a valid claims file")
     }
     func testClaimsLatitude123() throws {
         let j = try claimsJSON()
@@ -111,29 +162,66 @@ final class BadInputTests: XCTestCase {
         try fails(["render", p, "-o", out], code: 1, says: "latitude/longitude out of range")
     }
     func testClaimsNaN() throws {
-        try fails(["render", write("nan.json", try claimsJSON().replacingOccurrences(of: "\"lat\" : 36.52815", with: "\"lat\" : NaN")), "-o", out],
-                  code: 1, says: "nan.json: not a valid claims file: malformed JSON")
+        try fails(
+            [
+                "render",
+                write(
+                    "nan.json", try claimsJSON().replacingOccurrences(of: "\"lat\" : 36.52815", with: "\"lat\" : NaN")),
+                "-o", out,
+            ],
+            code: 1, says: "nan.json: not a valid claims file: malformed JSON")
     }
     func testClaimsMissingField() throws {
-        try fails(["render", write("m.json", "{\"format\": \"frontline-claims 1\"}"), "-o", out], code: 1, says: "m.json: not a valid claims file: missing field")
+        try fails(
+            ["render", write("m.json", "{\"format\": \"frontline-claims 1\"}"), "-o", out], code: 1,
+            says: "m.json: not a valid claims file: missing field")
     }
 
     // MARK: options
 
-    func testUnknownFormat() throws { try fails(["render", example, "--format", "tiff", "-o", out], code: 2, says: "unknown format 'tiff'") }
-    func testBBoxMinAboveMax() throws { try fails(["render", example, "--bbox", "40,35,38,37", "-o", out], code: 2, says: "minimum must be below its maximum") }
-    func testBBoxOutOfRange() throws { try fails(["render", example, "--bbox", "36,35,200,37", "-o", out], code: 2, says: "--bbox is out of range") }
-    func testBBoxNotNumbers() throws { try fails(["render", example, "--bbox", "a,b,c", "-o", out], code: 2, says: "--bbox takes four numbers") }
-    func testZeroWidth() throws { try fails(["render", example, "--width", "0", "-o", out], code: 2, says: "300–8000 px wide and 200–8000 px high (got 0xauto)") }
-    func testNegativeHeight() throws { try fails(["render", example, "--height=-40", "-o", out], code: 2, says: "300–8000 px wide and 200–8000 px high (got 1600x-40)") }
-    func testAbsurdSize() throws { try fails(["render", example, "--size", "100000x100000", "-o", out], code: 2, says: "300–8000 px wide") }
-    func testAbsurdPrintSize() throws { try fails(["render", example, "--size", "2000mm", "--dpi", "600", "-o", out], code: 2, says: "300–8000 px wide") }
-    func testHeightTooSmallForTheMap() throws { try fails(["render", example, "--height", "200", "-o", out], code: 2, says: "leaves no room for the map") }
+    func testUnknownFormat() throws {
+        try fails(["render", example, "--format", "tiff", "-o", out], code: 2, says: "unknown format 'tiff'")
+    }
+    func testBBoxMinAboveMax() throws {
+        try fails(
+            ["render", example, "--bbox", "40,35,38,37", "-o", out], code: 2, says: "minimum must be below its maximum")
+    }
+    func testBBoxOutOfRange() throws {
+        try fails(["render", example, "--bbox", "36,35,200,37", "-o", out], code: 2, says: "--bbox is out of range")
+    }
+    func testBBoxNotNumbers() throws {
+        try fails(["render", example, "--bbox", "a,b,c", "-o", out], code: 2, says: "--bbox takes four numbers")
+    }
+    func testZeroWidth() throws {
+        try fails(
+            ["render", example, "--width", "0", "-o", out], code: 2,
+            says: "300–8000 px wide and 200–8000 px high (got 0xauto)")
+    }
+    func testNegativeHeight() throws {
+        try fails(
+            ["render", example, "--height=-40", "-o", out], code: 2,
+            says: "300–8000 px wide and 200–8000 px high (got 1600x-40)")
+    }
+    func testAbsurdSize() throws {
+        try fails(["render", example, "--size", "100000x100000", "-o", out], code: 2, says: "300–8000 px wide")
+    }
+    func testAbsurdPrintSize() throws {
+        try fails(
+            ["render", example, "--size", "2000mm", "--dpi", "600", "-o", out], code: 2, says: "300–8000 px wide")
+    }
+    func testHeightTooSmallForTheMap() throws {
+        try fails(["render", example, "--height", "200", "-o", out], code: 2, says: "leaves no room for the map")
+    }
 
     // MARK: outputs
 
-    func testMissingOutputDirectory() throws { try fails(["render", example, "-o", dir + "/out/no/such/map"], code: 1, says: "does not exist") }
-    func testUnwritableOutput() throws { try fails(["render", example, "-o", "/proc/frontline-map"], code: 1, says: "cannot write /proc/frontline-map.png") }
+    func testMissingOutputDirectory() throws {
+        try fails(["render", example, "-o", dir + "/out/no/such/map"], code: 1, says: "does not exist")
+    }
+    func testUnwritableOutput() throws {
+        try fails(
+            ["render", example, "-o", "/proc/frontline-map"], code: 1, says: "cannot write /proc/frontline-map.png")
+    }
     func testOutputIsADirectory() throws {
         try FileManager.default.createDirectory(atPath: dir + "/out/map.png", withIntermediateDirectories: true)
         try fails(["render", example, "-o", out], code: 1, says: "map.png: it is a directory")
@@ -154,7 +242,10 @@ final class BadInputTests: XCTestCase {
         try change(shapes)
         return shapes
     }
-    func testMissingShapesFolder() throws { try fails(["render", example, "-o", out, "--shapes", dir + "/none"], code: 1, says: "basemap directory not found") }
+    func testMissingShapesFolder() throws {
+        try fails(
+            ["render", example, "-o", out, "--shapes", dir + "/none"], code: 1, says: "basemap directory not found")
+    }
     func testMissingShapefile() throws {
         let s = try brokenShapes { try FileManager.default.removeItem(atPath: $0 + "/rivers.shp") }
         try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "rivers.shp: shapefile not found")
@@ -167,7 +258,8 @@ final class BadInputTests: XCTestCase {
         let s = try brokenShapes { d in
             FileManager.default.createFile(atPath: d + "/countries.qix", contents: Data("SQX not an index at all".utf8))
         }
-        try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "countries.qix: not a readable spatial index")
+        try fails(
+            ["render", example, "-o", out, "--shapes", s], code: 1, says: "countries.qix: not a readable spatial index")
     }
     func testTruncatedShapefile() throws {
         let s = try brokenShapes { d in
@@ -177,7 +269,10 @@ final class BadInputTests: XCTestCase {
         try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "rivers.shp: record")
     }
     func testGarbageShapefile() throws {
-        let s = try brokenShapes { FileManager.default.createFile(atPath: $0 + "/lakes.shp", contents: Data((0..<60).map { UInt8($0 * 7 % 251) })) }
+        let s = try brokenShapes {
+            FileManager.default.createFile(
+                atPath: $0 + "/lakes.shp", contents: Data((0..<60).map { UInt8($0 * 7 % 251) }))
+        }
         try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "lakes.shp: not a readable shapefile")
     }
     func testDbfThatDisagrees() throws {
@@ -185,14 +280,19 @@ final class BadInputTests: XCTestCase {
             try FileManager.default.removeItem(atPath: d + "/rivers.dbf")
             try FileManager.default.copyItem(atPath: d + "/boundaries.dbf", toPath: d + "/rivers.dbf")
         }
-        try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "rivers.dbf: has 29 records but the .shp has 8")
+        try fails(
+            ["render", example, "-o", out, "--shapes", s], code: 1,
+            says: "rivers.dbf: has 29 records but the .shp has 8")
     }
     func testIndexThatLiesAboutTheRecordCount() throws {
         let s = try brokenShapes { d in
             var shx = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: d + "/rivers.shx")))
             shx += [UInt8](repeating: 0x7F, count: 8 * 5)
             let words = UInt32(shx.count / 2)
-            shx[24] = UInt8(words >> 24); shx[25] = UInt8((words >> 16) & 255); shx[26] = UInt8((words >> 8) & 255); shx[27] = UInt8(words & 255)
+            shx[24] = UInt8(words >> 24)
+            shx[25] = UInt8((words >> 16) & 255)
+            shx[26] = UInt8((words >> 8) & 255)
+            shx[27] = UInt8(words & 255)
             FileManager.default.createFile(atPath: d + "/rivers.shx", contents: Data(shx))
         }
         try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "rivers.")
@@ -206,33 +306,58 @@ final class BadInputTests: XCTestCase {
         try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "rivers.shp: record 0 cannot be read")
     }
     func testCorruptGazetteerIndex() throws {
-        let s = try brokenShapes { FileManager.default.createFile(atPath: $0 + "/gazetteer.index", contents: Data("frontline-gazetteer-index 2\nentries 9 bytes 0\n".utf8)) }
+        let s = try brokenShapes {
+            FileManager.default.createFile(
+                atPath: $0 + "/gazetteer.index", contents: Data("frontline-gazetteer-index 2\nentries 9 bytes 0\n".utf8)
+            )
+        }
         try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "gazetteer.index: line")
     }
     func testBrokenActorsFile() throws {
-        try fails(["render", example, "-o", out, "--actors", write("actors.json", "{\"actors\": [{\"id\": \"x\"}]}")], code: 1, says: "actors.json: not a valid actors file")
+        try fails(
+            ["render", example, "-o", out, "--actors", write("actors.json", "{\"actors\": [{\"id\": \"x\"}]}")],
+            code: 1, says: "actors.json: not a valid actors file")
     }
 
     // MARK: gazetteer files
 
     func testGazetteerCSVBadLatitude() throws {
-        try fails(["render", example, "-o", out, "--gazetteer", write("g.csv", "name,lat,lon\nX,95,37\n")], code: 1, says: "g.csv: line 2: latitude/longitude missing or out of range")
+        try fails(
+            ["render", example, "-o", out, "--gazetteer", write("g.csv", "name,lat,lon\nX,95,37\n")], code: 1,
+            says: "g.csv: line 2: latitude/longitude missing or out of range")
     }
     func testGazetteerCSVMissingColumns() throws {
-        try fails(["render", example, "-o", out, "--gazetteer", write("h.csv", "Marea;36.48\n")], code: 1, says: "h.csv: line 1: expected name,lat,lon")
+        try fails(
+            ["render", example, "-o", out, "--gazetteer", write("h.csv", "Marea;36.48\n")], code: 1,
+            says: "h.csv: line 1: expected name,lat,lon")
     }
     func testGazetteerCSVUnknownKind() throws {
-        try fails(["render", example, "-o", out, "--gazetteer", write("k.csv", "Marea,36.4,37.2,SY,castle\n")], code: 1, says: "k.csv: line 1: unknown kind 'castle'")
+        try fails(
+            ["render", example, "-o", out, "--gazetteer", write("k.csv", "Marea,36.4,37.2,SY,castle\n")], code: 1,
+            says: "k.csv: line 1: unknown kind 'castle'")
     }
     func testGeoNamesShortRow() throws {
-        let row = ["1", "A", "A", "", "36", "37", "P", "PPL", "SY", "", "", "", "", "", "5", "", "", "", ""].joined(separator: "\t")
-        try fails(["render", example, "-o", out, "--gazetteer", write("SY.txt", row + "\n2\tB\tB\n")], code: 1, says: "SY.txt: line 2: a GeoNames row has 19 tab-separated columns")
+        let row = ["1", "A", "A", "", "36", "37", "P", "PPL", "SY", "", "", "", "", "", "5", "", "", "", ""].joined(
+            separator: "\t")
+        try fails(
+            ["render", example, "-o", out, "--gazetteer", write("SY.txt", row + "\n2\tB\tB\n")], code: 1,
+            says: "SY.txt: line 2: a GeoNames row has 19 tab-separated columns")
     }
-    func testGazetteerEmpty() throws { try fails(["render", example, "-o", out, "--gazetteer", write("empty.csv", "")], code: 1, says: "empty.csv: gazetteer file is empty") }
+    func testGazetteerEmpty() throws {
+        try fails(
+            ["render", example, "-o", out, "--gazetteer", write("empty.csv", "")], code: 1,
+            says: "empty.csv: gazetteer file is empty")
+    }
 
     // MARK: other commands
 
-    func testCompareMissingInput() throws { try fails(["compare", dir + "/nope.txt", "-o", out], code: 1, says: "nope.txt: no such file") }
-    func testBatchMissingFolder() throws { try fails(["batch", dir + "/nowhere", "-o", dir + "/out"], code: 1, says: "nowhere: no such file or directory") }
-    func testMeasureUnknownPlace() throws { try fails(["measure", "--from", "Atlantis", "--to", "Manbij"], code: 2, says: "no place named 'Atlantis'") }
+    func testCompareMissingInput() throws {
+        try fails(["compare", dir + "/nope.txt", "-o", out], code: 1, says: "nope.txt: no such file")
+    }
+    func testBatchMissingFolder() throws {
+        try fails(["batch", dir + "/nowhere", "-o", dir + "/out"], code: 1, says: "nowhere: no such file or directory")
+    }
+    func testMeasureUnknownPlace() throws {
+        try fails(["measure", "--from", "Atlantis", "--to", "Manbij"], code: 2, says: "no place named 'Atlantis'")
+    }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import FrontlineKit
 
 final class BasemapTests: XCTestCase {
@@ -30,10 +31,14 @@ final class BasemapTests: XCTestCase {
         let qurnah = LonLat(lon: 47.43, lat: 31.0)
         XCTAssertLessThan(Geodesic.wgs84.distance(line.last!, qurnah), 25_000)
         // Passes Raqqa, Deir ez-Zor and Falluja closely, in that order.
-        let checkpoints = [LonLat(lon: 39.01, lat: 35.95), LonLat(lon: 40.14, lat: 35.336), LonLat(lon: 43.78, lat: 33.35)]
+        let checkpoints = [
+            LonLat(lon: 39.01, lat: 35.95), LonLat(lon: 40.14, lat: 35.336), LonLat(lon: 43.78, lat: 33.35),
+        ]
         var lastIndex = -1
         for c in checkpoints {
-            let (i, d) = line.enumerated().map { ($0.offset, Geodesic.wgs84.distance($0.element, c)) }.min { $0.1 < $1.1 }!
+            let (i, d) = line.enumerated().map { ($0.offset, Geodesic.wgs84.distance($0.element, c)) }.min {
+                $0.1 < $1.1
+            }!
             XCTAssertLessThan(d, 6_000, "Euphrates passes \(d) m from \(c)")
             XCTAssertGreaterThan(i, lastIndex, "checkpoints out of downstream order")
             lastIndex = i
@@ -91,7 +96,10 @@ final class BasemapTests: XCTestCase {
         for row in 0..<side {
             for col in 0..<side {
                 let x = 30 + Double(col) * 0.25, y = 28 + Double(row) * 0.25
-                try w.add(ring: [LonLat(lon: x, lat: y), LonLat(lon: x, lat: y + 0.2), LonLat(lon: x + 0.2, lat: y + 0.2), LonLat(lon: x + 0.2, lat: y)])
+                try w.add(ring: [
+                    LonLat(lon: x, lat: y), LonLat(lon: x, lat: y + 0.2), LonLat(lon: x + 0.2, lat: y + 0.2),
+                    LonLat(lon: x + 0.2, lat: y),
+                ])
             }
         }
         return w.path  // closed as the writer goes out of scope
@@ -143,7 +151,9 @@ final class BasemapTests: XCTestCase {
         try fm.removeItem(atPath: qix)
         try fm.copyItem(atPath: String(other.dropLast(4)) + ".qix", toPath: qix)
         try fm.setAttributes([.modificationDate: Date().addingTimeInterval(180)], ofItemAtPath: qix)
-        XCTAssertThrowsError(try ShapefileReader(path: path).records(within: GeoBox(minLon: 29, minLat: 27, maxLon: 36, maxLat: 34))) { e in
+        XCTAssertThrowsError(
+            try ShapefileReader(path: path).records(within: GeoBox(minLon: 29, minLat: 27, maxLon: 36, maxLat: 34))
+        ) { e in
             XCTAssertTrue("\(e)".contains("names records"), "\(e)")
         }
     }
@@ -158,7 +168,9 @@ final class BasemapTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("grid.shp"), "\(e)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/grid.qix"))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }, [], "no temporary file left")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }, [],
+            "no temporary file left")
         // The command names the folder to index: it never writes into the committed basemap by default.
         let r = try Fixtures.run(["basemap", "index"])
         XCTAssertEqual(r.code, 2)
@@ -185,7 +197,10 @@ final class BasemapTests: XCTestCase {
             XCTAssertFalse(indexed.isRead(layer), "\(layer): an indexed layer is read through its index, not ahead")
             XCTAssertTrue(plain.isRead(layer), "\(layer): a layer without an index is read whole, ahead")
         }
-        for box in [GeoBox(minLon: 36, minLat: 35, maxLon: 39, maxLat: 37.5), GeoBox(minLon: 34, minLat: 28, maxLon: 50, maxLat: 40)] {
+        for box in [
+            GeoBox(minLon: 36, minLat: 35, maxLon: 39, maxLat: 37.5),
+            GeoBox(minLon: 34, minLat: 28, maxLon: 50, maxLat: 40),
+        ] {
             for layer in Basemap.Layer.allCases {
                 let a = try plain.records(layer, within: box), b = try indexed.records(layer, within: box)
                 XCTAssertEqual(a.map(\.bounds), b.map(\.bounds), "\(layer) in \(box)")

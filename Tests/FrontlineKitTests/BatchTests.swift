@@ -1,14 +1,18 @@
 import XCTest
+
 @testable import FrontlineKit
 
 final class BatchTests: XCTestCase {
     /// Variants of the project's articles plus one corrupt file: all but the corrupt one rendered, it is reported.
     func testBatchGoesOnPastACorruptFileAndSummarises() throws {
         let corpus = try Fixtures.tempDir(), out = try Fixtures.tempDir()
-        let sources = try FileManager.default.contentsOfDirectory(atPath: Fixtures.examples).filter { $0.hasSuffix(".txt") }.sorted()
+        let sources = try FileManager.default.contentsOfDirectory(atPath: Fixtures.examples).filter {
+            $0.hasSuffix(".txt")
+        }.sorted()
         for i in 0..<11 {
             let text = try String(contentsOfFile: Fixtures.examples + "/" + sources[i % sources.count], encoding: .utf8)
-            try ("Variant \(i): " + text).write(toFile: corpus + String(format: "/a-%02d.txt", i), atomically: true, encoding: .utf8)
+            try ("Variant \(i): " + text).write(
+                toFile: corpus + String(format: "/a-%02d.txt", i), atomically: true, encoding: .utf8)
         }
         FileManager.default.createFile(atPath: corpus + "/broken.txt", contents: Data([0x89, 0x50, 0x00, 0x00, 0xFF]))
         let r = try Fixtures.run(["batch", corpus, "-o", out, "--width", "400", "--jobs", "2"])

@@ -1,10 +1,13 @@
 import XCTest
+
 @testable import FrontlineKit
 
 final class CLITests: XCTestCase {
     func testRenderWritesEachFormat() throws {
         let dir = try Fixtures.tempDir()
-        let r = try Fixtures.run(["render", Fixtures.exampleArticle, "-o", dir + "/ex", "--format", "png,svg,pdf", "--width", "700"])
+        let r = try Fixtures.run([
+            "render", Fixtures.exampleArticle, "-o", dir + "/ex", "--format", "png,svg,pdf", "--width", "700",
+        ])
         XCTAssertEqual(r.code, 0, r.err)
         for ext in ["png", "svg", "pdf"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/ex." + ext), ext)
@@ -18,7 +21,8 @@ final class CLITests: XCTestCase {
         let dir = try Fixtures.tempDir()
         let r = try Fixtures.run(["render", Fixtures.seedArticle, "-o", dir + "/seed", "--format", "png,svg,pdf"])
         XCTAssertEqual(r.code, 0, r.err)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), ["seed.pdf", "seed.png", "seed.svg"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), ["seed.pdf", "seed.png", "seed.svg"])
     }
 
     func testMissingArticleIsAClearErrorWithExitCode1() throws {
@@ -87,7 +91,8 @@ final class PlacesCommandTests: XCTestCase {
         let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         XCTAssertEqual(doc["type"] as? String, "FeatureCollection")
         let features = try XCTUnwrap(doc["features"] as? [[String: Any]])
-        let manbij = try XCTUnwrap(features.first { ($0["properties"] as? [String: Any])?["text"] as? String == "Manbij" })
+        let manbij = try XCTUnwrap(
+            features.first { ($0["properties"] as? [String: Any])?["text"] as? String == "Manbij" })
         let coords = try XCTUnwrap((manbij["geometry"] as? [String: Any])?["coordinates"] as? [Double])
         XCTAssertEqual(coords[0], 37.95495, accuracy: 1e-4)
         XCTAssertEqual(coords[1], 36.52815, accuracy: 1e-4)
@@ -95,7 +100,8 @@ final class PlacesCommandTests: XCTestCase {
 
     func testPlacesTableAndUserGazetteer() throws {
         let dir = try Fixtures.tempDir()
-        try "name,lat,lon,country,kind\nKafr Kalbin,36.548,37.133,SY,village\n".write(toFile: dir + "/v.csv", atomically: true, encoding: .utf8)
+        try "name,lat,lon,country,kind\nKafr Kalbin,36.548,37.133,SY,village\n".write(
+            toFile: dir + "/v.csv", atomically: true, encoding: .utf8)
         let r = try Fixtures.run(["places", Fixtures.exampleArticle, "--gazetteer", dir + "/v.csv"])
         XCTAssertEqual(r.code, 0, r.err)
         let line = try XCTUnwrap(r.out.split(separator: "\n").first { $0.hasPrefix("Kafr Kalbin") })
@@ -128,7 +134,9 @@ final class MeasureCommandTests: XCTestCase {
         let r = try Fixtures.run(["measure", "--from", "Jarabulus", "--to", "Falluja", "--along", "Euphrates"])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.out.contains("along the Euphrates:") && r.out.contains("downstream"), r.out)
-        let b = try Fixtures.run(["measure", "--from", "Azaz", "--to", "Jarabulus", "--border", "SY-TR", "--format", "json"])
+        let b = try Fixtures.run([
+            "measure", "--from", "Azaz", "--to", "Jarabulus", "--border", "SY-TR", "--format", "json",
+        ])
         XCTAssertEqual(b.code, 0, b.err)
         let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(b.out.utf8)) as? [String: Any])
         XCTAssertEqual(doc["line"] as? String, "Syria–Turkey border")
@@ -136,8 +144,12 @@ final class MeasureCommandTests: XCTestCase {
     }
 
     func testMeasureUsageErrors() throws {
-        for args in [["measure"], ["measure", "--from", "Azaz"], ["measure", "--from", "Azaz", "--to", "Marea", "--border", "SYTR"],
-                     ["measure", "--from", "Azaz", "--to", "Marea", "--along", "Nile"], ["measure", Fixtures.exampleArticle, "--from", "Azaz"]] {
+        for args in [
+            ["measure"], ["measure", "--from", "Azaz"],
+            ["measure", "--from", "Azaz", "--to", "Marea", "--border", "SYTR"],
+            ["measure", "--from", "Azaz", "--to", "Marea", "--along", "Nile"],
+            ["measure", Fixtures.exampleArticle, "--from", "Azaz"],
+        ] {
             let r = try Fixtures.run(args)
             XCTAssertEqual(r.code, 2, "\(args): \(r.err)")
             XCTAssertTrue(r.err.hasPrefix("frontline: error: "), r.err)
@@ -158,7 +170,8 @@ final class HelpTests: XCTestCase {
         for sh in ["bash", "zsh", "fish"] {
             let r = try Fixtures.run(["--generate-completion-script", sh])
             XCTAssertEqual(r.code, 0)
-            let committed = try String(contentsOfFile: Fixtures.packageRoot + "/completions/frontline.\(sh)", encoding: .utf8)
+            let committed = try String(
+                contentsOfFile: Fixtures.packageRoot + "/completions/frontline.\(sh)", encoding: .utf8)
             XCTAssertEqual(r.out, committed, "completions/frontline.\(sh) is stale: run scripts/gallery.sh")
         }
     }

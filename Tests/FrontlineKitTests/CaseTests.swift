@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import FrontlineKit
 
 /// Every folder of Tests/Cases is one case, as tippecanoe keeps its tests: `article.path` names the
@@ -72,7 +73,8 @@ final class CaseTests: XCTestCase {
         let cmp = try XCTUnwrap(actual.compare(to: expected, threshold: 40), "\(name): the map is \(size)")
         if cmp.fraction > 0.002 {
             try cmp.diff.writePNG(to: dir + "/actual.diff.png")
-            XCTFail("\(name): \(cmp.differing) pixels (\(cmp.fraction * 100) %) differ from \(reference); "
+            XCTFail(
+                "\(name): \(cmp.differing) pixels (\(cmp.fraction * 100) %) differ from \(reference); "
                     + "see \(actualPath) and actual.diff.png")
         } else {
             try? FileManager.default.removeItem(atPath: actualPath)

@@ -1,8 +1,10 @@
 import XCTest
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+
 @testable import FrontlineKit
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Control claims: actors, actions, phases, attribution, coreference, states, the claims file, symbols.
 final class ClaimsTests: XCTestCase {
@@ -12,9 +14,13 @@ final class ClaimsTests: XCTestCase {
         return (doc, doc.controlClaims)
     }
 
-    func find(_ cs: [ControlClaim], _ actor: String, _ action: ControlAction, _ place: String, _ phase: Phase? = nil,
-              file: StaticString = #filePath, line: UInt = #line) -> ControlClaim? {
-        let c = cs.first { $0.actor == actor && $0.action == action && $0.location == place && (phase == nil || $0.phase == phase) }
+    func find(
+        _ cs: [ControlClaim], _ actor: String, _ action: ControlAction, _ place: String, _ phase: Phase? = nil,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> ControlClaim? {
+        let c = cs.first {
+            $0.actor == actor && $0.action == action && $0.location == place && (phase == nil || $0.phase == phase)
+        }
         XCTAssertNotNil(c, "\(actor) \(action.rawValue) \(place) \(phase?.rawValue ?? "")", file: file, line: line)
         return c
     }
@@ -36,10 +42,16 @@ final class ClaimsTests: XCTestCase {
         let outskirts = find(cs, "sdf", .advancing, "Manbij", .after)
         XCTAssertNotNil(outskirts)
         let fled = find(cs, "isis", .withdrew, "Manbij", .after)
-        XCTAssertEqual(fled?.evidence.sentence.hasPrefix("Darwish said ISIS fighters had fled the city"), true, "\"the city\" is Manbij")
-        XCTAssertTrue(fled?.attribution?.contains("a spokesman for the SDF-allied Manbij Military Council") ?? false, fled?.attribution ?? "")
+        XCTAssertEqual(
+            fled?.evidence.sentence.hasPrefix("Darwish said ISIS fighters had fled the city"), true,
+            "\"the city\" is Manbij")
+        XCTAssertTrue(
+            fled?.attribution?.contains("a spokesman for the SDF-allied Manbij Military Council") ?? false,
+            fled?.attribution ?? "")
         let azaz = find(cs, "isis", .advancing, "Azaz", .before)
-        XCTAssertTrue(azaz?.attribution?.contains("Rami Abdulrahman") ?? false, "\"they (ISIS)\" in the Observatory director's words")
+        XCTAssertTrue(
+            azaz?.attribution?.contains("Rami Abdulrahman") ?? false,
+            "\"they (ISIS)\" in the Observatory director's words")
         _ = find(cs, "isis", .holds, "Falluja", .before)
         _ = find(cs, "iraqi-government", .entered, "Falluja", .after)
         _ = find(cs, "isis", .holds, "Raqqa")
@@ -58,13 +70,21 @@ final class ClaimsTests: XCTestCase {
         XCTAssertEqual(after("Manbij")?.status, .withdrawn)
         XCTAssertEqual(after("Manbij")?.advancing, ["sdf"])
         XCTAssertEqual(after("Raqqa")?.controller, "isis")
-        let beforeMarea = doc.states.first { $0.placeID == doc.places.first { $0.text == "Marea" }?.id && $0.phase == .before }
+        let beforeMarea = doc.states.first {
+            $0.placeID == doc.places.first { $0.text == "Marea" }?.id && $0.phase == .before
+        }
         XCTAssertEqual(beforeMarea?.status, .besieged)
         XCTAssertEqual(beforeMarea?.opponent, "isis")
     }
 
     struct Expected: Decodable {
-        struct C: Decodable { var actor: String; var action: ControlAction; var place: String; var phase: Phase; var sentenceContains: String }
+        struct C: Decodable {
+            var actor: String
+            var action: ControlAction
+            var place: String
+            var phase: Phase
+            var sentenceContains: String
+        }
         var claims: [C]
     }
 
@@ -77,9 +97,13 @@ final class ClaimsTests: XCTestCase {
         let (_, cs) = try claims(of: article)
         var missing: [String] = []
         for e in expected.claims {
-            let ok = cs.contains { $0.actor == e.actor && $0.action == e.action && $0.location == e.place && $0.phase == e.phase
-                && $0.evidence.sentence.contains(e.sentenceContains) }
-            if !ok { missing.append("\(e.actor) \(e.action.rawValue) \(e.place) \(e.phase.rawValue) [\(e.sentenceContains)]") }
+            let ok = cs.contains {
+                $0.actor == e.actor && $0.action == e.action && $0.location == e.place && $0.phase == e.phase
+                    && $0.evidence.sentence.contains(e.sentenceContains)
+            }
+            if !ok {
+                missing.append("\(e.actor) \(e.action.rawValue) \(e.place) \(e.phase.rawValue) [\(e.sentenceContains)]")
+            }
         }
         let found = Double(expected.claims.count - missing.count) / Double(expected.claims.count)
         XCTAssertGreaterThanOrEqual(found, fraction, "\(name): missing \(missing)")
@@ -94,11 +118,15 @@ final class ClaimsTests: XCTestCase {
     func testSawranLostEnteredUnderControl() throws { try checkOwn("dabiq-2016") }
 
     func testIntentionsAreNotEvents() throws {
-        let (_, cs) = try claims(of: Article(name: "t", text: """
-        Fighting in Syria
+        let (_, cs) = try claims(
+            of: Article(
+                name: "t",
+                text: """
+                    Fighting in Syria
 
-        The goal of the offensive is to capture Manbij. Rebels vowed to retake Raqqa. Rebels managed to besiege Marea on Monday.
-        """))
+                    The goal of the offensive is to capture Manbij. Rebels vowed to retake Raqqa. Rebels \
+                    managed to besiege Marea on Monday.
+                    """))
         XCTAssertFalse(cs.contains { $0.location == "Manbij" || $0.location == "Raqqa" })
         XCTAssertNotNil(find(cs, "rebels", .besieged, "Marea", .after))
     }
@@ -115,7 +143,10 @@ final class ClaimsTests: XCTestCase {
         // ACLED-like fields are present on every claim.
         let obj = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let first = try XCTUnwrap((obj["claims"] as? [[String: Any]])?.first)
-        for key in ["date", "actor", "action", "location", "lat", "lon", "geo_precision", "source", "evidence", "phase", "confidence"] {
+        for key in [
+            "date", "actor", "action", "location", "lat", "lon", "geo_precision", "source", "evidence", "phase",
+            "confidence",
+        ] {
             XCTAssertTrue(first.keys.contains(key), key)
         }
     }
@@ -126,9 +157,18 @@ final class ClaimsTests: XCTestCase {
         let dir = try Fixtures.tempDir()
         let cases: [(String, String)] = [
             ("{ not json", "not a valid claims file: malformed JSON"),
-            (good.replacingOccurrences(of: "\"actor\" : \"isis\"", with: "\"actor\" : \"martians\""), "unknown actor 'martians'"),
-            (good.replacingOccurrences(of: "\"action\" : \"holds\"", with: "\"action\" : \"teleported\""), "not a valid claims file"),
-            (good.replacingOccurrences(of: "\"format\" : \"frontline-claims 1\"", with: "\"format\" : \"other 2\""), "format is 'other 2'"),
+            (
+                good.replacingOccurrences(of: "\"actor\" : \"isis\"", with: "\"actor\" : \"martians\""),
+                "unknown actor 'martians'"
+            ),
+            (
+                good.replacingOccurrences(of: "\"action\" : \"holds\"", with: "\"action\" : \"teleported\""),
+                "not a valid claims file"
+            ),
+            (
+                good.replacingOccurrences(of: "\"format\" : \"frontline-claims 1\"", with: "\"format\" : \"other 2\""),
+                "format is 'other 2'"
+            ),
         ]
         for (i, (text, message)) in cases.enumerated() {
             let path = dir + "/bad\(i).json"
@@ -139,7 +179,12 @@ final class ClaimsTests: XCTestCase {
             }
         }
         // Latitude 123
-        var doc = try ClaimsDocument.read(path: { let p = dir + "/ok.json"; try? good.write(toFile: p, atomically: true, encoding: .utf8); return p }(), actors: f.actors)
+        var doc = try ClaimsDocument.read(
+            path: {
+                let p = dir + "/ok.json"
+                try? good.write(toFile: p, atomically: true, encoding: .utf8)
+                return p
+            }(), actors: f.actors)
         doc.places[0].lat = 123
         try doc.json().write(toFile: dir + "/lat.json", atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try ClaimsDocument.read(path: dir + "/lat.json", actors: f.actors)) { e in
@@ -151,8 +196,10 @@ final class ClaimsTests: XCTestCase {
         let f = try Fixtures.frontline()
         let scene = try f.scene(for: try Fixtures.seed(), request: MapRequest(width: 1600))
         let labels = scene.legend.map(\.label)
-        for l in ["ISIS", "SDF", "Syrian rebels", "Iraqi government", "Contested (both sides)", "Changed in these events",
-                  "Withdrawn from (hollow)", "SDF advance"] {
+        for l in [
+            "ISIS", "SDF", "Syrian rebels", "Iraqi government", "Contested (both sides)", "Changed in these events",
+            "Withdrawn from (hollow)", "SDF advance",
+        ] {
             XCTAssertTrue(labels.contains(l), "\(l) missing from \(labels)")
         }
         XCTAssertFalse(labels.contains("Syrian government"), "no Syrian government symbol is drawn")
@@ -162,9 +209,11 @@ final class ClaimsTests: XCTestCase {
         XCTAssertTrue(markers.contains { $0.symbol == .square && $0.changed }, "rebel gains")
         // Labels never overlap.
         let boxes = scene.labels.flatMap { l in l.boxes.map { (l.text, $0) } }
-        for i in 0..<boxes.count { for j in (i + 1)..<boxes.count where boxes[i].0 != boxes[j].0 {
-            XCTAssertFalse(boxes[i].1.intersects(boxes[j].1), "\(boxes[i].0) overlaps \(boxes[j].0)")
-        } }
+        for i in 0..<boxes.count {
+            for j in (i + 1)..<boxes.count where boxes[i].0 != boxes[j].0 {
+                XCTAssertFalse(boxes[i].1.intersects(boxes[j].1), "\(boxes[i].0) overlaps \(boxes[j].0)")
+            }
+        }
         // Every place drawn is labelled or listed under the map.
         for p in ["Manbij", "Marea", "Azaz", "Kafr Kalbin", "Falluja", "Baghdad", "Raqqa"] {
             XCTAssertTrue(scene.labels.contains { $0.text == p } || scene.footerLines.contains { $0.contains(p) }, p)
@@ -174,12 +223,15 @@ final class ClaimsTests: XCTestCase {
     func testSVGMetadataCarriesTheClaims() throws {
         let f = try Fixtures.frontline()
         let dir = try Fixtures.tempDir()
-        try f.render(article: try Article.load(path: Fixtures.exampleArticle), request: MapRequest(width: 900), formats: [.svg], output: dir + "/m")
+        try f.render(
+            article: try Article.load(path: Fixtures.exampleArticle), request: MapRequest(width: 900), formats: [.svg],
+            output: dir + "/m")
         let doc = try XMLDocument(contentsOf: URL(fileURLWithPath: dir + "/m.svg"), options: [])
         let meta = try XCTUnwrap(doc.rootElement()?.elements(forName: "metadata").first?.stringValue)
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(meta.utf8)) as? [String: Any])
         let claims = try XCTUnwrap(json["claims"] as? [[String: Any]])
-        XCTAssertTrue(claims.contains { $0["location"] as? String == "Kafr Kalbin" && $0["action"] as? String == "captured" })
+        XCTAssertTrue(
+            claims.contains { $0["location"] as? String == "Kafr Kalbin" && $0["action"] as? String == "captured" })
         let desc = try XCTUnwrap(doc.rootElement()?.elements(forName: "desc").first?.stringValue)
         XCTAssertTrue(desc.contains("Kafr Kalbin: captured by Syrian rebels"), desc)
     }
@@ -197,8 +249,13 @@ final class ClaimsTests: XCTestCase {
         let svg = try XMLDocument(contentsOf: URL(fileURLWithPath: dir + "/map.svg"), options: [])
         let meta = try XCTUnwrap(svg.rootElement()?.elements(forName: "metadata").first?.stringValue)
         XCTAssertTrue(meta.contains("\"actor\" : \"sdf\""))
-        let states = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(meta.utf8)) as? [String: Any])?["states"] as? [[String: Any]])
+        let states = try XCTUnwrap(
+            (try JSONSerialization.jsonObject(with: Data(meta.utf8)) as? [String: Any])?["states"] as? [[String: Any]])
         let raqqa = try XCTUnwrap(doc.places.first { $0.text == "Raqqa" })
-        XCTAssertTrue(states.contains { $0["placeID"] as? String == raqqa.id && $0["phase"] as? String == "after" && $0["controller"] as? String == "sdf" })
+        XCTAssertTrue(
+            states.contains {
+                $0["placeID"] as? String == raqqa.id && $0["phase"] as? String == "after"
+                    && $0["controller"] as? String == "sdf"
+            })
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import FrontlineKit
 
 final class CompareTests: XCTestCase {
@@ -6,13 +7,17 @@ final class CompareTests: XCTestCase {
         _ = try Fixtures.seed()
         let f = try Fixtures.frontline()
         let dir = try Fixtures.tempDir()
-        let written = try f.compare([Fixtures.seedArticle],
-                                    request: MapRequest(width: 2400), formats: [.png, .svg], output: dir + "/cmp")
+        let written = try f.compare(
+            [Fixtures.seedArticle],
+            request: MapRequest(width: 2400), formats: [.png, .svg], output: dir + "/cmp")
         XCTAssertEqual(written, [dir + "/cmp.png", dir + "/cmp.svg"])
         let desc = try String(contentsOfFile: dir + "/cmp.svg", encoding: .utf8)
-        XCTAssertTrue(desc.contains("Marea: held by Syrian rebels, besieged by ISIS → held by Syrian rebels (changed)"), "siege and its breaking")
+        XCTAssertTrue(
+            desc.contains("Marea: held by Syrian rebels, besieged by ISIS → held by Syrian rebels (changed)"),
+            "siege and its breaking")
         XCTAssertTrue(desc.contains("Manbij: held by ISIS → ISIS withdrew, SDF advancing"), "Manbij's approach")
-        XCTAssertTrue(desc.contains("Falluja: held by ISIS → contested between ISIS and Iraqi government"), "Falluja's entry")
+        XCTAssertTrue(
+            desc.contains("Falluja: held by ISIS → contested between ISIS and Iraqi government"), "Falluja's entry")
         let png = try RasterImage(pngFile: dir + "/cmp.png")
         XCTAssertEqual(png.width, 2400)
     }

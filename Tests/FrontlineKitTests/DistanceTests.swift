@@ -1,10 +1,14 @@
 import XCTest
+
 @testable import FrontlineKit
 
 /// Measures: along-line lengths, projections, distance phrases, and the checks of stated distances.
 final class DistanceTests: XCTestCase {
     var checker: DistanceChecker {
-        get throws { let f = try Fixtures.frontline(); return DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer) }
+        get throws {
+            let f = try Fixtures.frontline()
+            return DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer)
+        }
     }
 
     func checks(_ body: String, title: String = "Fighting in Syria and Iraq") throws -> [DistanceCheck] {
@@ -15,7 +19,8 @@ final class DistanceTests: XCTestCase {
 
     func testAlongLineLengthOfAMeridianEqualsTheGeodesic() throws {
         // A meridian is a geodesic: the sum of its pieces equals the single geodesic between its ends.
-        let line = MeasuredLine(name: "meridian", points: stride(from: 30.0, through: 40.0, by: 0.1).map { LonLat(lon: 38, lat: $0) })
+        let line = MeasuredLine(
+            name: "meridian", points: stride(from: 30.0, through: 40.0, by: 0.1).map { LonLat(lon: 38, lat: $0) })
         let whole = Geodesic.wgs84.distance(LonLat(lon: 38, lat: 30), LonLat(lon: 38, lat: 40))
         XCTAssertEqual(line.length, whole, accuracy: 0.001)
         // Projection of a point east of it: the foot is on the same parallel (to within metres), chainage up to there.
@@ -36,7 +41,8 @@ final class DistanceTests: XCTestCase {
     }
 
     func testFirstHitAlongABearing() throws {
-        let line = MeasuredLine(name: "meridian", points: stride(from: 30.0, through: 40.0, by: 0.05).map { LonLat(lon: 38, lat: $0) })
+        let line = MeasuredLine(
+            name: "meridian", points: stride(from: 30.0, through: 40.0, by: 0.05).map { LonLat(lon: 38, lat: $0) })
         let hit = try XCTUnwrap(try line.firstHit(from: LonLat(lon: 37.5, lat: 35), azimuth: 90))
         XCTAssertEqual(hit.point.lon, 38, accuracy: 1e-5)
         XCTAssertEqual(hit.metres, Geodesic.wgs84.distance(LonLat(lon: 37.5, lat: 35), hit.point), accuracy: 0.01)
@@ -45,7 +51,8 @@ final class DistanceTests: XCTestCase {
 
     func testTheEuphratesRunsDownstreamFromJarabulusToFalluja() throws {
         let e = try XCTUnwrap(try checker.river(named: "Euphrates"))
-        let jarabulus = try e.project(LonLat(lon: 38.011, lat: 36.8175)), raqqa = try e.project(LonLat(lon: 39.008, lat: 35.953))
+        let jarabulus = try e.project(LonLat(lon: 38.011, lat: 36.8175)),
+            raqqa = try e.project(LonLat(lon: 39.008, lat: 35.953))
         let falluja = try e.project(LonLat(lon: 43.786, lat: 33.349))
         XCTAssertLessThan(jarabulus.chainage, raqqa.chainage)
         XCTAssertLessThan(raqqa.chainage, falluja.chainage)
@@ -59,12 +66,15 @@ final class DistanceTests: XCTestCase {
     }
 
     func testUnitsConversionsAndBounds() throws {
-        let a = Article(name: "t", text: """
-        T
+        let a = Article(
+            name: "t",
+            text: """
+                T
 
-        It was 80 km (50 mile) away. Then 12 miles more. A 5-km walk and 3.5 kilometers. Some twenty kilometres. \
-        More than 1,000 km of river. About 80 km (70 miles) long. Less than 10 km off.
-        """)
+                It was 80 km (50 mile) away. Then 12 miles more. A 5-km walk and 3.5 kilometers. Some twenty \
+                kilometres. \
+                More than 1,000 km of river. About 80 km (70 miles) long. Less than 10 km off.
+                """)
         let p = DistancePhrases.find(in: a)
         XCTAssertEqual(p.map(\.km).map { ($0 * 100).rounded() / 100 }, [80, 19.31, 5, 3.5, 20, 1000, 80, 10])
         XCTAssertEqual(p[0].conversion?.value, 50)
@@ -108,12 +118,17 @@ final class DistanceTests: XCTestCase {
         let f = try Fixtures.frontline()
         let article = try Fixtures.seed()
         let c = try checker.checks(article: article, places: f.places(in: article))
-        XCTAssertEqual(c.map(\.quote), ["750 km down the Euphrates River", "the last 80 km (50 mile) stretch of the Syrian-Turkish border",
-                                        "20 km (12 miles) to the northwest"])
+        XCTAssertEqual(
+            c.map(\.quote),
+            [
+                "750 km down the Euphrates River", "the last 80 km (50 mile) stretch of the Syrian-Turkish border",
+                "20 km (12 miles) to the northwest",
+            ])
         XCTAssertEqual(c.map(\.kind), [.alongRiver, .alongBorder, .straight])
         XCTAssertTrue(c.allSatisfy { $0.verdict != .cannotCheck }, "\(c.map(\.note))")
         // 1: from Manbij (the front described before) down the Euphrates to Falluja.
-        XCTAssertEqual(c[0].from, "Manbij"); XCTAssertEqual(c[0].to, "Falluja")
+        XCTAssertEqual(c[0].from, "Manbij")
+        XCTAssertEqual(c[0].to, "Falluja")
         XCTAssertGreaterThan(c[0].alongKm!, c[0].straightKm!)
         // 2: unanchored: from the Euphrates crossing westward along the Syria–Turkey border; says where 80 km ends.
         XCTAssertEqual(c[1].from, "the Euphrates crossing")
@@ -124,7 +139,8 @@ final class DistanceTests: XCTestCase {
         XCTAssertLessThan(try border.project(end).offset, 1)
         XCTAssertNotNil(c[1].claimedEndNear)
         // 3: Azaz from Marea, northwest, about 18 km.
-        XCTAssertEqual(c[2].from, "Marea"); XCTAssertEqual(c[2].to, "Azaz")
+        XCTAssertEqual(c[2].from, "Marea")
+        XCTAssertEqual(c[2].to, "Azaz")
         XCTAssertEqual(c[2].straightKm!, 17.77, accuracy: 0.05)
         XCTAssertEqual(c[2].bearingAgrees, true)
         XCTAssertEqual(c[2].verdict, .consistent)
@@ -137,7 +153,13 @@ final class DistanceTests: XCTestCase {
         let highlight = try XCTUnwrap(scene.legend.first { $0.label.hasPrefix("Measured stretch") })
         guard case .line(let style) = highlight.symbol else { return XCTFail("not a line") }
         // The legend's own swatch is a two-point line; the stretches follow the river and the border.
-        let stretches = scene.items.filter { if case .path(let parts, false, let s) = $0 { return s == style && parts[0].count > 2 } else { return false } }
+        let stretches = scene.items.filter {
+            if case .path(let parts, false, let s) = $0 {
+                return s == style && parts[0].count > 2
+            } else {
+                return false
+            }
+        }
         XCTAssertEqual(stretches.count, 2, "the Euphrates reach and the border stretch")
         let captions = scene.footerLines.filter { $0.hasPrefix("(") }
         XCTAssertEqual(captions.count, 3)
@@ -147,11 +169,14 @@ final class DistanceTests: XCTestCase {
     func testChainageSummedInOrderWhenMeasuredOnTwoCores() throws {
         // A river's segments are measured in two halves on two cores: the running sums must be those of one pass.
         let f = try Fixtures.frontline()
-        let euphrates = try XCTUnwrap(DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer).river(named: "Euphrates"))
+        let euphrates = try XCTUnwrap(
+            DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer).river(named: "Euphrates"))
         XCTAssertGreaterThan(euphrates.points.count, 4_000)
         let g = Geodesic.wgs84
         var cum = [0.0]
-        for i in 1..<euphrates.points.count { cum.append(cum[i - 1] + g.distance(euphrates.points[i - 1], euphrates.points[i])) }
+        for i in 1..<euphrates.points.count {
+            cum.append(cum[i - 1] + g.distance(euphrates.points[i - 1], euphrates.points[i]))
+        }
         XCTAssertEqual(euphrates.cumulative, cum)
         let short = Array(euphrates.points.prefix(3))
         XCTAssertEqual(MeasuredLine(name: "short", points: short).cumulative.count, 3)
@@ -176,17 +201,22 @@ final class DistanceTests: XCTestCase {
     func testNearestPointMatchesExhaustiveSearch() throws {
         let f = try Fixtures.frontline()
         let checker = DistanceChecker(basemap: f.basemap, gazetteer: f.gazetteer)
-        let lines = [try XCTUnwrap(checker.river(named: "Euphrates")), try XCTUnwrap(checker.river(named: "Tigris")),
-                     try XCTUnwrap(checker.border("SY", "TR"))]
-        let places = [LonLat(lon: 37.95, lat: 36.53), LonLat(lon: 43.78, lat: 33.35), LonLat(lon: 37.05, lat: 36.59),
-                      LonLat(lon: 40.14, lat: 35.33), LonLat(lon: 44.36, lat: 33.31), LonLat(lon: 36.3, lat: 33.5),
-                      LonLat(lon: 47.9, lat: 30.5), LonLat(lon: 42.0, lat: 37.1)]
+        let lines = [
+            try XCTUnwrap(checker.river(named: "Euphrates")), try XCTUnwrap(checker.river(named: "Tigris")),
+            try XCTUnwrap(checker.border("SY", "TR")),
+        ]
+        let places = [
+            LonLat(lon: 37.95, lat: 36.53), LonLat(lon: 43.78, lat: 33.35), LonLat(lon: 37.05, lat: 36.59),
+            LonLat(lon: 40.14, lat: 35.33), LonLat(lon: 44.36, lat: 33.31), LonLat(lon: 36.3, lat: 33.5),
+            LonLat(lon: 47.9, lat: 30.5), LonLat(lon: 42.0, lat: 37.1),
+        ]
         for line in lines {
             for p in places {
                 let fast = try line.project(p)
                 let slow = try exhaustiveNearest(line, p)
                 XCTAssertEqual(fast.segment, slow.segment, "\(line.name) from \(p)")
-                XCTAssertEqual(fast.offset, slow.offset, accuracy: max(0.5, slow.offset * 1e-6), "\(line.name) from \(p)")
+                XCTAssertEqual(
+                    fast.offset, slow.offset, accuracy: max(0.5, slow.offset * 1e-6), "\(line.name) from \(p)")
             }
         }
     }
@@ -198,7 +228,8 @@ final class DistanceTests: XCTestCase {
         for azimuth in stride(from: 0.0, to: 360, by: 15) {
             let fast = try border.firstHit(from: from, azimuth: azimuth)
             // Exhaustive: every segment in the projection centred on the place.
-            let aeqd = try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", from.lat, from.lon))
+            let aeqd = try Projection(
+                proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", from.lat, from.lon))
             let xy = aeqd.forward(border.points)
             let dx = sin(azimuth * .pi / 180), dy = cos(azimuth * .pi / 180)
             var best: Double?

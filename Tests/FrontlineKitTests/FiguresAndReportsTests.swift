@@ -1,13 +1,20 @@
 import XCTest
+
 @testable import FrontlineKit
 
 final class FiguresAndReportsTests: XCTestCase {
     func testSizesInPixelsMillimetresAndPresets() throws {
-        XCTAssertEqual(try FigureSize.parse(size: "1200x800", dpi: nil, preset: nil), FigureSize(width: 1200, height: 800, dpi: nil))
-        XCTAssertEqual(try FigureSize.parse(size: "85mm", dpi: nil, preset: nil), FigureSize(width: 1004, height: nil, dpi: 300))
-        XCTAssertEqual(try FigureSize.parse(size: "170x120mm", dpi: 150, preset: nil), FigureSize(width: 1004, height: 709, dpi: 150))
+        XCTAssertEqual(
+            try FigureSize.parse(size: "1200x800", dpi: nil, preset: nil),
+            FigureSize(width: 1200, height: 800, dpi: nil))
+        XCTAssertEqual(
+            try FigureSize.parse(size: "85mm", dpi: nil, preset: nil), FigureSize(width: 1004, height: nil, dpi: 300))
+        XCTAssertEqual(
+            try FigureSize.parse(size: "170x120mm", dpi: 150, preset: nil),
+            FigureSize(width: 1004, height: 709, dpi: 150))
         XCTAssertEqual(try FigureSize.parse(size: nil, dpi: nil, preset: "column")?.width, 1004)
-        XCTAssertEqual(try FigureSize.parse(size: nil, dpi: nil, preset: "slide"), FigureSize(width: 1920, height: 1080, dpi: nil))
+        XCTAssertEqual(
+            try FigureSize.parse(size: nil, dpi: nil, preset: "slide"), FigureSize(width: 1920, height: 1080, dpi: nil))
         XCTAssertNil(try FigureSize.parse(size: nil, dpi: nil, preset: nil))
         for bad in ["wide", "0x10", "12xx4", "-5mm"] {
             XCTAssertThrowsError(try FigureSize.parse(size: bad, dpi: nil, preset: nil), bad)
@@ -18,7 +25,10 @@ final class FiguresAndReportsTests: XCTestCase {
 
     func testPrintFigureRecordsItsDPIAndRealUnits() throws {
         let dir = try Fixtures.tempDir()
-        let r = try Fixtures.run(["render", Fixtures.exampleArticle, "--size", "85mm", "--dpi", "300", "-o", dir + "/fig", "--format", "png,svg,pdf"])
+        let r = try Fixtures.run([
+            "render", Fixtures.exampleArticle, "--size", "85mm", "--dpi", "300", "-o", dir + "/fig", "--format",
+            "png,svg,pdf",
+        ])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertEqual(try XCTUnwrap(PNGResolution.dpi(of: dir + "/fig.png")), 300, accuracy: 0.01)
         XCTAssertEqual(try RasterImage(pngFile: dir + "/fig.png").width, 1004)
@@ -35,17 +45,25 @@ final class FiguresAndReportsTests: XCTestCase {
 
     func testHTMLReportIsSelfContained() throws {
         let dir = try Fixtures.tempDir()
-        let r = try Fixtures.run(["report", Fixtures.exampleArticle, Fixtures.examples + "/mosul-2016.txt", "-o", dir + "/r.html", "--width", "900"])
+        let r = try Fixtures.run([
+            "report", Fixtures.exampleArticle, Fixtures.examples + "/mosul-2016.txt", "-o", dir + "/r.html", "--width",
+            "900",
+        ])
         XCTAssertEqual(r.code, 0, r.err)
         let html = try String(contentsOfFile: dir + "/r.html", encoding: .utf8)
         // No external references: every image is inline, no links, scripts or remote URLs.
         XCTAssertFalse(html.contains("http://") || html.contains("https://"), "remote URL")
-        XCTAssertFalse(html.contains("<link") || html.contains("<script") || html.contains("@import") || html.contains("url("))
+        XCTAssertFalse(
+            html.contains("<link") || html.contains("<script") || html.contains("@import") || html.contains("url("))
         let srcs = html.components(separatedBy: "src=\"").dropFirst().map { $0.prefix(22) }
         XCTAssertEqual(srcs.count, 2)
         XCTAssertTrue(srcs.allSatisfy { $0.hasPrefix("data:image/png;base64,") })
-        XCTAssertEqual(html.components(separatedBy: "alt=\"Map of the places named").count - 1, 2, "alt text for each map")
-        for part in ["<h3>Control claims</h3>", "<h3>Distance checks</h3>", "Kafr Kalbin", "“60 km west of Baghdad”", "GeoNames", "Natural Earth"] {
+        XCTAssertEqual(
+            html.components(separatedBy: "alt=\"Map of the places named").count - 1, 2, "alt text for each map")
+        for part in [
+            "<h3>Control claims</h3>", "<h3>Distance checks</h3>", "Kafr Kalbin", "“60 km west of Baghdad”", "GeoNames",
+            "Natural Earth",
+        ] {
             XCTAssertTrue(html.contains(part), part)
         }
         XCTAssertEqual(html.components(separatedBy: "<table>").count - 1, 4)
@@ -71,9 +89,10 @@ final class FiguresAndReportsTests: XCTestCase {
         let map = try f.scene(for: a, request: MapRequest(width: 900))
         XCTAssertTrue(try XCTUnwrap(map.footerLines.last).contains(MapText.attribution))
         let composer = try f.composer()
-        let pair = try composer.compareScene(ComparisonSide(analysis: a, phase: .before, heading: "Before"),
-                                             ComparisonSide(analysis: a, phase: .after, heading: "After"),
-                                             title: a.article.title, request: MapRequest(width: 1200))
+        let pair = try composer.compareScene(
+            ComparisonSide(analysis: a, phase: .before, heading: "Before"),
+            ComparisonSide(analysis: a, phase: .after, heading: "After"),
+            title: a.article.title, request: MapRequest(width: 1200))
         XCTAssertTrue(pair.footerLines.joined(separator: " ").contains(MapText.attribution))
         let dir = try Fixtures.tempDir()
         let r = try Fixtures.run(["report", Fixtures.exampleArticle, "-o", dir + "/r.md", "--width", "800"])

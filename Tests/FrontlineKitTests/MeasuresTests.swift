@@ -1,10 +1,13 @@
 import XCTest
+
 @testable import FrontlineKit
 
 final class MeasuresTests: XCTestCase {
     /// GeographicLib's GeodSolve, where installed (CI installs geographiclib-tools).
     func geodSolve(_ pairs: [(LonLat, LonLat)]) throws -> [(azimuth: Double, metres: Double)] {
-        let tool = ["/usr/bin/GeodSolve", "/usr/local/bin/GeodSolve"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let tool = ["/usr/bin/GeodSolve", "/usr/local/bin/GeodSolve"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
         guard let tool else { throw XCTSkip("GeodSolve not installed (apt-get install geographiclib-tools)") }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: tool)
@@ -27,9 +30,16 @@ final class MeasuresTests: XCTestCase {
     func testGeodesicDistancesEqualGeodSolve() throws {
         var pairs: [(LonLat, LonLat)] = []
         var seed: UInt64 = 42
-        func next() -> Double { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Double(seed >> 11) / Double(1 << 53) }
+        func next() -> Double {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Double(seed >> 11) / Double(1 << 53)
+        }
         for _ in 0..<200 {
-            pairs.append((LonLat(lon: 30 + 22 * next(), lat: 26 + 16 * next()), LonLat(lon: -180 + 360 * next(), lat: -80 + 160 * next())))
+            pairs.append(
+                (
+                    LonLat(lon: 30 + 22 * next(), lat: 26 + 16 * next()),
+                    LonLat(lon: -180 + 360 * next(), lat: -80 + 160 * next())
+                ))
         }
         pairs.append((LonLat(lon: 37.955, lat: 36.528), LonLat(lon: 43.78, lat: 33.35)))
         let reference = try geodSolve(pairs)

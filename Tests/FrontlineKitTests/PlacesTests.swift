@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import FrontlineKit
 
 final class PlacesTests: XCTestCase {
@@ -16,11 +17,13 @@ final class PlacesTests: XCTestCase {
 
     func testSpellingVariantsShareAKey() {
         // Each group must fold to one key, strict or loose.
-        let groups = [["Falluja", "Fallujah", "Al-Fallujah", "Fallouja"], ["Marea", "Mare'", "Mari'", "Māri‘"],
-                      ["Azaz", "A'zaz", "I'zaz", "Aazaz", "I‘zāz"], ["Raqqa", "Raqqah", "Ar-Raqqa", "Rakka", "Ar Raqqah"],
-                      ["Manbij", "Menbij", "Membij"], ["Jarabulus", "Jarablus", "Jarābulus"],
-                      ["Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr"], ["Kobani", "Kobane", "Kobanî"],
-                      ["Abu Kamal", "Albu Kamal", "Bukamal", "Ālbū Kamāl"], ["Tell Abyad", "Tal Abyad", "Tall Abyaḑ"]]
+        let groups = [
+            ["Falluja", "Fallujah", "Al-Fallujah", "Fallouja"], ["Marea", "Mare'", "Mari'", "Māri‘"],
+            ["Azaz", "A'zaz", "I'zaz", "Aazaz", "I‘zāz"], ["Raqqa", "Raqqah", "Ar-Raqqa", "Rakka", "Ar Raqqah"],
+            ["Manbij", "Menbij", "Membij"], ["Jarabulus", "Jarablus", "Jarābulus"],
+            ["Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr"], ["Kobani", "Kobane", "Kobanî"],
+            ["Abu Kamal", "Albu Kamal", "Bukamal", "Ālbū Kamāl"], ["Tell Abyad", "Tal Abyad", "Tall Abyaḑ"],
+        ]
         for g in groups {
             let strict = Set(g.map(PlaceNameNormalizer.key))
             let loose = Set(g.map(PlaceNameNormalizer.skeleton))
@@ -35,12 +38,14 @@ final class PlacesTests: XCTestCase {
 
     func testOrganisationsPeopleAndShorthandAreNotPlaces() throws {
         let f = try Fixtures.frontline()
-        let a = Article(name: "t", text: """
-        Test
+        let a = Article(
+            name: "t",
+            text: """
+                Test
 
-        A spokesman for the Manbij Military Council said the Syria Democratic Forces held the line. \
-        A pro-Damascus newspaper reported it. Observatory Director Rami Abdulrahman spoke in Manbij.
-        """)
+                A spokesman for the Manbij Military Council said the Syria Democratic Forces held the line. \
+                A pro-Damascus newspaper reported it. Observatory Director Rami Abdulrahman spoke in Manbij.
+                """)
         let names = f.places(in: a).places.map(\.text)
         XCTAssertEqual(names, ["Manbij"])
         XCTAssertEqual(f.places(in: a).places.first?.mentions.count, 1)
@@ -148,8 +153,14 @@ final class PlacesTests: XCTestCase {
             ("key bytes", edited { $0[2 + n] += "1" }, keysHeader),
             ("entry dropped", edited { $0.remove(at: 2) }, entriesHeader),
             ("entry longer", edited { $0[2] += "x" }, entriesHeader),
-            ("format 1", edited { $0[0] = "frontline-gazetteer-index 1"; $0[1] = "entries \(n)" },
-             "is another format of gazetteer index (this Frontline reads 'frontline-gazetteer-index 2')"),
+            (
+                "format 1",
+                edited {
+                    $0[0] = "frontline-gazetteer-index 1"
+                    $0[1] = "entries \(n)"
+                },
+                "is another format of gazetteer index (this Frontline reads 'frontline-gazetteer-index 2')"
+            ),
         ]
         let dir = try Fixtures.tempDir()
         for (name, data, reason) in cases {

@@ -1,9 +1,11 @@
 import CCairo
 import XCTest
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+
 @testable import FrontlineKit
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 final class RenderTests: XCTestCase {
     func testGoldenComparisonDetectsAChange() throws {
@@ -20,7 +22,8 @@ final class RenderTests: XCTestCase {
         let f = try Fixtures.frontline()
         let dir = try Fixtures.tempDir()
         let article = try Article.load(path: Fixtures.exampleArticle)
-        let paths = try f.render(article: article, request: MapRequest(width: 1000), formats: [.svg, .pdf], output: dir + "/map")
+        let paths = try f.render(
+            article: article, request: MapRequest(width: 1000), formats: [.svg, .pdf], output: dir + "/map")
         XCTAssertEqual(paths, [dir + "/map.svg", dir + "/map.pdf"])
         let doc = try XMLDocument(contentsOf: URL(fileURLWithPath: dir + "/map.svg"), options: [])
         let root = try XCTUnwrap(doc.rootElement())
@@ -48,7 +51,8 @@ final class RenderTests: XCTestCase {
         var outputs: [[Data]] = []
         for _ in 0..<2 {
             let dir = try Fixtures.tempDir()
-            let paths = try f.render(article: article, request: MapRequest(width: 600), formats: [.png, .svg, .pdf], output: dir + "/m")
+            let paths = try f.render(
+                article: article, request: MapRequest(width: 600), formats: [.png, .svg, .pdf], output: dir + "/m")
             outputs.append(try paths.map { try XCTUnwrap(FileManager.default.contents(atPath: $0)) })
         }
         for (i, format) in ["png", "svg", "pdf"].enumerated() {
@@ -60,10 +64,11 @@ final class RenderTests: XCTestCase {
         let dir = try Fixtures.tempDir()
         let path = dir + "/keep.png"
         FileManager.default.createFile(atPath: path, contents: Data("old".utf8))
-        XCTAssertThrowsError(try AtomicFile.write(to: path) { tmp in
-            FileManager.default.createFile(atPath: tmp, contents: Data("half".utf8))
-            throw FrontlineError.library(name: "test", reason: "fails midway")
-        })
+        XCTAssertThrowsError(
+            try AtomicFile.write(to: path) { tmp in
+                FileManager.default.createFile(atPath: tmp, contents: Data("half".utf8))
+                throw FrontlineError.library(name: "test", reason: "fails midway")
+            })
         XCTAssertEqual(FileManager.default.contents(atPath: path), Data("old".utf8))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["keep.png"])
     }
@@ -97,7 +102,9 @@ final class RenderTests: XCTestCase {
     func testOpaqueImageDecodesToTheSamePixelsAndRecordsItsResolution() throws {
         // Odd and tiny sizes too: the scanlines are written over the pixels they come from, four pixels
         // at a time and then a tail of one to three, and no pixel may be overwritten before it is read.
-        for (w, h) in [(320.0, 241.0), (300.0, 1.0), (301.0, 2.0), (64.0, 7.0), (1.0, 5.0), (2.0, 3.0), (3.0, 4.0), (7.0, 9.0)] {
+        for (w, h) in [
+            (320.0, 241.0), (300.0, 1.0), (301.0, 2.0), (64.0, 7.0), (1.0, 5.0), (2.0, 3.0), (3.0, 4.0), (7.0, 9.0),
+        ] {
             let c = try canvas(width: w, height: h, paper: true)
             let expected = pixels(of: c)
             let (image, dpi) = try decode(try c.finish(dpi: 300))
@@ -125,7 +132,8 @@ final class RenderTests: XCTestCase {
 
     func testRenderedMapIsOneEncodingWithItsResolution() throws {
         let f = try Fixtures.frontline()
-        let scene = try f.scene(for: try Article.load(path: Fixtures.exampleArticle), request: MapRequest(width: 640, dpi: 150))
+        let scene = try f.scene(
+            for: try Article.load(path: Fixtures.exampleArticle), request: MapRequest(width: 640, dpi: 150))
         let bytes = try Renderer(fonts: f.fonts).bytes(scene, format: .png)
         XCTAssertEqual(Array(bytes.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         let chunks = pngChunks(bytes)
@@ -151,7 +159,9 @@ final class RenderTests: XCTestCase {
         // The raster halo (the text's coverage dilated by half the halo's width) against the outline
         // stroke it replaces, on a dark ground where any gap or excess would show; several sizes,
         // angles and opacities.
-        for (size, angle, halo) in [(14.0, 0.0, RGBA(1, 1, 1, 0.92)), (22.0, 0.4, RGBA(1, 1, 1, 0.5)), (11.0, -1.2, RGBA(1, 1, 1, 0.92))] {
+        for (size, angle, halo) in [
+            (14.0, 0.0, RGBA(1, 1, 1, 0.92)), (22.0, 0.4, RGBA(1, 1, 1, 0.5)), (11.0, -1.2, RGBA(1, 1, 1, 0.92)),
+        ] {
             var images: [[UInt32]] = []
             for stroked in [false, true] {
                 let c = try CairoCanvas(format: .png, width: 260, height: 160, fonts: try FontSet.shared())
@@ -173,7 +183,9 @@ final class RenderTests: XCTestCase {
                     cairo_show_text(c.cr, "Jarabulus ij")
                     c.restore()
                 } else {
-                    c.text("Jarabulus ij", at: Point(x: 30, y: 90), angle: angle, color: RGBA(0, 0, 0), halo: halo, haloWidth: size * 0.25)
+                    c.text(
+                        "Jarabulus ij", at: Point(x: 30, y: 90), angle: angle, color: RGBA(0, 0, 0), halo: halo,
+                        haloWidth: size * 0.25)
                 }
                 images.append(pixels(of: c))
             }
@@ -196,17 +208,25 @@ final class RenderTests: XCTestCase {
     // MARK: SVG
 
     func testSurfacesAreNumberedByFirstAppearance() {
-        let svg = Array("<g id=\"surface358\"><use xlink:href=\"#surface12\"/><use href=\"#surface358\"/> surfaces surface</g>".utf8)
+        let svg = Array(
+            "<g id=\"surface358\"><use xlink:href=\"#surface12\"/><use href=\"#surface358\"/> surfaces surface</g>".utf8
+        )
         let out = String(decoding: SVGDocument.renumberSurfaces(Array("<svg>".utf8), svg[...]), as: UTF8.self)
-        XCTAssertEqual(out, "<svg><g id=\"surface1\"><use xlink:href=\"#surface2\"/><use href=\"#surface1\"/> surfaces surface</g>")
+        XCTAssertEqual(
+            out, "<svg><g id=\"surface1\"><use xlink:href=\"#surface2\"/><use href=\"#surface1\"/> surfaces surface</g>"
+        )
     }
 }
 
 final class DeterminismTests: XCTestCase {
     /// The same input twice gives byte-identical JSON from every command that writes it.
     func testJSONOutputsAreByteIdentical() throws {
-        for args in [["places", Fixtures.exampleArticle, "--format", "json"], ["places", Fixtures.exampleArticle, "--format", "geojson"],
-                     ["claims", Fixtures.exampleArticle, "--format", "json"], ["measure", Fixtures.exampleArticle, "--format", "json"]] {
+        for args in [
+            ["places", Fixtures.exampleArticle, "--format", "json"],
+            ["places", Fixtures.exampleArticle, "--format", "geojson"],
+            ["claims", Fixtures.exampleArticle, "--format", "json"],
+            ["measure", Fixtures.exampleArticle, "--format", "json"],
+        ] {
             let a = try Fixtures.run(args), b = try Fixtures.run(args)
             XCTAssertEqual(a.code, 0, a.err)
             XCTAssertFalse(a.out.isEmpty)

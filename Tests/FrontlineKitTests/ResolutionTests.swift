@@ -1,9 +1,12 @@
 import XCTest
+
 @testable import FrontlineKit
 
 /// Place resolution: variants, cues, relations, metonyms, user gazetteers, text placement.
 final class ResolutionTests: XCTestCase {
-    func resolve(_ body: String, title: String = "Fighting in Syria and Iraq", gazetteer: Gazetteer? = nil) throws -> PlaceResolution {
+    func resolve(
+        _ body: String, title: String = "Fighting in Syria and Iraq", gazetteer: Gazetteer? = nil
+    ) throws -> PlaceResolution {
         let g = try gazetteer ?? Fixtures.frontline().gazetteer
         return PlaceResolver(gazetteer: g).resolve(Article(name: "t", text: "\(title)\n\n\(body)\n"))
     }
@@ -11,8 +14,10 @@ final class ResolutionTests: XCTestCase {
     func testEverySpellingVariantResolvesToTheSamePlace() throws {
         let groups: [[String]] = [
             ["Falluja", "Fallujah", "Al-Fallujah", "Fallouja"], ["Marea", "Mare'", "Mari'"],
-            ["Azaz", "A'zaz", "I'zaz", "Aazaz"], ["Raqqa", "Raqqah", "Ar-Raqqa", "Rakka"], ["Manbij", "Menbij", "Membij"],
-            ["Jarabulus", "Jarablus"], ["Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr"], ["Kobani", "Kobane", "Ayn al-Arab"],
+            ["Azaz", "A'zaz", "I'zaz", "Aazaz"], ["Raqqa", "Raqqah", "Ar-Raqqa", "Rakka"],
+            ["Manbij", "Menbij", "Membij"],
+            ["Jarabulus", "Jarablus"], ["Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr"],
+            ["Kobani", "Kobane", "Ayn al-Arab"],
             ["Tabqa", "al-Thawra"], ["Abu Kamal", "Albu Kamal", "Bukamal"], ["Tell Abyad", "Tal Abyad"],
         ]
         for group in groups {
@@ -29,10 +34,22 @@ final class ResolutionTests: XCTestCase {
 
     func testCountryAfterACommaOrInDecidesBetweenNamesakes() throws {
         var g = Gazetteer()
-        g.add(GazetteerEntry(id: "t:1", name: "Hamra", coordinate: LonLat(lon: 35.48, lat: 33.89), country: "LB", kind: .town, population: 40000, source: "test"))
-        g.add(GazetteerEntry(id: "t:2", name: "Hamra", coordinate: LonLat(lon: 37.9, lat: 35.1), country: "SY", kind: .village, population: 900, source: "test"))
-        g.add(GazetteerEntry(id: "country:SY", name: "Syria", coordinate: LonLat(lon: 38, lat: 35), country: "SY", kind: .country, source: "test"))
-        g.add(GazetteerEntry(id: "country:LB", name: "Lebanon", coordinate: LonLat(lon: 35.9, lat: 33.9), country: "LB", kind: .country, source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "t:1", name: "Hamra", coordinate: LonLat(lon: 35.48, lat: 33.89), country: "LB", kind: .town,
+                population: 40000, source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "t:2", name: "Hamra", coordinate: LonLat(lon: 37.9, lat: 35.1), country: "SY", kind: .village,
+                population: 900, source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "country:SY", name: "Syria", coordinate: LonLat(lon: 38, lat: 35), country: "SY", kind: .country,
+                source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "country:LB", name: "Lebanon", coordinate: LonLat(lon: 35.9, lat: 33.9), country: "LB",
+                kind: .country, source: "test"))
         let r1 = try resolve("Shelling hit Hamra, Syria, on Monday.", title: "Shelling", gazetteer: g)
         XCTAssertEqual(r1.places.first { $0.text == "Hamra" }?.entry.id, "t:2")
         let r2 = try resolve("Shelling hit Hamra in Lebanon.", title: "Shelling", gazetteer: g)
@@ -41,30 +58,65 @@ final class ResolutionTests: XCTestCase {
 
     func testTheCountriesTheArticleIsAboutDecide() throws {
         var g = Gazetteer()
-        g.add(GazetteerEntry(id: "t:eg", name: "Qantara", coordinate: LonLat(lon: 32.3, lat: 30.8), country: "EG", kind: .town, population: 60000, source: "test"))
-        g.add(GazetteerEntry(id: "t:sy", name: "Qantara", coordinate: LonLat(lon: 36.1, lat: 35.3), country: "SY", kind: .town, population: 15000, source: "test"))
-        g.add(GazetteerEntry(id: "country:SY", name: "Syria", coordinate: LonLat(lon: 38, lat: 35), country: "SY", kind: .country, source: "test"))
-        g.add(GazetteerEntry(id: "country:EG", name: "Egypt", coordinate: LonLat(lon: 30, lat: 27), country: "EG", kind: .country, source: "test"))
-        XCTAssertEqual(try resolve("Clashes were reported in Qantara.", title: "Fighting in Syria", gazetteer: g).places.first { $0.text == "Qantara" }?.entry.id, "t:sy")
-        XCTAssertEqual(try resolve("Clashes were reported in Qantara.", title: "Protests in Egypt", gazetteer: g).places.first { $0.text == "Qantara" }?.entry.id, "t:eg")
+        g.add(
+            GazetteerEntry(
+                id: "t:eg", name: "Qantara", coordinate: LonLat(lon: 32.3, lat: 30.8), country: "EG", kind: .town,
+                population: 60000, source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "t:sy", name: "Qantara", coordinate: LonLat(lon: 36.1, lat: 35.3), country: "SY", kind: .town,
+                population: 15000, source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "country:SY", name: "Syria", coordinate: LonLat(lon: 38, lat: 35), country: "SY", kind: .country,
+                source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "country:EG", name: "Egypt", coordinate: LonLat(lon: 30, lat: 27), country: "EG", kind: .country,
+                source: "test"))
+        XCTAssertEqual(
+            try resolve("Clashes were reported in Qantara.", title: "Fighting in Syria", gazetteer: g).places.first {
+                $0.text == "Qantara"
+            }?.entry.id, "t:sy")
+        XCTAssertEqual(
+            try resolve("Clashes were reported in Qantara.", title: "Protests in Egypt", gazetteer: g).places.first {
+                $0.text == "Qantara"
+            }?.entry.id, "t:eg")
     }
 
     func testCueWordsPreferTheKindTheTextNames() throws {
         var g = Gazetteer()
-        g.add(GazetteerEntry(id: "t:town", name: "Safira", coordinate: LonLat(lon: 37.37, lat: 36.07), country: "SY", kind: .town, population: 12000, source: "test"))
-        g.add(GazetteerEntry(id: "t:village", name: "Safira", coordinate: LonLat(lon: 37.30, lat: 36.10), country: "SY", kind: .village, population: 11000, source: "test"))
-        XCTAssertEqual(try resolve("They took the village of Safira.", gazetteer: g).places.first?.entry.id, "t:village")
+        g.add(
+            GazetteerEntry(
+                id: "t:town", name: "Safira", coordinate: LonLat(lon: 37.37, lat: 36.07), country: "SY", kind: .town,
+                population: 12000, source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "t:village", name: "Safira", coordinate: LonLat(lon: 37.30, lat: 36.10), country: "SY",
+                kind: .village, population: 11000, source: "test"))
+        XCTAssertEqual(
+            try resolve("They took the village of Safira.", gazetteer: g).places.first?.entry.id, "t:village")
         XCTAssertEqual(try resolve("They took the town of Safira.", gazetteer: g).places.first?.entry.id, "t:town")
     }
 
     func testProximityToTheArticlesOtherPlacesDecides() throws {
         var g = Gazetteer()
-        g.add(GazetteerEntry(id: "t:near", name: "Tadef", coordinate: LonLat(lon: 37.53, lat: 36.35), country: "SY", kind: .town, population: 8000, source: "test"))
-        g.add(GazetteerEntry(id: "t:far", name: "Tadef", coordinate: LonLat(lon: 41.0, lat: 33.0), country: "SY", kind: .town, population: 30000, source: "test"))
-        g.add(GazetteerEntry(id: "t:bab", name: "al-Bab", coordinate: LonLat(lon: 37.52, lat: 36.37), country: "SY", kind: .city, population: 130000, source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "t:near", name: "Tadef", coordinate: LonLat(lon: 37.53, lat: 36.35), country: "SY", kind: .town,
+                population: 8000, source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "t:far", name: "Tadef", coordinate: LonLat(lon: 41.0, lat: 33.0), country: "SY", kind: .town,
+                population: 30000, source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "t:bab", name: "al-Bab", coordinate: LonLat(lon: 37.52, lat: 36.37), country: "SY", kind: .city,
+                population: 130000, source: "test"))
         let r = try resolve("Troops reached Tadef, just south of al-Bab.", gazetteer: g)
         XCTAssertEqual(r.places.first { $0.text == "Tadef" }?.entry.id, "t:near")
-        XCTAssertTrue(r.places.first { $0.text == "Tadef" }?.why.contains("from another place the article names") ?? false)
+        XCTAssertTrue(
+            r.places.first { $0.text == "Tadef" }?.why.contains("from another place the article names") ?? false)
     }
 
     func testStatedDistanceAndDirectionConstrainBothPlaces() throws {
@@ -95,24 +147,32 @@ final class ResolutionTests: XCTestCase {
     }
 
     func testMetonymsAndOrganisationsAreNotPlaces() throws {
-        let r = try resolve("""
-        Washington previously lacked allies. A pro-Damascus newspaper said so. The rebels are supported by Moscow and Tehran. \
-        Ankara said it would act. A spokesman for the Manbij Military Council spoke. The Syrian Observatory for Human Rights \
-        reported clashes near Manbij. Washington’s ally Turkey was silent. Tehran, whose advisers fight there, praised it.
-        """)
+        let r = try resolve(
+            """
+            Washington previously lacked allies. A pro-Damascus newspaper said so. The rebels are supported \
+            by Moscow and Tehran. \
+            Ankara said it would act. A spokesman for the Manbij Military Council spoke. The Syrian \
+            Observatory for Human Rights \
+            reported clashes near Manbij. Washington’s ally Turkey was silent. Tehran, whose advisers fight \
+            there, praised it.
+            """)
         XCTAssertEqual(Set(r.metonyms.map(\.text)), ["Washington", "Damascus", "Moscow", "Tehran", "Ankara"])
         XCTAssertEqual(r.points.map(\.text), ["Manbij"])
         XCTAssertEqual(r.points.first?.mentions.count, 1, "the council's name is not a mention of Manbij")
     }
 
     func testPlacesNamedAsLocationsAreNotMetonyms() throws {
-        let r = try resolve("A commander who flew in from Baghdad said the army was ready. Rebels in Manbij said they would stay.")
+        let r = try resolve(
+            "A commander who flew in from Baghdad said the army was ready. Rebels in Manbij said they would stay.")
         XCTAssertEqual(Set(r.points.map(\.text)), ["Baghdad", "Manbij"])
         XCTAssertTrue(r.metonyms.isEmpty)
     }
 
     func testBordersRiversAndCountriesAreTiedToTheirShapes() throws {
-        let r = try resolve("Azaz lies at the border with Turkey. The Euphrates River runs past Jarabulus, near the Syrian-Turkish border.")
+        let r = try resolve(
+            "Azaz lies at the border with Turkey. The Euphrates River runs past Jarabulus, near the "
+                + "Syrian-Turkish border."
+        )
         let borders = r.places.filter { $0.kind == .border }
         XCTAssertEqual(borders.map(\.entry.shape), ["boundaries.shp:SY-TR"])
         XCTAssertEqual(borders.first?.mentions.count, 2)
@@ -123,11 +183,15 @@ final class ResolutionTests: XCTestCase {
     func testUserGazetteersInBothFormatsAddAndOverride() throws {
         let dir = try Fixtures.tempDir()
         // A GeoNames dump row (19 columns).
-        let geonames = ["9999001", "Kafr Kalbin", "Kafr Kalbin", "Kafr Kalbeen,Kfar Kalbin", "36.5480", "37.1330", "P", "PPL", "SY",
-                        "", "09", "", "", "", "1200", "", "400", "Asia/Damascus", "2020-01-01"].joined(separator: "\t")
+        let geonames = [
+            "9999001", "Kafr Kalbin", "Kafr Kalbin", "Kafr Kalbeen,Kfar Kalbin", "36.5480", "37.1330", "P", "PPL", "SY",
+            "", "09", "", "", "", "1200", "", "400", "Asia/Damascus", "2020-01-01",
+        ].joined(separator: "\t")
         try (geonames + "\n").write(toFile: dir + "/SY.txt", atomically: true, encoding: .utf8)
-        try "name,lat,lon,country,kind,aliases\nMarea,36.4900,37.2100,SY,town,Mare'a;Marie\n".write(toFile: dir + "/a.csv", atomically: true, encoding: .utf8)
-        try "name,lat,lon,country,kind\nMarea,36.4950,37.2200,SY,town\n".write(toFile: dir + "/b.csv", atomically: true, encoding: .utf8)
+        try "name,lat,lon,country,kind,aliases\nMarea,36.4900,37.2100,SY,town,Mare'a;Marie\n".write(
+            toFile: dir + "/a.csv", atomically: true, encoding: .utf8)
+        try "name,lat,lon,country,kind\nMarea,36.4950,37.2200,SY,town\n".write(
+            toFile: dir + "/b.csv", atomically: true, encoding: .utf8)
         var g = try Fixtures.frontline().gazetteer
         try g.add(contentsOf: dir + "/SY.txt")
         try g.add(contentsOf: dir + "/a.csv")
@@ -139,14 +203,17 @@ final class ResolutionTests: XCTestCase {
         XCTAssertEqual(r.places.first { $0.text == "Marea" }?.coordinate, LonLat(lon: 37.21, lat: 36.49))
         try g.add(contentsOf: dir + "/b.csv")
         r = try resolve(text, gazetteer: g)
-        XCTAssertEqual(r.places.first { $0.text == "Marea" }?.coordinate, LonLat(lon: 37.22, lat: 36.495), "the later file wins")
+        XCTAssertEqual(
+            r.places.first { $0.text == "Marea" }?.coordinate, LonLat(lon: 37.22, lat: 36.495), "the later file wins")
     }
 
     func testBrokenGazetteerRowsAreClearErrors() throws {
         let dir = try Fixtures.tempDir()
         try "name,lat,lon\nGood,36,37\nBad,136,37\n".write(toFile: dir + "/bad.csv", atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try GazetteerFile.read(path: dir + "/bad.csv")) { e in
-            XCTAssertEqual((e as? FrontlineError)?.description, "\(dir)/bad.csv: line 3: latitude/longitude missing or out of range")
+            XCTAssertEqual(
+                (e as? FrontlineError)?.description,
+                "\(dir)/bad.csv: line 3: latitude/longitude missing or out of range")
         }
         try "1\tShort\trow\n".write(toFile: dir + "/x.txt", atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try GazetteerFile.read(path: dir + "/x.txt"))
@@ -159,15 +226,19 @@ final class ResolutionTests: XCTestCase {
         let dir = try Fixtures.tempDir()
         let rebuilt = dir + "/gazetteer.index"
         try Gazetteer.fromSources(shapesDirectory: Fixtures.shapes).compile(to: rebuilt)
-        XCTAssertEqual(FileManager.default.contents(atPath: rebuilt), FileManager.default.contents(atPath: Fixtures.shapes + "/gazetteer.index"),
-                       "Shapes/gazetteer.index is stale: run `frontline gazetteer compile`")
+        XCTAssertEqual(
+            FileManager.default.contents(atPath: rebuilt),
+            FileManager.default.contents(atPath: Fixtures.shapes + "/gazetteer.index"),
+            "Shapes/gazetteer.index is stale: run `frontline gazetteer compile`")
     }
 
     func testCorruptIndexIsAClearError() throws {
         let dir = try Fixtures.tempDir()
-        try "frontline-gazetteer-index 2\nentries 5 bytes 3\nid\n".write(toFile: dir + "/gazetteer.index", atomically: true, encoding: .utf8)
+        try "frontline-gazetteer-index 2\nentries 5 bytes 3\nid\n".write(
+            toFile: dir + "/gazetteer.index", atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Gazetteer.load(shapesDirectory: dir)) { e in
-            XCTAssertTrue((e as? FrontlineError)?.description.hasPrefix("\(dir)/gazetteer.index: line 2") ?? false, "\(e)")
+            XCTAssertTrue(
+                (e as? FrontlineError)?.description.hasPrefix("\(dir)/gazetteer.index: line 2") ?? false, "\(e)")
         }
     }
 }
@@ -176,7 +247,9 @@ final class SeedPlacesTests: XCTestCase {
     /// The real article: exactly its places, metonyms apart, nothing else.
     func testSeedArticleYieldsExactlyItsPlaces() throws {
         let r = try Fixtures.frontline().places(in: try Fixtures.seed())
-        XCTAssertEqual(Set(r.points.map(\.text)), ["Manbij", "Falluja", "Baghdad", "Brussels", "Paris", "Marea", "Azaz", "Raqqa", "Kafr Kalbin"])
+        XCTAssertEqual(
+            Set(r.points.map(\.text)),
+            ["Manbij", "Falluja", "Baghdad", "Brussels", "Paris", "Marea", "Azaz", "Raqqa", "Kafr Kalbin"])
         XCTAssertEqual(Set(r.places.filter { $0.kind == .country }.map(\.entry.country)), ["SY", "IQ", "TR", "LB"])
         XCTAssertEqual(r.places.filter { $0.kind == .river }.map(\.entry.name), ["Euphrates"])
         XCTAssertEqual(r.places.filter { $0.kind == .border }.map(\.entry.id), ["border:SY-TR"])
@@ -185,16 +258,30 @@ final class SeedPlacesTests: XCTestCase {
         // Organisation names are not mentions: Manbij is named four times as a place.
         let manbij = try XCTUnwrap(r.places.first { $0.text == "Manbij" })
         XCTAssertEqual(manbij.mentions.count, 4)
-        XCTAssertFalse(r.places.flatMap(\.mentions).contains { $0.sentence.contains("Hoodfar") }, "boilerplate was read")
+        XCTAssertFalse(
+            r.places.flatMap(\.mentions).contains { $0.sentence.contains("Hoodfar") }, "boilerplate was read")
     }
 
     func testPopulationAndFeatureClassDecideWhenNothingElseDoes() throws {
         var g = Gazetteer()
-        g.add(GazetteerEntry(id: "t:small", name: "Hasakah", coordinate: LonLat(lon: 40.5, lat: 36.3), country: "SY", kind: .town, population: 12000, source: "test"))
-        g.add(GazetteerEntry(id: "t:big", name: "Hasakah", coordinate: LonLat(lon: 40.75, lat: 36.5), country: "SY", kind: .city, population: 190000, source: "test"))
-        g.add(GazetteerEntry(id: "river:x", name: "Zab", coordinate: LonLat(lon: 43.5, lat: 36.0), country: "IQ", kind: .river, source: "test"))
-        g.add(GazetteerEntry(id: "t:zab", name: "Zab", coordinate: LonLat(lon: 43.4, lat: 36.1), country: "IQ", kind: .town, population: 10500, source: "test"))
-        let r = PlaceResolver(gazetteer: g).resolve(Article(name: "t", text: "T\n\nShells fell on Hasakah. Troops crossed the Zab.\n"))
+        g.add(
+            GazetteerEntry(
+                id: "t:small", name: "Hasakah", coordinate: LonLat(lon: 40.5, lat: 36.3), country: "SY", kind: .town,
+                population: 12000, source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "t:big", name: "Hasakah", coordinate: LonLat(lon: 40.75, lat: 36.5), country: "SY", kind: .city,
+                population: 190000, source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "river:x", name: "Zab", coordinate: LonLat(lon: 43.5, lat: 36.0), country: "IQ", kind: .river,
+                source: "test"))
+        g.add(
+            GazetteerEntry(
+                id: "t:zab", name: "Zab", coordinate: LonLat(lon: 43.4, lat: 36.1), country: "IQ", kind: .town,
+                population: 10500, source: "test"))
+        let r = PlaceResolver(gazetteer: g).resolve(
+            Article(name: "t", text: "T\n\nShells fell on Hasakah. Troops crossed the Zab.\n"))
         XCTAssertEqual(r.places.first { $0.text == "Hasakah" }?.entry.id, "t:big")
         XCTAssertEqual(r.places.first { $0.text == "Zab" }?.entry.id, "river:x")
     }

@@ -1,5 +1,6 @@
 import CProj
 import XCTest
+
 @testable import FrontlineKit
 
 /// The support layer: PROJ loaded without its database, and the parallel helpers.
@@ -16,7 +17,8 @@ final class SupportTests: XCTestCase {
         XCTAssertTrue(message.contains("libfrontline-no-such-proj.so"), message)
         XCTAssertTrue(message.contains("earlier: no") && message.contains("apt-get install libproj-dev"), message)
         XCTAssertFalse(message.contains("\n"))
-        guard case .success(let api) = ProjLibrary.open(["libfrontline-no-such-proj.so", "libproj.so.25"], reasons: []) else {
+        guard case .success(let api) = ProjLibrary.open(["libfrontline-no-such-proj.so", "libproj.so.25"], reasons: [])
+        else {
             return XCTFail("libproj.so.25 did not open after a missing library")
         }
         XCTAssertEqual(Int(api.info().major), Int(PROJ_VERSION_MAJOR))
@@ -41,14 +43,19 @@ final class SupportTests: XCTestCase {
         defer { api.context_destroy(plain) }
         api.log_func(plain, nil) { _, _, _ in }
         let box = GeoBox(minLon: 35, minLat: 29, maxLon: 49, maxLat: 39)
-        let points = [LonLat(lon: 38.01, lat: 36.53), LonLat(lon: 43.78, lat: 33.35), LonLat(lon: 35.2, lat: 29.4), LonLat(lon: 48.9, lat: 38.8)]
-        for p in [try Projection.conformal(for: box), try Projection.equidistant(around: LonLat(lon: 40.1, lat: 35.3))] {
+        let points = [
+            LonLat(lon: 38.01, lat: 36.53), LonLat(lon: 43.78, lat: 33.35), LonLat(lon: 35.2, lat: 29.4),
+            LonLat(lon: 48.9, lat: 38.8),
+        ]
+        for p in [try Projection.conformal(for: box), try Projection.equidistant(around: LonLat(lon: 40.1, lat: 35.3))]
+        {
             let pipeline = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step \(p.definition)"
             let reference = try XCTUnwrap(api.create(plain, pipeline))
             defer { _ = api.destroy(reference) }
             for q in points {
                 var c = PJ_COORD()
-                c.xy.x = q.lon; c.xy.y = q.lat
+                c.xy.x = q.lon
+                c.xy.y = q.lat
                 let r = api.trans(reference, PJ_FWD, c)
                 let ours = try XCTUnwrap(p.forward(q))
                 XCTAssertEqual(ours.x, r.xy.x, accuracy: 1e-6, "\(p.definition) at \(q)")
@@ -65,16 +72,19 @@ final class SupportTests: XCTestCase {
     func testParallelWorkKeepsOrderAndReportsErrors() throws {
         XCTAssertEqual(try Parallel.map(Array(0..<50)) { $0 * $0 }, (0..<50).map { $0 * $0 })
         // Work inside work: each outer item runs an inner map (the waiting thread runs queued jobs).
-        XCTAssertEqual(try Parallel.map([3, 1, 2]) { n in try Parallel.map(Array(0..<n)) { "\(n).\($0)" }.joined(separator: ",") },
-                       ["3.0,3.1,3.2", "1.0", "2.0,2.1"])
-        XCTAssertEqual(try Parallel.both({ try Parallel.both({ 1 }, { 2 }) }, { try Parallel.map([3, 4]) { $0 } }).1, [3, 4])
+        XCTAssertEqual(
+            try Parallel.map([3, 1, 2]) { n in try Parallel.map(Array(0..<n)) { "\(n).\($0)" }.joined(separator: ",") },
+            ["3.0,3.1,3.2", "1.0", "2.0,2.1"])
+        XCTAssertEqual(
+            try Parallel.both({ try Parallel.both({ 1 }, { 2 }) }, { try Parallel.map([3, 4]) { $0 } }).1, [3, 4])
         let (a, b) = try Parallel.both({ "left" }, { 42 })
         XCTAssertEqual(a, "left")
         XCTAssertEqual(b, 42)
-        XCTAssertThrowsError(try Parallel.map([1, 2, 3]) { x -> Int in
-            if x == 2 { throw FrontlineError.usage("two") }
-            return x
-        })
+        XCTAssertThrowsError(
+            try Parallel.map([1, 2, 3]) { x -> Int in
+                if x == 2 { throw FrontlineError.usage("two") }
+                return x
+            })
         XCTAssertThrowsError(try Parallel.both({ 1 }, { () throws -> Int in throw FrontlineError.usage("right") }))
     }
 }

@@ -1,12 +1,14 @@
 import CCairo
 import Foundation
 import XCTest
+
 @testable import FrontlineKit
 
 /// Paths and shared fixtures for the tests.
 enum Fixtures {
     static let packageRoot: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
     }()
     static var shapes: String { packageRoot + "/Shapes" }
     static var examples: String { packageRoot + "/Examples" }
@@ -19,7 +21,8 @@ enum Fixtures {
     /// The seed article, or a visible skip where this clone has no ../shared.
     static func seed() throws -> Article {
         guard FileManager.default.fileExists(atPath: seedArticle) else {
-            throw XCTSkip("seed article not present at \(seedArticle) (only CI and the project's machines have ../shared)")
+            throw XCTSkip(
+                "seed article not present at \(seedArticle) (only CI and the project's machines have ../shared)")
         }
         return try Article.load(path: seedArticle)
     }
@@ -29,7 +32,8 @@ enum Fixtures {
 
     /// The pipeline over the committed Shapes folder, loaded once.
     static func frontline() throws -> Frontline {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let f = cachedFrontline { return f }
         let f = try Frontline(shapes: shapes)
         cachedFrontline = f
@@ -37,7 +41,8 @@ enum Fixtures {
     }
 
     static func tempDir() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-tests-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-tests-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
@@ -45,7 +50,9 @@ enum Fixtures {
     /// The built `frontline` executable beside the test bundle.
     static var executable: String {
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("frontline").path,
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "frontline"
+            ).path,
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("frontline").path,
             Bundle.main.bundleURL.appendingPathComponent("frontline").path,
             packageRoot + "/.build/debug/frontline",

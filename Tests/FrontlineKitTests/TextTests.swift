@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import FrontlineKit
 
 final class TextTests: XCTestCase {
@@ -17,7 +18,8 @@ final class TextTests: XCTestCase {
 
     func testSentenceSplitterKeepsAbbreviationsAndQuotes() {
         let parts = SentenceSplitter.split("Troops from the U.S. arrived. “We will enter,” he said. It fell? Yes.")
-        XCTAssertEqual(parts.map(\.text), ["Troops from the U.S. arrived.", "“We will enter,” he said.", "It fell?", "Yes."])
+        XCTAssertEqual(
+            parts.map(\.text), ["Troops from the U.S. arrived.", "“We will enter,” he said.", "It fell?", "Yes."])
     }
 
     func testSeedBoilerplateAndRepeatedLedeAreSetAside() throws {
@@ -28,14 +30,17 @@ final class TextTests: XCTestCase {
         XCTAssertFalse(body.contains("Powered by"))
         XCTAssertFalse(body.contains("Homa Hoodfar"))
         // The lede appears twice in the page; once in the body.
-        let lede = "Rebels fighting against both ISIS and the government of President Bashar al-Assad said ISIS fighters had pulled out of an area near the border."
+        let lede =
+            "Rebels fighting against both ISIS and the government of President Bashar al-Assad said "
+            + "ISIS fighters had pulled out of an area near the border."
         XCTAssertEqual(a.sentences.filter { $0.text == lede }.count, 1)
         XCTAssertTrue(a.boilerplate.contains { $0.contains("bloggers like this") })
     }
 
     func testDecoderRefusesBinaryAndInvalidUTF8() {
         XCTAssertThrowsError(try ArticleDecoder.decode(Data([0x41, 0x00, 0x42]), file: "x.txt")) { e in
-            XCTAssertEqual((e as? FrontlineError)?.description, "x.txt: contains NUL bytes: binary data, not an article")
+            XCTAssertEqual(
+                (e as? FrontlineError)?.description, "x.txt: contains NUL bytes: binary data, not an article")
         }
         XCTAssertThrowsError(try ArticleDecoder.decode(Data([0x41, 0xFF, 0xFE, 0x42]), file: "y.txt"))
         XCTAssertEqual(try ArticleDecoder.decode(Data([0xFF, 0xFE, 0x41, 0x00]), file: "z.txt"), "A")
@@ -44,8 +49,10 @@ final class TextTests: XCTestCase {
     // MARK: the byte-level helpers the parser uses (each against the Character-level way)
 
     private let awkwardTexts = [
-        "Manbij, 30 km (19 miles) south of the Turkish border.", "", " ", "\t lead\u{00A0}", "e\u{301}te\u{301} \u{301}x",
-        "line one\r\nline two\r\n", "ʿAzaz – Mare’ «quoted» 👍🏽 flags 🇸🇾🇮🇶 done.", "\u{2009}thin\u{3000}\t", "a\u{200B}b ",
+        "Manbij, 30 km (19 miles) south of the Turkish border.", "", " ", "\t lead\u{00A0}",
+        "e\u{301}te\u{301} \u{301}x",
+        "line one\r\nline two\r\n", "ʿAzaz – Mare’ «quoted» 👍🏽 flags 🇸🇾🇮🇶 done.",
+        "\u{2009}thin\u{3000}\t", "a\u{200B}b ",
         "\u{0645}\u{0646}\u{0628}\u{062C} (Manbij)", "trailing tab\t\t", "\u{0301}leading mark",
     ]
 
@@ -64,9 +71,13 @@ final class TextTests: XCTestCase {
     }
 
     func testTrimmingWhitespaceAsFoundationDoes() {
-        for text in awkwardTexts + [" \t ", "\u{00A0}\u{00A0}", "\nnewline kept\n", " both ends ", "\u{1680}ogham\u{202F}"] {
+        for text in awkwardTexts + [
+            " \t ", "\u{00A0}\u{00A0}", "\nnewline kept\n", " both ends ", "\u{1680}ogham\u{202F}",
+        ] {
             XCTAssertEqual(text.trimmingWhitespace, text.trimmingCharacters(in: .whitespaces), text.debugDescription)
-            XCTAssertTrue(text.trimmingWhitespace.unicodeScalars.elementsEqual(text.trimmingCharacters(in: .whitespaces).unicodeScalars))
+            XCTAssertTrue(
+                text.trimmingWhitespace.unicodeScalars.elementsEqual(
+                    text.trimmingCharacters(in: .whitespaces).unicodeScalars))
         }
     }
 
@@ -88,7 +99,9 @@ final class TextTests: XCTestCase {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
         }
-        for text in awkwardTexts + ["", "&", "a < b && c > \"d\"", "<<>>", "Tom & Jerry’s “war”", "]]>", "x]]>y]]>", "]]", "&amp;"] {
+        for text in awkwardTexts + [
+            "", "&", "a < b && c > \"d\"", "<<>>", "Tom & Jerry’s “war”", "]]>", "x]]>y]]>", "]]", "&amp;",
+        ] {
             XCTAssertEqual(Markup.escape(text), slow(text), text)
             XCTAssertEqual(Markup.cdata(text), text.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>"), text)
         }
@@ -104,7 +117,8 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(DateLine.find(in: "Published 2 June 2016 at noon"), "2 June 2016")
         XCTAssertEqual(DateLine.find(in: "2016-06-02"), "2016-06-02")
         XCTAssertNil(DateLine.find(in: "in mid july2"))
-        XCTAssertEqual(DateLine.find(in: "٢ June 2016, 2 June 2016"), "٢ June 2016", "ICU's \\d takes any decimal digit")
+        XCTAssertEqual(
+            DateLine.find(in: "٢ June 2016, 2 June 2016"), "٢ June 2016", "ICU's \\d takes any decimal digit")
         let phrases = ClaimReader.datePhrases(in: "at the end of may 2016 and since mid-2012, not in 2016x").map(\.0)
         XCTAssertEqual(phrases, ["at the end of may 2016", "since mid-2012"])
         XCTAssertEqual(DatePatterns.firstFourDigits(in: "June 2, 2016").map(String.init), "2016")
@@ -116,11 +130,16 @@ final class TextTests: XCTestCase {
         func slow(_ text: String) -> Bool {
             guard let f = text.first else { return false }
             if f.isUppercase { return true }
-            for prefix in Token.articles where text.hasPrefix(prefix) { return text.dropFirst(prefix.count).first?.isUppercase ?? false }
+            for prefix in Token.articles where text.hasPrefix(prefix) {
+                return text.dropFirst(prefix.count).first?.isUppercase ?? false
+            }
             return false
         }
-        for word in ["Aleppo", "al-Bab", "al-bab", "ash-Sham", "ad-Dana", "el-Arish", "ul-Haq", "Élysée", "été", "Ünye",
-                     "A\u{301}zaz", "a\u{301}", "5km", "a", "e", "u", "un-Named", "en-", "", "“Manbij", "-Raqqa", "Zab", "zab", "Ωmega"] {
+        for word in [
+            "Aleppo", "al-Bab", "al-bab", "ash-Sham", "ad-Dana", "el-Arish", "ul-Haq", "Élysée", "été", "Ünye",
+            "A\u{301}zaz", "a\u{301}", "5km", "a", "e", "u", "un-Named", "en-", "", "“Manbij", "-Raqqa", "Zab", "zab",
+            "Ωmega",
+        ] {
             XCTAssertEqual(Token(text: word, start: 0, end: word.count).isCapitalized, slow(word), word)
         }
     }

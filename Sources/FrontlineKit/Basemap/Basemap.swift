@@ -27,7 +27,8 @@ public struct Basemap: Sendable {
         }
         let fm = FileManager.default
         if fm.fileExists(atPath: "Shapes/gazetteer.tsv") { return try Basemap(directory: "Shapes") }
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = dir.appendingPathComponent("Shapes")
             if fm.fileExists(atPath: candidate.appendingPathComponent("gazetteer.tsv").path) {
@@ -35,7 +36,10 @@ public struct Basemap: Sendable {
             }
             dir = dir.deletingLastPathComponent()
         }
-        throw FrontlineError.badInput(file: "Shapes", reason: "basemap directory not found: run from the project folder, set FRONTLINE_SHAPES or pass --shapes DIR")
+        throw FrontlineError.badInput(
+            file: "Shapes",
+            reason:
+                "basemap directory not found: run from the project folder, set FRONTLINE_SHAPES or pass --shapes DIR")
     }
 
     public func path(_ layer: Layer) -> String { directory + "/" + layer.rawValue + ".shp" }

@@ -29,7 +29,10 @@ final class LayerCache: @unchecked Sendable {
     func line(_ key: String, build: () throws -> MeasuredLine?) throws -> MeasuredLine? {
         building.lock()
         while inProgress.contains(key) { building.wait() }
-        if let l = lines[key] { building.unlock(); return l }
+        if let l = lines[key] {
+            building.unlock()
+            return l
+        }
         inProgress.insert(key)
         building.unlock()
         let result = Result { try build() }

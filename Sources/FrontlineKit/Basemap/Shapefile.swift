@@ -67,8 +67,9 @@ public final class ShapefileReader {
             fieldNames = names
             // (Both handles are closed by deinit: the object is fully made when this throws.)
             if Int(DBFGetRecordCount(d)) != count {
-                throw FrontlineError.badInput(file: base + ".dbf",
-                                              reason: "has \(DBFGetRecordCount(d)) records but the .shp has \(count)")
+                throw FrontlineError.badInput(
+                    file: base + ".dbf",
+                    reason: "has \(DBFGetRecordCount(d)) records but the .shp has \(count)")
             }
         } else {
             dbf = nil
@@ -159,7 +160,9 @@ public final class ShapefileReader {
     /// there is one no older than the `.shp` (a stale index could leave shapes out: it is not used).
     public static func usableIndex(for shapefile: String) -> String? {
         let base = shapefile.hasSuffix(".shp") ? String(shapefile.dropLast(4)) : shapefile
-        func modified(_ p: String) -> Date? { (try? FileManager.default.attributesOfItem(atPath: p))?[.modificationDate] as? Date }
+        func modified(_ p: String) -> Date? {
+            (try? FileManager.default.attributesOfItem(atPath: p))?[.modificationDate] as? Date
+        }
         guard let index = modified(base + ".qix"), let shp = modified(base + ".shp"), index >= shp else { return nil }
         return base + ".qix"
     }
@@ -216,7 +219,8 @@ public final class ShapefileReader {
             defer { free(found) }
             let named = found.map { f in Set((0..<Int(max(n, 0))).map { Int(f[$0]) }) }
             guard named == Set(shapes) else {
-                throw FrontlineError.cannotWrite(file: qix, reason: "the index written does not name every shape of \(path)")
+                throw FrontlineError.cannotWrite(
+                    file: qix, reason: "the index written does not name every shape of \(path)")
             }
         }
         return qix

@@ -28,7 +28,10 @@ public struct ActorCatalog: Sendable {
     /// Indexes into `patterns` by first token (lower-cased, or as written for capitals-only names), in order.
     private var patternsByFirstToken: [String: [Int]] = [:]
 
-    struct File: Codable { var about: String?; var actors: [Actor] }
+    struct File: Codable {
+        var about: String?
+        var actors: [Actor]
+    }
 
     public init(actors: [Actor] = []) {
         add(actors)
@@ -81,7 +84,10 @@ public struct ActorCatalog: Sendable {
                 map[key, default: (toks, caps, [])].actors.append(i)
             }
         }
-        patterns = map.values.sorted { $0.tokens.count != $1.tokens.count ? $0.tokens.count > $1.tokens.count : $0.tokens.joined() < $1.tokens.joined() }
+        patterns = map.values.sorted {
+            $0.tokens.count != $1.tokens.count
+                ? $0.tokens.count > $1.tokens.count : $0.tokens.joined() < $1.tokens.joined()
+        }
         patternsByFirstToken = [:]
         for (k, p) in patterns.enumerated() { patternsByFirstToken[p.tokens[0], default: []].append(k) }
     }
@@ -97,10 +103,15 @@ public struct ActorCatalog: Sendable {
             var matched = false
             // Patterns that can start here: by the token lower-cased, and as written (capitals-only names).
             var candidates = patternsByFirstToken[lower[i]] ?? []
-            if toks[i].text != lower[i], let exact = patternsByFirstToken[toks[i].text] { candidates = (candidates + exact).sorted() }
+            if toks[i].text != lower[i], let exact = patternsByFirstToken[toks[i].text] {
+                candidates = (candidates + exact).sorted()
+            }
             for k in candidates where i + patterns[k].tokens.count <= toks.count {
                 let p = patterns[k]
-                let same = p.caseSensitive ? toks[i..<(i + p.tokens.count)].map(\.text).elementsEqual(p.tokens) : lower[i..<(i + p.tokens.count)].elementsEqual(p.tokens)
+                let same =
+                    p.caseSensitive
+                    ? toks[i..<(i + p.tokens.count)].map(\.text).elementsEqual(p.tokens)
+                    : lower[i..<(i + p.tokens.count)].elementsEqual(p.tokens)
                 if same {
                     out.append((i, i + p.tokens.count - 1, p.actors.map { actors[$0].id }))
                     i += p.tokens.count
@@ -129,7 +140,8 @@ public struct ActorCatalog: Sendable {
 enum JSONErrors {
     static func describe(_ error: Error) -> String {
         switch error {
-        case DecodingError.dataCorrupted(let c): return "malformed JSON" + path(c.codingPath) + (c.underlyingError.map { ": \(short($0))" } ?? "")
+        case DecodingError.dataCorrupted(let c):
+            return "malformed JSON" + path(c.codingPath) + (c.underlyingError.map { ": \(short($0))" } ?? "")
         case DecodingError.keyNotFound(let k, let c): return "missing field '\(k.stringValue)'" + path(c.codingPath)
         case DecodingError.typeMismatch(let t, let c): return "wrong type (expected \(t))" + path(c.codingPath)
         case DecodingError.valueNotFound(let t, let c): return "missing value (expected \(t))" + path(c.codingPath)
@@ -137,7 +149,11 @@ enum JSONErrors {
         }
     }
     static func path(_ p: [CodingKey]) -> String {
-        p.isEmpty ? "" : " at " + p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        p.isEmpty
+            ? ""
+            : " at "
+                + p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(
+                    of: ".[", with: "[")
     }
     static func short(_ e: Error) -> String {
         let s = (e as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(e)"

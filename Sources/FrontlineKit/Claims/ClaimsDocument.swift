@@ -57,18 +57,22 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
         self.article = ArticleInfo(name: article.name, title: article.title, date: article.date, source: article.source)
         focusCountries = places.focusCountries
         self.places = places.places.map {
-            Place(id: $0.entry.id, text: $0.text, name: $0.name, lat: Self.round($0.coordinate.lat), lon: Self.round($0.coordinate.lon),
-                  country: $0.entry.country, kind: $0.kind.rawValue, geo_precision: $0.precision, why: $0.why)
+            Place(
+                id: $0.entry.id, text: $0.text, name: $0.name, lat: Self.round($0.coordinate.lat),
+                lon: Self.round($0.coordinate.lon),
+                country: $0.entry.country, kind: $0.kind.rawValue, geo_precision: $0.precision, why: $0.why)
         }
         let byID = Dictionary(places.places.map { ($0.entry.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.claims = claims.map { c in
             let p = byID[c.placeID]
-            return Claim(id: c.id, date: article.date, time: c.time, actor: c.actor, actor_label: actors.actor(id: c.actor)?.label ?? c.actor,
-                         action: c.action, phase: c.phase, place: c.placeID, location: c.location,
-                         lat: Self.round(p?.coordinate.lat ?? 0), lon: Self.round(p?.coordinate.lon ?? 0),
-                         geo_precision: c.near ? 2 : (p?.precision ?? 1), source: article.source ?? article.name,
-                         attribution: c.attribution, evidence: c.evidence, confidence: (c.confidence * 100).rounded() / 100,
-                         inferred: c.inferred, notes: c.notes ?? (c.near ? "near the place named" : nil))
+            return Claim(
+                id: c.id, date: article.date, time: c.time, actor: c.actor,
+                actor_label: actors.actor(id: c.actor)?.label ?? c.actor,
+                action: c.action, phase: c.phase, place: c.placeID, location: c.location,
+                lat: Self.round(p?.coordinate.lat ?? 0), lon: Self.round(p?.coordinate.lon ?? 0),
+                geo_precision: c.near ? 2 : (p?.precision ?? 1), source: article.source ?? article.name,
+                attribution: c.attribution, evidence: c.evidence, confidence: (c.confidence * 100).rounded() / 100,
+                inferred: c.inferred, notes: c.notes ?? (c.near ? "near the place named" : nil))
         }
         states = []
         states = ControlStates.compute(controlClaims, actors: actors)
@@ -79,9 +83,12 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
     /// The claims as the pipeline uses them.
     public var controlClaims: [ControlClaim] {
         claims.map {
-            ControlClaim(id: $0.id, actor: $0.actor, action: $0.action, placeID: $0.place, location: $0.location, phase: $0.phase,
-                         time: $0.time, attribution: $0.attribution, evidence: $0.evidence, confidence: $0.confidence,
-                         near: $0.geo_precision == 2 && ($0.notes?.hasPrefix("near") ?? false), inferred: $0.inferred, notes: $0.notes)
+            ControlClaim(
+                id: $0.id, actor: $0.actor, action: $0.action, placeID: $0.place, location: $0.location,
+                phase: $0.phase,
+                time: $0.time, attribution: $0.attribution, evidence: $0.evidence, confidence: $0.confidence,
+                near: $0.geo_precision == 2 && ($0.notes?.hasPrefix("near") ?? false), inferred: $0.inferred,
+                notes: $0.notes)
         }
     }
 
@@ -116,13 +123,16 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
         }
         for c in doc.claims {
             guard actors.actor(id: c.actor) != nil else {
-                throw FrontlineError.badInput(file: path, reason: "claim \(c.id): unknown actor '\(c.actor)' (add it with --actors FILE)")
+                throw FrontlineError.badInput(
+                    file: path, reason: "claim \(c.id): unknown actor '\(c.actor)' (add it with --actors FILE)")
             }
             guard doc.places.contains(where: { $0.id == c.place }) else {
-                throw FrontlineError.badInput(file: path, reason: "claim \(c.id): place '\(c.place)' is not among the file's places")
+                throw FrontlineError.badInput(
+                    file: path, reason: "claim \(c.id): place '\(c.place)' is not among the file's places")
             }
             guard (1...3).contains(c.geo_precision), c.confidence.isFinite, (0...1).contains(c.confidence) else {
-                throw FrontlineError.badInput(file: path, reason: "claim \(c.id): geo_precision must be 1–3 and confidence 0–1")
+                throw FrontlineError.badInput(
+                    file: path, reason: "claim \(c.id): geo_precision must be 1–3 and confidence 0–1")
             }
         }
         doc.states = ControlStates.compute(doc.controlClaims, actors: actors)
@@ -131,13 +141,17 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
 
     /// The places as a resolution, for drawing.
     public var resolution: PlaceResolution {
-        PlaceResolution(places: places.map { p in
-            let entry = GazetteerEntry(id: p.id, name: p.name, coordinate: LonLat(lon: p.lon, lat: p.lat), country: p.country,
-                                       kind: PlaceKind(rawValue: p.kind) ?? .village, source: "claims file")
-            return ResolvedPlace(text: p.text, entry: entry, mentions: claims.filter { $0.place == p.id }.map {
-                PlaceMention(start: $0.evidence.start, end: $0.evidence.end, sentence: $0.evidence.sentence)
-            }, confidence: 1, why: p.why ?? "", approximate: p.geo_precision == 2)
-        }, unresolved: [], metonyms: [], focusCountries: focusCountries)
+        PlaceResolution(
+            places: places.map { p in
+                let entry = GazetteerEntry(
+                    id: p.id, name: p.name, coordinate: LonLat(lon: p.lon, lat: p.lat), country: p.country,
+                    kind: PlaceKind(rawValue: p.kind) ?? .village, source: "claims file")
+                return ResolvedPlace(
+                    text: p.text, entry: entry,
+                    mentions: claims.filter { $0.place == p.id }.map {
+                        PlaceMention(start: $0.evidence.start, end: $0.evidence.end, sentence: $0.evidence.sentence)
+                    }, confidence: 1, why: p.why ?? "", approximate: p.geo_precision == 2)
+            }, unresolved: [], metonyms: [], focusCountries: focusCountries)
     }
 
     public var articleStub: Article {

@@ -5,25 +5,34 @@ public enum ClaimsTable {
     public static func render(_ doc: ClaimsDocument, actors: ActorCatalog) -> String {
         var rows: [[String]] = [["#", "ACTOR", "ACTION", "PLACE", "PHASE", "TIME", "ATTRIBUTION", "CONF", "EVIDENCE"]]
         for c in doc.claims {
-            let evidence = c.evidence.sentence.count > 90 ? String(c.evidence.sentence.prefix(87)) + "..." : c.evidence.sentence
-            rows.append([String(c.id), c.actor_label, c.action.rawValue + (c.inferred ? " (inferred)" : ""),
-                         c.location + (c.geo_precision == 2 && c.notes?.hasPrefix("near") == true ? " (near)" : ""), c.phase.rawValue,
-                         c.time ?? "", c.attribution.map { $0.count > 40 ? String($0.prefix(37)) + "..." : $0 } ?? "",
-                         String(format: "%.2f", c.confidence), evidence])
+            let evidence =
+                c.evidence.sentence.count > 90 ? String(c.evidence.sentence.prefix(87)) + "..." : c.evidence.sentence
+            rows.append([
+                String(c.id), c.actor_label, c.action.rawValue + (c.inferred ? " (inferred)" : ""),
+                c.location + (c.geo_precision == 2 && c.notes?.hasPrefix("near") == true ? " (near)" : ""),
+                c.phase.rawValue,
+                c.time ?? "", c.attribution.map { $0.count > 40 ? String($0.prefix(37)) + "..." : $0 } ?? "",
+                String(format: "%.2f", c.confidence), evidence,
+            ])
         }
         var out = table(rows)
         out += "\n\nSTATE BEFORE → AFTER\n"
         let names = Dictionary(doc.places.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
         func describe(_ s: PlaceState) -> String {
             var t = s.controller.map { actors.actor(id: $0)?.label ?? $0 } ?? "unknown"
-            if let st = s.status { t += " (\(st.rawValue)\(s.opponent.map { " by/with " + (actors.actor(id: $0)?.label ?? $0) } ?? ""))" }
-            if !s.advancing.isEmpty { t += ", advancing: " + s.advancing.map { actors.actor(id: $0)?.label ?? $0 }.joined(separator: ", ") }
+            if let st = s.status {
+                t += " (\(st.rawValue)\(s.opponent.map { " by/with " + (actors.actor(id: $0)?.label ?? $0) } ?? ""))"
+            }
+            if !s.advancing.isEmpty {
+                t += ", advancing: " + s.advancing.map { actors.actor(id: $0)?.label ?? $0 }.joined(separator: ", ")
+            }
             return t
         }
         var stateRows: [[String]] = []
         var seen = Set<String>()
         for id in doc.states.map(\.placeID) where seen.insert(id).inserted {
-            let b = doc.states.first { $0.placeID == id && $0.phase == .before }, a = doc.states.first { $0.placeID == id && $0.phase == .after }
+            let b = doc.states.first { $0.placeID == id && $0.phase == .before },
+                a = doc.states.first { $0.placeID == id && $0.phase == .after }
             stateRows.append([names[id] ?? id, b.map(describe) ?? "", "→", a.map(describe) ?? ""])
         }
         out += table(stateRows)
@@ -34,8 +43,10 @@ public enum ClaimsTable {
         guard let first = rows.first else { return "" }
         let widths = (0..<first.count).map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { r in
-            r.enumerated().map { c, v in c == r.count - 1 ? v : v.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            r.enumerated().map { c, v in
+                c == r.count - 1 ? v : v.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+            }
+            .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }.joined(separator: "\n")
     }
 }

@@ -34,7 +34,8 @@ public struct ControlClaim: Sendable, Codable, Equatable {
     public var phase: Phase
     /// "on Wednesday", "late last month", "last week".
     public var time: String?
-    /// Who says it: "a spokesman for the SDF-allied Manbij Military Council", "the Syrian Observatory for Human Rights".
+    /// Who says it: "a spokesman for the SDF-allied Manbij Military Council",
+    /// "the Syrian Observatory for Human Rights".
     public var attribution: String?
     public var evidence: Evidence
     public var confidence: Double

@@ -7,7 +7,10 @@ public enum ControlStates {
     public static func compute(_ all: [ControlClaim], actors: ActorCatalog? = nil) -> [PlaceState] {
         let claims = all.filter { c in
             guard let actors, actors.actor(id: c.actor)?.role == .supporter else { return true }
-            return !all.contains { $0.placeID == c.placeID && $0.action == c.action && $0.evidence == c.evidence && actors.actor(id: $0.actor)?.role == .combatant }
+            return !all.contains {
+                $0.placeID == c.placeID && $0.action == c.action && $0.evidence == c.evidence
+                    && actors.actor(id: $0.actor)?.role == .combatant
+            }
         }
         var order: [String] = []
         for c in claims where !order.contains(c.placeID) && !c.near { order.append(c.placeID) }
@@ -15,19 +18,24 @@ public enum ControlStates {
         for id in order {
             let cs = claims.filter { $0.placeID == id && !$0.near }
             // Before: standing and earlier facts.
-            var before = PlaceState(placeID: id, phase: .before, controller: nil, status: nil, opponent: nil, advancing: [], changed: false, claims: [])
+            var before = PlaceState(
+                placeID: id, phase: .before, controller: nil, status: nil, opponent: nil, advancing: [], changed: false,
+                claims: [])
             for c in cs where c.phase == .before || c.phase == .current {
                 switch c.action {
                 case .holds:
                     if before.controller == nil || c.phase == .before { before.controller = c.actor }
                     before.claims.append(c.id)
                 case .besieged:
-                    before.opponent = c.actor; before.status = .besieged; before.claims.append(c.id)
+                    before.opponent = c.actor
+                    before.status = .besieged
+                    before.claims.append(c.id)
                 case .advancing:
                     if !before.advancing.contains(c.actor) { before.advancing.append(c.actor) }
                     before.claims.append(c.id)
                 case .captured, .entered:
-                    before.controller = c.actor; before.claims.append(c.id)
+                    before.controller = c.actor
+                    before.claims.append(c.id)
                 default: break
                 }
             }
@@ -47,24 +55,35 @@ public enum ControlStates {
                     after.controller = c.actor
                     if after.status == nil { after.status = .held }
                 case .captured:
-                    after.controller = c.actor; after.status = .recentlyCaptured; after.opponent = nil; after.changed = true
+                    after.controller = c.actor
+                    after.status = .recentlyCaptured
+                    after.opponent = nil
+                    after.changed = true
                 case .entered:
                     if let holder = after.controller, holder != c.actor {
-                        after.status = .contested; after.opponent = c.actor
+                        after.status = .contested
+                        after.opponent = c.actor
                     } else {
-                        after.controller = c.actor; after.status = .contested
+                        after.controller = c.actor
+                        after.status = .contested
                     }
                     after.changed = true
                 case .siegeBroken:
                     if after.status == .besieged { after.status = .held }
                     after.opponent = nil
-                    if after.controller == nil { after.controller = c.actor; after.status = .held }
+                    if after.controller == nil {
+                        after.controller = c.actor
+                        after.status = .held
+                    }
                     after.changed = true
                 case .besieged:
-                    after.status = .besieged; after.opponent = c.actor
+                    after.status = .besieged
+                    after.opponent = c.actor
                 case .withdrew, .lost:
                     if after.controller == nil || after.controller == c.actor {
-                        after.controller = c.actor; after.status = .withdrawn; after.changed = true
+                        after.controller = c.actor
+                        after.status = .withdrawn
+                        after.changed = true
                     }
                 case .advancing:
                     if !after.advancing.contains(c.actor) { after.advancing.append(c.actor) }

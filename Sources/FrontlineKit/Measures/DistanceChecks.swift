@@ -94,9 +94,13 @@ public struct DistanceChecker {
     /// The border between two countries (ISO alpha-2), its longest part.
     public func border(_ a: String, _ b: String) throws -> MeasuredLine? {
         try basemap.measuredLine("border:" + [a, b].sorted().joined(separator: "-")) {
-            let recs = try basemap.records(.boundaries).filter { Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set([a, b]) }
+            let recs = try basemap.records(.boundaries).filter {
+                Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set([a, b])
+            }
             guard let part = recs.flatMap(\.parts).max(by: { $0.count < $1.count }) else { return nil }
-            let name = recs.first?.attributes["NAME"].map { $0.replacingOccurrences(of: "-", with: "–") + " border" } ?? "\(a)–\(b) border"
+            let name =
+                recs.first?.attributes["NAME"].map { $0.replacingOccurrences(of: "-", with: "–") + " border" }
+                ?? "\(a)–\(b) border"
             return MeasuredLine(name: name, points: part)
         }
     }
@@ -110,7 +114,12 @@ public struct DistanceChecker {
         guard !candidates.isEmpty else { return nil }
         let k = cos(box.center.lat * .pi / 180)
         let coarse = candidates.map { p -> (LonLat, Double) in
-            (p, border.points.reduce(Double.infinity) { m, q in min(m, pow((p.lon - q.lon) * k, 2) + pow(p.lat - q.lat, 2)) })
+            (
+                p,
+                border.points.reduce(Double.infinity) { m, q in
+                    min(m, pow((p.lon - q.lon) * k, 2) + pow(p.lat - q.lat, 2))
+                }
+            )
         }.sorted { $0.1 < $1.1 }.prefix(5)
         var best: LineProjection?
         for (p, _) in coarse {
@@ -128,7 +137,9 @@ public struct DistanceChecker {
         var at: [Int: [(token: Int, last: Int, place: ResolvedPlace)]] = [:]
         for p in places.places {
             for m in p.mentions where !m.metonym {
-                guard let si = article.sentences.firstIndex(where: { $0.start <= m.start && m.end <= $0.end }) else { continue }
+                guard let si = article.sentences.firstIndex(where: { $0.start <= m.start && m.end <= $0.end }) else {
+                    continue
+                }
                 let s = article.sentences[si]
                 let toks = tokens[si]
                 guard let ti = toks.firstIndex(where: { s.start + $0.start == m.start }) else { continue }
@@ -145,9 +156,11 @@ public struct DistanceChecker {
     }
 
     func base(_ phrase: DistancePhrase, _ article: Article, kind: DistanceKind) -> DistanceCheck {
-        var c = DistanceCheck(quote: phrase.quote, sentence: article.sentences[phrase.sentence].text, start: phrase.start, end: phrase.end,
-                              kind: kind, claimedKm: phrase.km, claimedText: Self.format(phrase.value) + " " + phrase.unit.rawValue,
-                              verdict: .cannotCheck, note: "")
+        var c = DistanceCheck(
+            quote: phrase.quote, sentence: article.sentences[phrase.sentence].text, start: phrase.start,
+            end: phrase.end,
+            kind: kind, claimedKm: phrase.km, claimedText: Self.format(phrase.value) + " " + phrase.unit.rawValue,
+            verdict: .cannotCheck, note: "")
         if let conv = phrase.conversion {
             let convKm = conv.unit == .km ? conv.value : conv.value * DistancePhrase.kmPerMile
             c.conversion = Self.format(conv.value) + " " + conv.unit.rawValue
@@ -158,8 +171,10 @@ public struct DistanceChecker {
         return c
     }
 
-    func check(_ phrase: DistancePhrase, article: Article, places: PlaceResolution,
-               at: [Int: [(token: Int, last: Int, place: ResolvedPlace)]]) throws -> DistanceCheck {
+    func check(
+        _ phrase: DistancePhrase, article: Article, places: PlaceResolution,
+        at: [Int: [(token: Int, last: Int, place: ResolvedPlace)]]
+    ) throws -> DistanceCheck {
         let mentions = at[phrase.sentence] ?? []
         let points = mentions.filter { $0.place.kind.isPoint }
         // The nearest point place named in earlier sentences (the front the text was describing).
@@ -175,8 +190,10 @@ public struct DistanceChecker {
 
         if let rt = phrase.riverToken {
             var c = base(phrase, article, kind: .alongRiver)
-            guard let riverPlace = mentions.first(where: { $0.place.kind == .river && $0.token == rt })?.place
-                    ?? places.places.first(where: { $0.kind == .river }) else {
+            guard
+                let riverPlace = mentions.first(where: { $0.place.kind == .river && $0.token == rt })?.place
+                    ?? places.places.first(where: { $0.kind == .river })
+            else {
                 c.note = "the river is not one the basemap names"
                 return c
             }
@@ -192,7 +209,8 @@ public struct DistanceChecker {
             var how = "ends named in the sentence"
             if start == nil, let e = end {
                 start = try earlier(near: line, within: 60)
-                how = "start taken from the place the text described before (\(start?.text ?? "none")), end named in the sentence"
+                how =
+                    "start taken from the place the text described before (\(start?.text ?? "none")), end named in the sentence"
                 if start?.entry.id == e.entry.id { start = nil }
             }
             guard let s = start, let e = end else {
@@ -200,23 +218,36 @@ public struct DistanceChecker {
                 return c
             }
             let ps = try nearest(on: line, to: s.coordinate), pe = try nearest(on: line, to: e.coordinate)
-            c.from = s.text; c.to = e.text
+            c.from = s.text
+            c.to = e.text
             c.alongKm = abs(pe.chainage - ps.chainage) / 1000
             c.straightKm = geod.distance(s.coordinate, e.coordinate) / 1000
             c.stretch = line.slice(from: ps.chainage, to: pe.chainage)
-            var notes = [how, String(format: "%@ lies %.1f km from the river, %@ %.1f km", s.text, ps.offset / 1000, e.text, pe.offset / 1000)]
-            if phrase.riverDirection == .down, pe.chainage < ps.chainage { notes.append("the text says down the river, but \(e.text) is upstream of \(s.text)") }
-            if phrase.riverDirection == .up, pe.chainage > ps.chainage { notes.append("the text says up the river, but \(e.text) is downstream of \(s.text)") }
+            var notes = [
+                how,
+                String(
+                    format: "%@ lies %.1f km from the river, %@ %.1f km", s.text, ps.offset / 1000, e.text,
+                    pe.offset / 1000),
+            ]
+            if phrase.riverDirection == .down, pe.chainage < ps.chainage {
+                notes.append("the text says down the river, but \(e.text) is upstream of \(s.text)")
+            }
+            if phrase.riverDirection == .up, pe.chainage > ps.chainage {
+                notes.append("the text says up the river, but \(e.text) is downstream of \(s.text)")
+            }
             judge(&c, measured: c.alongKm!, phrase: phrase, notes: notes)
             return c
         }
 
         if phrase.borderToken != nil {
             var c = base(phrase, article, kind: .alongBorder)
-            guard let borderPlace = mentions.first(where: { $0.place.kind == .border })?.place
+            guard
+                let borderPlace = mentions.first(where: { $0.place.kind == .border })?.place
                     ?? places.places.first(where: { $0.kind == .border }),
-                  let isos = borderPlace.entry.id.split(separator: ":").last?.split(separator: "-").map(String.init), isos.count == 2,
-                  let line = try border(isos[0], isos[1]) else {
+                let isos = borderPlace.entry.id.split(separator: ":").last?.split(separator: "-").map(String.init),
+                isos.count == 2,
+                let line = try border(isos[0], isos[1])
+            else {
                 c.note = "the text names no border the basemap has"
                 return c
             }
@@ -224,8 +255,10 @@ public struct DistanceChecker {
             // Two places on the border in the sentence anchor the stretch.
             let onBorder = try points.filter { try nearest(on: line, to: $0.place.coordinate).offset < 25_000 }
             if onBorder.count >= 2 {
-                let a = try nearest(on: line, to: onBorder[0].place.coordinate), b = try nearest(on: line, to: onBorder[1].place.coordinate)
-                c.from = onBorder[0].place.text; c.to = onBorder[1].place.text
+                let a = try nearest(on: line, to: onBorder[0].place.coordinate),
+                    b = try nearest(on: line, to: onBorder[1].place.coordinate)
+                c.from = onBorder[0].place.text
+                c.to = onBorder[1].place.text
                 c.alongKm = abs(b.chainage - a.chainage) / 1000
                 c.straightKm = geod.distance(onBorder[0].place.coordinate, onBorder[1].place.coordinate) / 1000
                 c.stretch = line.slice(from: a.chainage, to: b.chainage)
@@ -235,16 +268,20 @@ public struct DistanceChecker {
             // Unanchored ("the last 80 km stretch of the border"): from where a river the article names
             // crosses the border, along it towards the article's places near the border, to the farthest.
             for riverPlace in places.places where riverPlace.kind == .river {
-                guard let r = try river(named: riverPlace.entry.name), let x = try crossing(of: r, with: line) else { continue }
+                guard let r = try river(named: riverPlace.entry.name), let x = try crossing(of: r, with: line) else {
+                    continue
+                }
                 var near: [(ResolvedPlace, LineProjection)] = []
                 for p in places.points where !p.approximate {
                     let proj = try nearest(on: line, to: p.coordinate)
                     if proj.offset < 40_000, abs(proj.chainage - x.chainage) > 5_000 { near.append((p, proj)) }
                 }
                 guard !near.isEmpty else { continue }
-                let before = near.filter { $0.1.chainage < x.chainage }, after = near.filter { $0.1.chainage > x.chainage }
+                let before = near.filter { $0.1.chainage < x.chainage },
+                    after = near.filter { $0.1.chainage > x.chainage }
                 let side = before.count >= after.count ? before : after
-                guard let far = side.max(by: { abs($0.1.chainage - x.chainage) < abs($1.1.chainage - x.chainage) }) else { continue }
+                guard let far = side.max(by: { abs($0.1.chainage - x.chainage) < abs($1.1.chainage - x.chainage) })
+                else { continue }
                 let direction = far.0.coordinate.lon < x.point.lon ? "west" : "east"
                 c.from = "the \(riverPlace.entry.name) crossing"
                 c.to = far.0.text
@@ -255,14 +292,20 @@ public struct DistanceChecker {
                 let end = line.point(atChainage: x.chainage + sign * phrase.km * 1000)
                 c.claimedEnd = end
                 let home = places.focusCountries.filter { isos.contains($0) } + isos
-                let named = places.points.filter { !$0.approximate }.map { ($0, geod.distance($0.coordinate, end)) }.filter { $0.1 < 15_000 }.min { $0.1 < $1.1 }
-                c.claimedEndNear = named.map { String(format: "%@ (%.0f km away)", $0.0.text, $0.1 / 1000) }
+                let named = places.points.filter { !$0.approximate }.map { ($0, geod.distance($0.coordinate, end)) }
+                    .filter { $0.1 < 15_000 }.min { $0.1 < $1.1 }
+                c.claimedEndNear =
+                    named.map { String(format: "%@ (%.0f km away)", $0.0.text, $0.1 / 1000) }
                     ?? nearestPlace(to: end, country: Array(home.prefix(1))) ?? nearestPlace(to: end, country: isos)
-                let endText = c.claimedEndNear.map { String(format: "the claimed %.0f km would end near %@", phrase.km, $0) } ?? ""
-                judge(&c, measured: c.alongKm!, phrase: phrase, notes: [
-                    "the text gives no ends: measured from where the \(riverPlace.entry.name) crosses the \(line.name) \(direction) to \(far.0.text), the farthest place the article names near it",
-                    endText,
-                ].filter { !$0.isEmpty })
+                let endText =
+                    c.claimedEndNear.map { String(format: "the claimed %.0f km would end near %@", phrase.km, $0) }
+                    ?? ""
+                judge(
+                    &c, measured: c.alongKm!, phrase: phrase,
+                    notes: [
+                        "the text gives no ends: measured from where the \(riverPlace.entry.name) crosses the \(line.name) \(direction) to \(far.0.text), the farthest place the article names near it",
+                        endText,
+                    ].filter { !$0.isEmpty })
                 return c
             }
             c.note = "the text gives no ends for this stretch and none can be found from its context"
@@ -271,7 +314,10 @@ public struct DistanceChecker {
 
         // A straight distance: "X, 20 km to the northwest" of the place before it, or "… of Y".
         var c = base(phrase, article, kind: .straight)
-        let before = mentions.filter { $0.last < phrase.firstToken && ($0.place.kind.isPoint || $0.place.kind == .river || $0.place.kind == .border) }
+        let before = mentions.filter {
+            $0.last < phrase.firstToken
+                && ($0.place.kind.isPoint || $0.place.kind == .river || $0.place.kind == .border)
+        }
         var anchor: ResolvedPlace?
         if let t = phrase.anchorToken {
             anchor = mentions.first { $0.token == t || $0.token == t + 1 }?.place
@@ -289,7 +335,9 @@ public struct DistanceChecker {
             }
         }
         guard let a = anchor else {
-            c.note = phrase.anchorToken != nil ? "the place it is measured from is not resolved" : "the text names only one place for this distance"
+            c.note =
+                phrase.anchorToken != nil
+                ? "the place it is measured from is not resolved" : "the text names only one place for this distance"
             return c
         }
         c.from = a.kind.isPoint ? a.text : "the " + a.text
@@ -303,13 +351,17 @@ public struct DistanceChecker {
         } else {
             // Distance from a river or border: to its nearest point.
             let line = a.kind == .river ? try river(named: a.entry.name) : try borderLine(for: a)
-            guard let line else { c.note = "\(a.text) is not in the basemap"; return c }
+            guard let line else {
+                c.note = "\(a.text) is not in the basemap"
+                return c
+            }
             if let b = phrase.bearing, let hit = try line.firstHit(from: subject.coordinate, azimuth: b + 180) {
                 // "30 km west of the Euphrates": from the place back east to the river.
                 c.straightKm = hit.metres / 1000
                 c.stretch = [hit.point, subject.coordinate]
                 c.measuredBearing = b
-                notes.append(String(format: "measured from %@ due %@ to the %@", subject.text, Compass.name(b + 180), a.text))
+                notes.append(
+                    String(format: "measured from %@ due %@ to the %@", subject.text, Compass.name(b + 180), a.text))
             } else {
                 let proj = try nearest(on: line, to: subject.coordinate)
                 let inv = geod.inverse(proj.point, subject.coordinate)
@@ -329,7 +381,9 @@ public struct DistanceChecker {
     }
 
     func borderLine(for place: ResolvedPlace) throws -> MeasuredLine? {
-        guard let isos = place.entry.id.split(separator: ":").last?.split(separator: "-").map(String.init), isos.count == 2 else { return nil }
+        guard let isos = place.entry.id.split(separator: ":").last?.split(separator: "-").map(String.init),
+            isos.count == 2
+        else { return nil }
         return try border(isos[0], isos[1])
     }
 
@@ -342,25 +396,36 @@ public struct DistanceChecker {
         let allowed = max(tolerance, rounding)
         var why = notes
         // "more than 700 km" holds for anything longer; "less than 10 km" for anything shorter.
-        let holds = phrase.bound == .atLeast ? diff >= -allowed : phrase.bound == .atMost ? diff <= allowed : abs(diff) <= allowed
-        if phrase.bound != .about { why.insert(phrase.bound == .atLeast ? "the text gives a lower bound" : "the text gives an upper bound", at: 0) }
+        let holds =
+            phrase.bound == .atLeast
+            ? diff >= -allowed : phrase.bound == .atMost ? diff <= allowed : abs(diff) <= allowed
+        if phrase.bound != .about {
+            why.insert(
+                phrase.bound == .atLeast ? "the text gives a lower bound" : "the text gives an upper bound", at: 0)
+        }
         if holds, c.bearingAgrees != false {
             c.verdict = .consistent
             why.insert(String(format: "within %.0f%% of the claim", allowed * 100), at: 0)
         } else {
             c.verdict = .inconsistent
-            if !holds { why.insert(String(format: "%+.0f%%, beyond the %.0f%% allowed", diff * 100, allowed * 100), at: 0) }
+            if !holds {
+                why.insert(String(format: "%+.0f%%, beyond the %.0f%% allowed", diff * 100, allowed * 100), at: 0)
+            }
             if c.bearingAgrees == false { why.insert("the direction does not hold", at: 0) }
         }
-        if c.conversionAgrees == false { why.append("the conversion \(c.conversion ?? "") does not match \(c.claimedText)") }
+        if c.conversionAgrees == false {
+            why.append("the conversion \(c.conversion ?? "") does not match \(c.claimedText)")
+        }
         c.note = why.joined(separator: "; ")
     }
 
     /// The largest gazetteer place within 15 km of `p` in one of `countries`.
     func nearestPlace(to p: LonLat, country: [String]) -> String? {
         let box = GeoBox(minLon: p.lon - 0.2, minLat: p.lat - 0.15, maxLon: p.lon + 0.2, maxLat: p.lat + 0.15)
-        let found = gazetteer.entries(in: box).filter { $0.kind.isPoint && country.contains($0.country) && $0.population >= 1000 }
-            .map { ($0, geod.distance($0.coordinate, p)) }.filter { $0.1 < 15_000 }
+        let found = gazetteer.entries(in: box).filter {
+            $0.kind.isPoint && country.contains($0.country) && $0.population >= 1000
+        }
+        .map { ($0, geod.distance($0.coordinate, p)) }.filter { $0.1 < 15_000 }
         guard let best = found.min(by: { $0.1 < $1.1 }) else { return nil }
         return String(format: "%@ (%@, %.0f km away)", best.0.name, best.0.country, best.1 / 1000)
     }

@@ -29,19 +29,26 @@ public enum Compass {
 
 extension DistanceChecker {
     /// Straight, and along a river or a border when asked.
-    public func measure(from a: ResolvedPlace, to b: ResolvedPlace, alongRiver: String? = nil, border: (String, String)? = nil) throws -> AdHocMeasure {
+    public func measure(
+        from a: ResolvedPlace, to b: ResolvedPlace, alongRiver: String? = nil, border: (String, String)? = nil
+    ) throws -> AdHocMeasure {
         let inv = geod.inverse(a.coordinate, b.coordinate)
         let bearing = (inv.azimuth1 + 360).truncatingRemainder(dividingBy: 360)
-        var m = AdHocMeasure(from: a.text, to: b.text, fromLat: a.coordinate.lat, fromLon: a.coordinate.lon,
-                             toLat: b.coordinate.lat, toLon: b.coordinate.lon, straightKm: inv.metres / 1000,
-                             bearing: bearing, compass: Compass.name(bearing))
+        var m = AdHocMeasure(
+            from: a.text, to: b.text, fromLat: a.coordinate.lat, fromLon: a.coordinate.lon,
+            toLat: b.coordinate.lat, toLon: b.coordinate.lon, straightKm: inv.metres / 1000,
+            bearing: bearing, compass: Compass.name(bearing))
         var line: MeasuredLine?
         if let r = alongRiver {
             let name = gazetteer.candidates(for: r).first { $0.entry.kind == .river }?.entry.name ?? r
-            guard let l = try river(named: name) else { throw FrontlineError.usage("--along: no river named '\(r)' in the basemap") }
+            guard let l = try river(named: name) else {
+                throw FrontlineError.usage("--along: no river named '\(r)' in the basemap")
+            }
             line = l
         } else if let (x, y) = border {
-            guard let l = try self.border(x, y) else { throw FrontlineError.usage("--border: no \(x)-\(y) border in the basemap") }
+            guard let l = try self.border(x, y) else {
+                throw FrontlineError.usage("--border: no \(x)-\(y) border in the basemap")
+            }
             line = l
         }
         if let line {
@@ -61,7 +68,10 @@ public struct MeasureReport {
     public let article: Article
     public let checks: [DistanceCheck]
 
-    public init(article: Article, checks: [DistanceCheck]) { self.article = article; self.checks = checks }
+    public init(article: Article, checks: [DistanceCheck]) {
+        self.article = article
+        self.checks = checks
+    }
 
     struct Row: Codable {
         var quote: String
@@ -91,17 +101,27 @@ public struct MeasureReport {
 
     var rows: [Row] {
         checks.map { c in
-            Row(quote: c.quote, sentence: c.sentence, start: c.start, end: c.end, kind: c.kind.rawValue, line: c.line, from: c.from, to: c.to,
-                claimedKm: (c.claimedKm * 10).rounded() / 10, claimed: c.claimedText, conversion: c.conversion, conversionAgrees: c.conversionAgrees,
-                measuredAlongKm: Self.r1(c.alongKm), measuredStraightKm: Self.r1(c.straightKm), differencePercent: c.differencePercent,
+            Row(
+                quote: c.quote, sentence: c.sentence, start: c.start, end: c.end, kind: c.kind.rawValue, line: c.line,
+                from: c.from, to: c.to,
+                claimedKm: (c.claimedKm * 10).rounded() / 10, claimed: c.claimedText, conversion: c.conversion,
+                conversionAgrees: c.conversionAgrees,
+                measuredAlongKm: Self.r1(c.alongKm), measuredStraightKm: Self.r1(c.straightKm),
+                differencePercent: c.differencePercent,
                 bearing: c.bearingWord, measuredBearing: Self.r1(c.measuredBearing), bearingAgrees: c.bearingAgrees,
                 verdict: c.verdict.rawValue, note: c.note, claimedEndNear: c.claimedEndNear)
         }
     }
 
     public func json() throws -> String {
-        struct Doc: Codable { var article: String; var title: String; var claims: [Row] }
-        return String(decoding: try PlacesReport.encoder().encode(Doc(article: article.name, title: article.title, claims: rows)), as: UTF8.self)
+        struct Doc: Codable {
+            var article: String
+            var title: String
+            var claims: [Row]
+        }
+        return String(
+            decoding: try PlacesReport.encoder().encode(Doc(article: article.name, title: article.title, claims: rows)),
+            as: UTF8.self)
     }
 
     public func table() -> String {
@@ -112,7 +132,9 @@ public struct MeasureReport {
             let measured = [along, straight].compactMap { $0 }.joined(separator: ", ")
             let diff = c.differencePercent.map { String(format: " (%+.0f%%)", $0) } ?? ""
             lines.append("\(i + 1). \"\(c.quote)\" [\(c.kind.rawValue)\(c.line.map { ", " + $0 } ?? "")]")
-            lines.append("   from \(c.from ?? "?") to \(c.to ?? "?"): claimed \(c.claimedText)\(c.conversion.map { " (\($0))" } ?? ""), measured \(measured.isEmpty ? "—" : measured)\(diff)")
+            lines.append(
+                "   from \(c.from ?? "?") to \(c.to ?? "?"): claimed \(c.claimedText)\(c.conversion.map { " (\($0))" } ?? ""), measured \(measured.isEmpty ? "—" : measured)\(diff)"
+            )
             lines.append("   \(c.verdict.rawValue.uppercased()): \(c.note)")
         }
         return lines.isEmpty ? "no distances stated in \(article.name)" : lines.joined(separator: "\n")

@@ -30,7 +30,10 @@ public struct MeasuredLine: Sendable {
         // A long line's segments measured in two halves on two cores (a river has thousands), then
         // summed in order.
         let g = Geodesic.wgs84, segments = max(points.count - 1, 0)
-        let pieces = segments < 2_000 ? [0..<segments] : stride(from: 0, to: segments, by: (segments + 1) / 2).map { $0..<min($0 + (segments + 1) / 2, segments) }
+        let pieces =
+            segments < 2_000
+            ? [0..<segments]
+            : stride(from: 0, to: segments, by: (segments + 1) / 2).map { $0..<min($0 + (segments + 1) / 2, segments) }
         let measure = { (r: Range<Int>) in r.map { g.distance(points[$0], points[$0 + 1]) } }
         let lengths = (try? Parallel.map(pieces, measure)) ?? pieces.map(measure)
         var cum = [0.0]
@@ -76,7 +79,9 @@ public struct MeasuredLine: Sendable {
         // Each candidate vertex projected once, in one call.
         var vertices = Array(Set(candidates.flatMap { [$0, $0 + 1] })).sorted()
         let xy = aeqd.forward(vertices.map { points[$0] })
-        guard xy.count == vertices.count else { throw FrontlineError.library(name: "PROJ", reason: "cannot project \(name) around \(p)") }
+        guard xy.count == vertices.count else {
+            throw FrontlineError.library(name: "PROJ", reason: "cannot project \(name) around \(p)")
+        }
         var at: [Int: Point] = [:]
         for (k, v) in vertices.enumerated() { at[v] = xy[k] }
         vertices = []
@@ -86,7 +91,10 @@ public struct MeasuredLine: Sendable {
             let (t, d2) = LocalPlane.footFromOrigin(a, b)
             if d2 < best.d2 { best = (d2, i, t, a, b) }
         }
-        let foot = aeqd.inverse(Point(x: best.a.x + best.t * (best.b.x - best.a.x), y: best.a.y + best.t * (best.b.y - best.a.y))) ?? points[best.seg]
+        let foot =
+            aeqd.inverse(
+                Point(x: best.a.x + best.t * (best.b.x - best.a.x), y: best.a.y + best.t * (best.b.y - best.a.y)))
+            ?? points[best.seg]
         let g = Geodesic.wgs84
         let chainage = cumulative[best.seg] + g.distance(points[best.seg], foot)
         return LineProjection(point: foot, offset: g.distance(p, foot), chainage: chainage, segment: best.seg)
@@ -95,7 +103,9 @@ public struct MeasuredLine: Sendable {
     /// Where a geodesic from `p` at `azimuth` first meets the line (within `limit` metres), found in an
     /// azimuthal equidistant projection centred on `p`, where that geodesic is a straight ray. Only the
     /// segments a planar pass finds near the ray's course (a wide corridor) are projected exactly.
-    public func firstHit(from p: LonLat, azimuth: Double, limit: Double = 500_000) throws -> (point: LonLat, metres: Double)? {
+    public func firstHit(
+        from p: LonLat, azimuth: Double, limit: Double = 500_000
+    ) throws -> (point: LonLat, metres: Double)? {
         let rad = azimuth * .pi / 180
         let dx = sin(rad), dy = cos(rad)
         let local = LocalPlane(origin: p)
@@ -109,7 +119,8 @@ public struct MeasuredLine: Sendable {
             let corridor = 5_000 + 0.1 * max(hypot(a.x, a.y), hypot(b.x, b.y))
             let sa = across(a), sb = across(b)
             if reach >= -corridor, min(along(a), along(b)) <= limit * 1.2 + corridor,
-               !(sa > corridor && sb > corridor), !(sa < -corridor && sb < -corridor) {
+                !(sa > corridor && sb > corridor), !(sa < -corridor && sb < -corridor)
+            {
                 candidates.append(i)
             }
             a = b
@@ -137,7 +148,10 @@ public struct MeasuredLine: Sendable {
     public func point(atChainage s: Double) -> LonLat {
         let c = min(max(s, 0), length)
         var lo = 0, hi = cumulative.count - 1
-        while hi - lo > 1 { let mid = (lo + hi) / 2; if cumulative[mid] <= c { lo = mid } else { hi = mid } }
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if cumulative[mid] <= c { lo = mid } else { hi = mid }
+        }
         let g = Geodesic.wgs84
         let inv = g.inverse(points[lo], points[hi])
         return g.direct(from: points[lo], azimuth: inv.azimuth1, metres: c - cumulative[lo])

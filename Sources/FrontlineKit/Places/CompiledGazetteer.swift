@@ -32,15 +32,17 @@ final class CompiledGazetteer: @unchecked Sendable {
     init(path: String) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw FrontlineError.badInput(file: path,
-                                          reason: "gazetteer index not found (run `frontline gazetteer compile`)")
+            throw FrontlineError.badInput(
+                file: path,
+                reason: "gazetteer index not found (run `frontline gazetteer compile`)")
         }
         defer { close(fd) }
         var st = stat()
         // Not MAP_POPULATE: only the entry lines are read at load, and a lookup touches a few key pages;
         // populating the whole file measured no faster.
         guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < Int32.max,
-              let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else {
+            let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED
+        else {
             throw FrontlineError.badInput(file: path, reason: "gazetteer index is empty or cannot be read")
         }
         let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: Int(st.st_size))
@@ -72,8 +74,9 @@ final class CompiledGazetteer: @unchecked Sendable {
             guard first.hasPrefix("frontline-gazetteer-index ") else {
                 throw Refusal(text: "not a Frontline gazetteer index (first line is not '\(magic)')")
             }
-            throw Refusal(text: "'\(first)' is another format of gazetteer index (this Frontline reads '\(magic)'): "
-                + "run `frontline gazetteer compile`")
+            throw Refusal(
+                text: "'\(first)' is another format of gazetteer index (this Frontline reads '\(magic)'): "
+                    + "run `frontline gazetteer compile`")
         }
         let second = end(0) + 1
         guard let (n, entryBytes) = counts(text(second), "entries") else {
@@ -92,8 +95,9 @@ final class CompiledGazetteer: @unchecked Sendable {
         }
         let keys = end(p) + 1
         guard let (_, keyBytes) = counts(text(p), "keys"), bytes.count - min(keys, bytes.count) == keyBytes else {
-            throw Refusal(text: "line \(3 + n): expected 'keys M bytes K' followed by K bytes to the end"
-                + " (truncated file?)")
+            throw Refusal(
+                text: "line \(3 + n): expected 'keys M bytes K' followed by K bytes to the end"
+                    + " (truncated file?)")
         }
         return (starts, keys)
     }
@@ -103,14 +107,16 @@ final class CompiledGazetteer: @unchecked Sendable {
     /// Where the line starting at `from` ends: its newline, or the end of `bytes`.
     private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         guard from < bytes.count, let base = bytes.baseAddress,
-              let nl = memchr(base + from, 0x0A, bytes.count - from) else { return bytes.count }
+            let nl = memchr(base + from, 0x0A, bytes.count - from)
+        else { return bytes.count }
         return base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Where the byte `b` next occurs in `from..<to`, or `to`.
     private func next(_ b: UInt8, from: Int, to: Int) -> Int {
         guard from < to, let base = bytes.baseAddress,
-              let hit = memchr(base + from, Int32(b), to - from) else { return to }
+            let hit = memchr(base + from, Int32(b), to - from)
+        else { return to }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
@@ -148,8 +154,10 @@ final class CompiledGazetteer: @unchecked Sendable {
             if tab == end { break }
             p = tab + 1
         }
-        return GazetteerFile.entry(fromProjectColumns: cols, byteSplit: true) ?? GazetteerEntry(
-            id: "invalid:\(i)", name: "", coordinate: LonLat(lon: 0, lat: 0), country: "", kind: .village, source: path)
+        return GazetteerFile.entry(fromProjectColumns: cols, byteSplit: true)
+            ?? GazetteerEntry(
+                id: "invalid:\(i)", name: "", coordinate: LonLat(lon: 0, lat: 0), country: "", kind: .village,
+                source: path)
     }
 
     /// Entries inside `box`, reading only the latitude and longitude columns of each line.
@@ -161,15 +169,19 @@ final class CompiledGazetteer: @unchecked Sendable {
             while p < bytes.count, bytes[p] != 0x0A {
                 if bytes[p] == 0x09 {
                     tabs += 1
-                    if tabs == 4 { lonEnd = p; break }
+                    if tabs == 4 {
+                        lonEnd = p
+                        break
+                    }
                     if tabs == 2 { latStart = p + 1 } else if tabs == 3 { lonStart = p + 1 }
                 }
                 p += 1
             }
             guard lonEnd > lonStart,
-                  let lat = Double(String(decoding: bytes[latStart..<(lonStart - 1)], as: UTF8.self)),
-                  let lon = Double(String(decoding: bytes[lonStart..<lonEnd], as: UTF8.self)),
-                  box.contains(LonLat(lon: lon, lat: lat)) else { continue }
+                let lat = Double(String(decoding: bytes[latStart..<(lonStart - 1)], as: UTF8.self)),
+                let lon = Double(String(decoding: bytes[lonStart..<lonEnd], as: UTF8.self)),
+                box.contains(LonLat(lon: lon, lat: lat))
+            else { continue }
             out.append(entry(i))
         }
         return out
@@ -224,7 +236,8 @@ final class CompiledGazetteer: @unchecked Sendable {
         for k in keys.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
             keyLines += k + "\t" + keys[k]!.map(String.init).joined(separator: ",") + "\n"
         }
-        let out = magic + "\nentries \(entries.count) bytes \(entryLines.utf8.count)\n" + entryLines
+        let out =
+            magic + "\nentries \(entries.count) bytes \(entryLines.utf8.count)\n" + entryLines
             + "keys \(keys.count) bytes \(keyLines.utf8.count)\n" + keyLines
         try AtomicFile.write(Data(out.utf8), to: path)
     }

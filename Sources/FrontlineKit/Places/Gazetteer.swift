@@ -19,10 +19,19 @@ public struct GazetteerEntry: Sendable, Equatable {
     /// For countries, rivers, lakes and borders: the basemap shape it is tied to, e.g. `rivers.shp:NAME=Euphrates`.
     public var shape: String?
 
-    public init(id: String, name: String, coordinate: LonLat, country: String, kind: PlaceKind, population: Int = 0,
-                alternates: [String] = [], source: String, shape: String? = nil) {
-        self.id = id; self.name = name; self.coordinate = coordinate; self.country = country; self.kind = kind
-        self.population = population; self.alternates = alternates; self.source = source; self.shape = shape
+    public init(
+        id: String, name: String, coordinate: LonLat, country: String, kind: PlaceKind, population: Int = 0,
+        alternates: [String] = [], source: String, shape: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.coordinate = coordinate
+        self.country = country
+        self.kind = kind
+        self.population = population
+        self.alternates = alternates
+        self.source = source
+        self.shape = shape
     }
 }
 

@@ -4,7 +4,9 @@ import Foundation
 public enum GazetteerFile {
     public enum Format: String, Sendable { case project, geonames, csv }
 
-    static let projectHeader = ["id", "name", "lat", "lon", "country", "kind", "population", "alternates", "source", "shape"]
+    static let projectHeader = [
+        "id", "name", "lat", "lon", "country", "kind", "population", "alternates", "source", "shape",
+    ]
 
     /// Every entry of a gazetteer file; a broken row is an error naming the file and line.
     public static func read(path: String) throws -> [GazetteerEntry] {
@@ -52,16 +54,22 @@ public enum GazetteerFile {
                 out.append(e)
             case .geonames:
                 let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                guard cols.count >= 15 else { throw fail("a GeoNames row has 19 tab-separated columns, this one has \(cols.count)") }
+                guard cols.count >= 15 else {
+                    throw fail("a GeoNames row has 19 tab-separated columns, this one has \(cols.count)")
+                }
                 guard let lat = Double(cols[4]), let lon = Double(cols[5]), valid(lat, lon) else {
                     throw fail("latitude/longitude missing or out of range")
                 }
                 let pop = Int(cols[14]) ?? 0
-                let alternates = cols[3].split(separator: ",").map(String.init).filter { $0 != cols[1] }
+                let alternates =
+                    cols[3].split(separator: ",").map(String.init).filter { $0 != cols[1] }
                     + (cols[2] != cols[1] && !cols[2].isEmpty ? [cols[2]] : [])
-                out.append(GazetteerEntry(id: "geonames:\(cols[0])", name: cols[1], coordinate: LonLat(lon: lon, lat: lat),
-                                          country: cols[8], kind: geonamesKind(cols[6], cols[7], pop), population: pop,
-                                          alternates: alternates, source: "GeoNames dump \(URL(fileURLWithPath: path).lastPathComponent)"))
+                out.append(
+                    GazetteerEntry(
+                        id: "geonames:\(cols[0])", name: cols[1], coordinate: LonLat(lon: lon, lat: lat),
+                        country: cols[8], kind: geonamesKind(cols[6], cols[7], pop), population: pop,
+                        alternates: alternates, source: "GeoNames dump \(URL(fileURLWithPath: path).lastPathComponent)")
+                )
             case .csv:
                 let cols = csvFields(line)
                 if n == 0, cols.first?.lowercased() == "name" { continue }
@@ -69,19 +77,28 @@ public enum GazetteerFile {
                 let name = cols[0].trimmingCharacters(in: .whitespaces)
                 guard !name.isEmpty else { throw fail("the name is empty") }
                 guard let lat = Double(cols[1].trimmingCharacters(in: .whitespaces)),
-                      let lon = Double(cols[2].trimmingCharacters(in: .whitespaces)), valid(lat, lon) else {
+                    let lon = Double(cols[2].trimmingCharacters(in: .whitespaces)), valid(lat, lon)
+                else {
                     throw fail("latitude/longitude missing or out of range")
                 }
                 let country = cols.count > 3 ? cols[3].trimmingCharacters(in: .whitespaces).uppercased() : ""
                 let kindText = cols.count > 4 ? cols[4].trimmingCharacters(in: .whitespaces).lowercased() : ""
                 guard let kind = kindText.isEmpty ? .village : PlaceKind(rawValue: kindText) else {
-                    throw fail("unknown kind '\(kindText)' (one of \(PlaceKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw fail(
+                        "unknown kind '\(kindText)' (one of "
+                            + PlaceKind.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+                    )
                 }
-                let aliases = cols.count > 5 ? cols[5].split(whereSeparator: { $0 == "|" || $0 == ";" })
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+                let aliases =
+                    cols.count > 5
+                    ? cols[5].split(whereSeparator: { $0 == "|" || $0 == ";" })
+                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
                 let file = URL(fileURLWithPath: path).lastPathComponent
-                out.append(GazetteerEntry(id: "user:\(file):\(lineNo)", name: name, coordinate: LonLat(lon: lon, lat: lat),
-                                          country: country, kind: kind, alternates: aliases, source: "user gazetteer \(file), line \(lineNo)"))
+                out.append(
+                    GazetteerEntry(
+                        id: "user:\(file):\(lineNo)", name: name, coordinate: LonLat(lon: lon, lat: lat),
+                        country: country, kind: kind, alternates: aliases,
+                        source: "user gazetteer \(file), line \(lineNo)"))
             }
         }
         return out
@@ -102,7 +119,8 @@ public enum GazetteerFile {
         switch featureClass {
         case "P": return population >= 100_000 || code == "PPLC" ? .city : population >= 10_000 ? .town : .village
         case "A": return code.hasPrefix("PCL") ? .country : .region
-        case "H": return code.hasPrefix("STM") ? .river : (code.hasPrefix("LK") || code.hasPrefix("RSV")) ? .lake : .region
+        case "H":
+            return code.hasPrefix("STM") ? .river : (code.hasPrefix("LK") || code.hasPrefix("RSV")) ? .lake : .region
         default: return .region
         }
     }
@@ -115,9 +133,15 @@ public enum GazetteerFile {
         var it = Array(line)[...]
         while let c = it.popFirst() {
             if c == "\"" {
-                if quoted, it.first == "\"" { cur.append("\""); it.removeFirst() } else { quoted.toggle() }
+                if quoted, it.first == "\"" {
+                    cur.append("\"")
+                    it.removeFirst()
+                } else {
+                    quoted.toggle()
+                }
             } else if c == ",", !quoted {
-                out.append(cur); cur = ""
+                out.append(cur)
+                cur = ""
             } else {
                 cur.append(c)
             }
@@ -130,12 +154,15 @@ public enum GazetteerFile {
     /// `byteSplit`: the committed index's alternates are split on the "|" byte, the exact inverse of
     /// `projectLine` (a test checks every line gives what splitting by characters gives).
     static func entry(fromProjectColumns c: [String], byteSplit: Bool = false) -> GazetteerEntry? {
-        guard c.count >= 6, !c[0].isEmpty, !c[1].isEmpty, let lat = Double(c[2]), let lon = Double(c[3]), valid(lat, lon),
-              let kind = PlaceKind(rawValue: c[5]) else { return nil }
-        return GazetteerEntry(id: c[0], name: c[1], coordinate: LonLat(lon: lon, lat: lat), country: c[4], kind: kind,
-                              population: c.count > 6 ? Int(c[6]) ?? 0 : 0,
-                              alternates: c.count <= 7 ? [] : byteSplit ? alternates(c[7]) : c[7].split(separator: "|").map(String.init),
-                              source: c.count > 8 ? c[8] : "", shape: c.count > 9 && !c[9].isEmpty ? c[9] : nil)
+        guard c.count >= 6, !c[0].isEmpty, !c[1].isEmpty, let lat = Double(c[2]), let lon = Double(c[3]),
+            valid(lat, lon),
+            let kind = PlaceKind(rawValue: c[5])
+        else { return nil }
+        return GazetteerEntry(
+            id: c[0], name: c[1], coordinate: LonLat(lon: lon, lat: lat), country: c[4], kind: kind,
+            population: c.count > 6 ? Int(c[6]) ?? 0 : 0,
+            alternates: c.count <= 7 ? [] : byteSplit ? alternates(c[7]) : c[7].split(separator: "|").map(String.init),
+            source: c.count > 8 ? c[8] : "", shape: c.count > 9 && !c[9].isEmpty ? c[9] : nil)
     }
 
     /// The "|"-separated names of column 8, split on the byte rather than by characters (which would
@@ -146,9 +173,14 @@ public enum GazetteerFile {
 
     /// One line of the project's format.
     static func projectLine(_ e: GazetteerEntry) -> String {
-        func clean(_ s: String) -> String { s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-        return [e.id, e.name, String(format: "%.5f", e.coordinate.lat), String(format: "%.5f", e.coordinate.lon), e.country,
-                e.kind.rawValue, String(e.population), e.alternates.map(clean).filter { !$0.contains("|") }.joined(separator: "|"),
-                e.source, e.shape ?? ""].map(clean).joined(separator: "\t")
+        func clean(_ s: String) -> String {
+            s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        }
+        return [
+            e.id, e.name, String(format: "%.5f", e.coordinate.lat), String(format: "%.5f", e.coordinate.lon), e.country,
+            e.kind.rawValue, String(e.population),
+            e.alternates.map(clean).filter { !$0.contains("|") }.joined(separator: "|"),
+            e.source, e.shape ?? "",
+        ].map(clean).joined(separator: "\t")
     }
 }

@@ -83,7 +83,10 @@ public struct PlaceFinder: Sendable {
         var out: [Int] = []
         for (i, t) in toks.enumerated() where Self.titles.contains(t.text.lowercased()) {
             var j = i + 1
-            while j < toks.count, toks[j].isCapitalized, j - i <= 4 { out.append(j); j += 1 }
+            while j < toks.count, toks[j].isCapitalized, j - i <= 4 {
+                out.append(j)
+                j += 1
+            }
         }
         return out
     }
@@ -103,12 +106,20 @@ public struct PlaceFinder: Sendable {
             var shorthand = false
             // "pro-Damascus", "anti-Assad": the name after the prefix stands for a government.
             for prefix in Self.stancePrefixes where lower[i].hasPrefix(prefix) && tok.text.count > prefix.count {
-                tok = Token(text: String(tok.text.dropFirst(prefix.count)), start: tok.start + prefix.count, end: tok.end)
+                tok = Token(
+                    text: String(tok.text.dropFirst(prefix.count)), start: tok.start + prefix.count, end: tok.end)
                 shorthand = true
             }
-            if shorthand, people.contains(PlaceNameNormalizer.key(tok.text)) { i += 1; continue }
+            if shorthand, people.contains(PlaceNameNormalizer.key(tok.text)) {
+                i += 1
+                continue
+            }
             guard tok.isCapitalized, !blocked.contains(i), !Self.stopwords.contains(tok.text.lowercased()),
-                  !Self.adjectives.contains(tok.text.lowercased()) else { i += 1; continue }
+                !Self.adjectives.contains(tok.text.lowercased())
+            else {
+                i += 1
+                continue
+            }
             var matched = false
             let maxLen = shorthand ? 1 : min(4, toks.count - i)
             for n in stride(from: maxLen, through: 1, by: -1) {
@@ -116,17 +127,30 @@ public struct PlaceFinder: Sendable {
                 let last = toks[i + n - 1]
                 // A multi-word name ends on a capitalised word or a feature word ("Euphrates River", "the border").
                 if n > 1, !last.isCapitalized, !Self.featureWords.contains(lower[i + n - 1]) { continue }
-                if n > 2, ((i + 1)..<(i + n - 1)).contains(where: { !toks[$0].isCapitalized && !Self.nameConnectors.contains(lower[$0]) }) { continue }
+                if n > 2,
+                    ((i + 1)..<(i + n - 1)).contains(where: {
+                        !toks[$0].isCapitalized && !Self.nameConnectors.contains(lower[$0])
+                    })
+                {
+                    continue
+                }
                 let surface = String(chars[tok.start..<last.end])
                 let (key, skeleton) = PlaceNameNormalizer.keys(surface)
                 guard !key.isEmpty else { continue }
                 let caps = n == 1 && tok.text.count <= 4 && tok.text == tok.text.uppercased()
-                guard gazetteer.hasKey(key) || (!caps && !skeleton.isEmpty && skeleton.count >= 3 && gazetteer.hasKey("~" + skeleton)) else { continue }
+                guard
+                    gazetteer.hasKey(key)
+                        || (!caps && !skeleton.isEmpty && skeleton.count >= 3 && gazetteer.hasKey("~" + skeleton))
+                else { continue }
                 // Part of a longer name ("Kafr" of "Kafr Kalbin"): not this place.
                 if i + n < toks.count, toks[i + n].isCapitalized, !blocked.contains(i + n),
-                   toks[i + n].start - last.end <= 1, !Self.stopwords.contains(lower[i + n]) { continue }
-                var m = NameMention(text: surface, start: s.start + tok.start, end: s.start + last.end, sentence: si,
-                                    firstToken: i, lastToken: i + n - 1, cue: cue(before: i, in: lower))
+                    toks[i + n].start - last.end <= 1, !Self.stopwords.contains(lower[i + n])
+                {
+                    continue
+                }
+                var m = NameMention(
+                    text: surface, start: s.start + tok.start, end: s.start + last.end, sentence: si,
+                    firstToken: i, lastToken: i + n - 1, cue: cue(before: i, in: lower))
                 m.allCapitals = caps
                 m.metonym = shorthand || isMetonym(first: i, last: i + n - 1, lower: lower, toks: toks, chars: chars)
                 m.adjective = isAdjective(surface, next: i + n < toks.count ? toks[i + n] : nil)
@@ -141,8 +165,10 @@ public struct PlaceFinder: Sendable {
                     var j = i
                     while j < toks.count, toks[j].isCapitalized, !blocked.contains(j), j - i < 4 { j += 1 }
                     let surface = String(chars[toks[i].start..<toks[j - 1].end])
-                    out.append(NameMention(text: surface, start: s.start + toks[i].start, end: s.start + toks[j - 1].end,
-                                           sentence: si, firstToken: i, lastToken: j - 1, cue: c))
+                    out.append(
+                        NameMention(
+                            text: surface, start: s.start + toks[i].start, end: s.start + toks[j - 1].end,
+                            sentence: si, firstToken: i, lastToken: j - 1, cue: c))
                     i = j
                 } else {
                     i += 1
@@ -171,7 +197,8 @@ public struct PlaceFinder: Sendable {
         while j < lower.count, Self.auxiliaries.contains(lower[j]) || lower[j].hasSuffix("ly") { j += 1 }
         let between = j < toks.count ? String(chars[toks[last].end..<toks[j].start]) : ""
         if j < lower.count, j > last + 1 || !Self.bareVerbs.contains(lower[j]),
-           Self.speechVerbs.contains(lower[j]), !between.contains(where: { ",;:()—–\"“”".contains($0) }) {
+            Self.speechVerbs.contains(lower[j]), !between.contains(where: { ",;:()—–\"“”".contains($0) })
+        {
             // Not when a comma or a preposition makes the verb belong to someone else ("in Manbij said").
             var p = first - 1
             while p >= 0, Self.adjectives.contains(lower[p]) || Self.cardinalPoints.contains(lower[p]) { p -= 1 }
@@ -179,7 +206,10 @@ public struct PlaceFinder: Sendable {
         }
         // "Tehran, whose advisers …", "Ankara, who …": a place does not take "who".
         if last + 1 < lower.count, Self.personPronouns.contains(lower[last + 1]),
-           String(chars[toks[last].end..<toks[last + 1].start]).contains(",") { return true }
+            String(chars[toks[last].end..<toks[last + 1].start]).contains(",")
+        {
+            return true
+        }
         // Possessive followed by something that is not a part of the place.
         let after = toks[last].end
         if after + 1 < chars.count, chars[after] == "’" || chars[after] == "'", chars[after + 1] == "s" {
@@ -208,7 +238,9 @@ public struct PlaceFinder: Sendable {
 
     /// "the border with Turkey", "the Turkish frontier", "the Syrian-Turkish border" (when the gazetteer lacks that form):
     /// the border between the named country and the country of the sentence's other places.
-    func borderMentions(_ s: Sentence, index si: Int, toks: [Token], lower: [String], found: [NameMention]) -> [NameMention] {
+    func borderMentions(
+        _ s: Sentence, index si: Int, toks: [Token], lower: [String], found: [NameMention]
+    ) -> [NameMention] {
         var out: [NameMention] = []
         let covered = Set(found.flatMap { Array($0.firstToken...$0.lastToken) })
         for (i, w) in lower.enumerated() where (w == "border" || w == "frontier") && !covered.contains(i) {
@@ -224,8 +256,9 @@ public struct PlaceFinder: Sendable {
             }
             guard let other else { continue }
             let text = String(Array(s.text)[toks[span.0].start..<toks[span.1].end])
-            var m = NameMention(text: text, start: s.start + toks[span.0].start, end: s.start + toks[span.1].end, sentence: si,
-                                firstToken: span.0, lastToken: span.1, cue: nil)
+            var m = NameMention(
+                text: text, start: s.start + toks[span.0].start, end: s.start + toks[span.1].end, sentence: si,
+                firstToken: span.0, lastToken: span.1, cue: nil)
             // The home side is settled by the resolver, from the sentence's other places.
             m.entryID = "border:?-" + other.country
             out.append(m)
@@ -242,13 +275,23 @@ public struct PlaceFinder: Sendable {
             text.isEmpty || text[toks[a].end..<toks[b].start].allSatisfy { $0 == " " }
         }
         while i < toks.count {
-            guard toks[i].isCapitalized else { i += 1; continue }
+            guard toks[i].isCapitalized else {
+                i += 1
+                continue
+            }
             // A run of capitalised words, with connectors inside it.
             var j = i + 1
             var lastCap = i
             while j < toks.count, joined(j - 1, j) {
-                if toks[j].isCapitalized { lastCap = j; j += 1; continue }
-                if Self.connectors.contains(toks[j].text.lowercased()), j + 1 < toks.count, toks[j + 1].isCapitalized { j += 1; continue }
+                if toks[j].isCapitalized {
+                    lastCap = j
+                    j += 1
+                    continue
+                }
+                if Self.connectors.contains(toks[j].text.lowercased()), j + 1 < toks.count, toks[j + 1].isCapitalized {
+                    j += 1
+                    continue
+                }
                 break
             }
             let run = Array(i...lastCap)

@@ -12,15 +12,23 @@ import Foundation
 ///   Tell Abyad ~ Tal Abyad.
 /// Names in other scripts get empty keys (they cannot match English text).
 public enum PlaceNameNormalizer {
-    static let articles: Set<[UInt8]> = Set(["al", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "el", "ez",
-                                              "es", "en", "ed", "et", "ul", "il", "ud"].map { Array($0.utf8) })
+    static let articles: Set<[UInt8]> = Set(
+        [
+            "al", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "el", "ez",
+            "es", "en", "ed", "et", "ul", "il", "ud",
+        ].map { Array($0.utf8) })
     static let marks: Set<UInt32> = [0x27, 0x60, 0xB4, 0x2018, 0x2019, 0x02BB, 0x02BC, 0x02BD, 0x02BE, 0x02BF, 0x2032]
 
     /// Lowercase ASCII words, marks dropped, separators split; nil for a name in another script.
     static func words(_ name: String) -> [[UInt8]]? {
         var words: [[UInt8]] = []
         var current: [UInt8] = []
-        func flush() { if !current.isEmpty { words.append(current); current.removeAll(keepingCapacity: true) } }
+        func flush() {
+            if !current.isEmpty {
+                words.append(current)
+                current.removeAll(keepingCapacity: true)
+            }
+        }
         for s in name.unicodeScalars {
             let v = s.value
             switch v {
@@ -64,12 +72,14 @@ public enum PlaceNameNormalizer {
         let folded = ws.map(lightFold)
         var sk: [UInt8] = []
         for w in folded { sk += consonants(w) }
-        return (String(decoding: Array(folded.joined(separator: [0x20])), as: UTF8.self),
-                sk.count >= 2 ? String(decoding: sk, as: UTF8.self) : "")
+        return (
+            String(decoding: Array(folded.joined(separator: [0x20])), as: UTF8.self),
+            sk.count >= 2 ? String(decoding: sk, as: UTF8.self) : ""
+        )
     }
 
     static let a = UInt8(ascii: "a"), e = UInt8(ascii: "e"), i = UInt8(ascii: "i"), o = UInt8(ascii: "o"),
-               u = UInt8(ascii: "u"), h = UInt8(ascii: "h")
+        u = UInt8(ascii: "u"), h = UInt8(ascii: "h")
 
     static func isVowel(_ c: UInt8) -> Bool { c == a || c == e || c == i || c == o || c == u }
 
@@ -82,13 +92,30 @@ public enum PlaceNameNormalizer {
             let c = w[k]
             let next = k + 1 < w.count ? w[k + 1] : 0
             switch (c, next) {
-            case (UInt8(ascii: "d"), h): out.append(UInt8(ascii: "z")); k += 2; continue
+            case (UInt8(ascii: "d"), h):
+                out.append(UInt8(ascii: "z"))
+                k += 2
+                continue
             case (UInt8(ascii: "t"), h), (UInt8(ascii: "k"), h), (UInt8(ascii: "g"), h), (UInt8(ascii: "s"), h):
-                out.append(c); k += 2; continue
-            case (UInt8(ascii: "p"), h): out.append(UInt8(ascii: "f")); k += 2; continue
-            case (UInt8(ascii: "c"), UInt8(ascii: "k")): out.append(UInt8(ascii: "k")); k += 2; continue
-            case (o, u), (o, o), (a, UInt8(ascii: "w")): out.append(u); k += 2; continue
-            case (e, e), (e, i), (e, UInt8(ascii: "y")), (a, UInt8(ascii: "y")): out.append(i); k += 2; continue
+                out.append(c)
+                k += 2
+                continue
+            case (UInt8(ascii: "p"), h):
+                out.append(UInt8(ascii: "f"))
+                k += 2
+                continue
+            case (UInt8(ascii: "c"), UInt8(ascii: "k")):
+                out.append(UInt8(ascii: "k"))
+                k += 2
+                continue
+            case (o, u), (o, o), (a, UInt8(ascii: "w")):
+                out.append(u)
+                k += 2
+                continue
+            case (e, e), (e, i), (e, UInt8(ascii: "y")), (a, UInt8(ascii: "y")):
+                out.append(i)
+                k += 2
+                continue
             default: break
             }
             switch c {

@@ -50,10 +50,10 @@ public struct PlaceResolution: Sendable {
 
 /// A distance and direction the text states between two named places ("Azaz, 20 km to the northwest").
 struct StatedRelation {
-    var subject: Int       // group of the place located
-    var anchor: Int        // group of the place it is located from
+    var subject: Int  // group of the place located
+    var anchor: Int  // group of the place it is located from
     var km: Double
-    var bearing: Double?   // degrees from north, if a direction is given
+    var bearing: Double?  // degrees from north, if a direction is given
 
     static let qualifiers: Set<String> = WordLists.shared.set("distance qualifiers")
 }
@@ -87,13 +87,18 @@ public struct PlaceResolver: Sendable {
         var groupOf: [String: Int] = [:]
         for m in mentions {
             let k = m.entryID ?? PlaceNameNormalizer.key(m.text)
-            if let g = groupOf[k] { groups[g].mentions.append(m) } else {
+            if let g = groupOf[k] {
+                groups[g].mentions.append(m)
+            } else {
                 groupOf[k] = groups.count
                 groups.append(Group(key: k, mentions: [m]))
             }
         }
         func placeMentions(_ ms: [NameMention]) -> [PlaceMention] {
-            ms.map { PlaceMention(start: $0.start, end: $0.end, sentence: article.sentences[$0.sentence].text, metonym: $0.metonym) }
+            ms.map {
+                PlaceMention(
+                    start: $0.start, end: $0.end, sentence: article.sentences[$0.sentence].text, metonym: $0.metonym)
+            }
         }
 
         // Candidates, and "X, Syria" / "X in Iraq" constraints.
@@ -112,7 +117,8 @@ public struct PlaceResolver: Sendable {
                 if toks[j].text.lowercased() == "in" { j += 1 } else if !gap.contains(",") { continue }
                 guard j < toks.count else { continue }
                 if let c = gazetteer.lookup(toks[j].text).first(where: { $0.kind == .country }),
-                   cands.contains(where: { $0.entry.country == c.country && $0.entry.kind.isPoint }) {
+                    cands.contains(where: { $0.entry.country == c.country && $0.entry.kind.isPoint })
+                {
                     groups[g].constraintCountry = c.country
                 }
             }
@@ -124,9 +130,10 @@ public struct PlaceResolver: Sendable {
             let countries = g.candidates.filter { $0.entry.kind == .country && $0.match == .spelling }
             if countries.count == 1 { countryCounts[countries[0].entry.country, default: 0] += g.mentions.count }
         }
-        let titleCountries = Set(Tokenizer.tokens(article.title).flatMap { t in
-            gazetteer.lookup(t.text).filter { $0.kind == .country }.map(\.country)
-        })
+        let titleCountries = Set(
+            Tokenizer.tokens(article.title).flatMap { t in
+                gazetteer.lookup(t.text).filter { $0.kind == .country }.map(\.country)
+            })
         let focus = Set(countryCounts.keys).union(titleCountries).sorted {
             let a = (titleCountries.contains($0) ? 1000 : 0) + countryCounts[$0, default: 0]
             let b = (titleCountries.contains($1) ? 1000 : 0) + countryCounts[$1, default: 0]
@@ -138,13 +145,17 @@ public struct PlaceResolver: Sendable {
         var anchors: [(group: Int, at: LonLat)] = []
         for (i, g) in groups.enumerated() where !g.allMetonym {
             let pts = g.candidates.filter { $0.entry.kind.isPoint && $0.match == .spelling }
-            if pts.count == 1, focusSet.isEmpty || focusSet.contains(pts[0].entry.country) { anchors.append((i, pts[0].entry.coordinate)) }
+            if pts.count == 1, focusSet.isEmpty || focusSet.contains(pts[0].entry.country) {
+                anchors.append((i, pts[0].entry.coordinate))
+            }
         }
 
         let relations = statedRelations(article, groups: groups, tokens: sentenceTokens)
 
         var scores: [[Score]] = groups.enumerated().map { gi, g in
-            g.candidates.map { score($0.entry, match: $0.match, group: g, index: gi, focus: focusSet, anchors: anchors) }
+            g.candidates.map {
+                score($0.entry, match: $0.match, group: g, index: gi, focus: focusSet, anchors: anchors)
+            }
         }
         // A stated distance and direction constrains both ends: each candidate pair is scored by its fit.
         for r in relations {
@@ -154,16 +165,19 @@ public struct PlaceResolver: Sendable {
             for (i, ca) in a.enumerated() where ca.entry.kind.isPoint {
                 for (j, cb) in b.enumerated() where cb.entry.kind.isPoint {
                     let f = fit(from: cb.entry.coordinate, to: ca.entry.coordinate, relation: r)
-                    bestA[i] = max(bestA[i], f); bestB[j] = max(bestB[j], f)
+                    bestA[i] = max(bestA[i], f)
+                    bestB[j] = max(bestB[j], f)
                 }
             }
             for i in a.indices where bestA[i] > 0 {
                 scores[r.subject][i].value += bestA[i]
-                scores[r.subject][i].reasons.append(String(format: "fits the stated %.0f km from %@", r.km, groups[r.anchor].text))
+                scores[r.subject][i].reasons.append(
+                    String(format: "fits the stated %.0f km from %@", r.km, groups[r.anchor].text))
             }
             for j in b.indices where bestB[j] > 0 {
                 scores[r.anchor][j].value += bestB[j]
-                scores[r.anchor][j].reasons.append(String(format: "fits the stated %.0f km to %@", r.km, groups[r.subject].text))
+                scores[r.anchor][j].reasons.append(
+                    String(format: "fits the stated %.0f km to %@", r.km, groups[r.subject].text))
             }
         }
 
@@ -175,24 +189,34 @@ public struct PlaceResolver: Sendable {
             if g.allAdjective { continue }  // "Iraqi forces": context, not a place
             if g.mentions.allSatisfy(\.allCapitals), g.candidates.isEmpty { continue }  // an abbreviation, not a place
             guard !g.candidates.isEmpty else {
-                unresolved.append(UnresolvedName(text: g.text, mentions: placeMentions(g.mentions), candidates: [],
-                                                 reason: "no gazetteer entry for this name", cued: g.cue != nil))
+                unresolved.append(
+                    UnresolvedName(
+                        text: g.text, mentions: placeMentions(g.mentions), candidates: [],
+                        reason: "no gazetteer entry for this name", cued: g.cue != nil))
                 continue
             }
             let ranked = zip(g.candidates, scores[gi]).sorted {
                 $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0.entry.id < $1.0.entry.id
             }
             let best = ranked[0]
-            let relationBacked = relations.contains { ($0.subject == gi || $0.anchor == gi) } && best.1.reasons.contains { $0.hasPrefix("fits") }
+            let relationBacked =
+                relations.contains { ($0.subject == gi || $0.anchor == gi) }
+                && best.1.reasons.contains { $0.hasPrefix("fits") }
             // A name used for a government is a capital or a country, never a village ("anti-Assad").
             if g.allMetonym, best.0.entry.kind.isPoint, best.0.entry.population < 100_000 { continue }
             // A small place named without any cue is more likely a word or a person's name than that village.
-            if best.0.entry.kind.isPoint, best.0.entry.population < 5000, g.cue == nil, !relationBacked, g.constraintCountry == nil,
-               best.0.match == .spelling, !g.allMetonym, !best.1.near { continue }
+            if best.0.entry.kind.isPoint, best.0.entry.population < 5000, g.cue == nil, !relationBacked,
+                g.constraintCountry == nil,
+                best.0.match == .spelling, !g.allMetonym, !best.1.near
+            {
+                continue
+            }
             if best.0.match == .skeleton, !(focusSet.contains(best.0.entry.country) && (g.cue != nil || best.1.near)) {
                 if g.cue != nil {
-                    unresolved.append(UnresolvedName(text: g.text, mentions: placeMentions(g.mentions), candidates: ranked.map(\.0.entry),
-                                                     reason: "only a loose spelling match, far from the article's other places", cued: true))
+                    unresolved.append(
+                        UnresolvedName(
+                            text: g.text, mentions: placeMentions(g.mentions), candidates: ranked.map(\.0.entry),
+                            reason: "only a loose spelling match, far from the article's other places", cued: true))
                 }
                 continue
             }
@@ -201,12 +225,14 @@ public struct PlaceResolver: Sendable {
             if best.0.match == .skeleton { confidence *= 0.8 }
             var why = best.1.reasons.joined(separator: "; ")
             if ranked.count > 1 {
-                why += "; chosen over \(ranked.count - 1) other candidate(s), next best \(ranked[1].0.entry.name) (\(ranked[1].0.entry.country))"
+                why +=
+                    "; chosen over \(ranked.count - 1) other candidate(s), next best \(ranked[1].0.entry.name) (\(ranked[1].0.entry.country))"
             } else {
                 why += "; the only gazetteer entry with this name"
             }
-            let place = ResolvedPlace(text: g.text, entry: best.0.entry, mentions: placeMentions(g.mentions),
-                                      confidence: (confidence * 100).rounded() / 100, why: why)
+            let place = ResolvedPlace(
+                text: g.text, entry: best.0.entry, mentions: placeMentions(g.mentions),
+                confidence: (confidence * 100).rounded() / 100, why: why)
             chosen[gi] = best.0.entry
             if g.allMetonym { metonyms.append(place) } else { places.append(place) }
         }
@@ -217,34 +243,48 @@ public struct PlaceResolver: Sendable {
             guard let id = g.mentions[0].entryID, id.hasPrefix("border:?-") else { continue }
             let other = String(id.dropFirst(9))
             let sentences = Set(g.mentions.map(\.sentence))
-            let nearby = groups.indices.filter { $0 != gi && groups[$0].mentions.contains { sentences.contains($0.sentence) } }
-                .compactMap { chosen[$0] }.filter { $0.kind.isPoint || $0.kind == .country }.map(\.country)
+            let nearby = groups.indices.filter {
+                $0 != gi && groups[$0].mentions.contains { sentences.contains($0.sentence) }
+            }
+            .compactMap { chosen[$0] }.filter { $0.kind.isPoint || $0.kind == .country }.map(\.country)
             var border: GazetteerEntry?
             for home in nearby + focus where home != other {
-                if let e = gazetteer.entry(id: "border:" + [home, other].sorted().joined(separator: "-")) { border = e; break }
+                if let e = gazetteer.entry(id: "border:" + [home, other].sorted().joined(separator: "-")) {
+                    border = e
+                    break
+                }
             }
             guard let border else {
-                unresolved.append(UnresolvedName(text: g.text, mentions: placeMentions(g.mentions), candidates: [],
-                                                 reason: "no border of \(other) with the countries of the places around it", cued: false))
+                unresolved.append(
+                    UnresolvedName(
+                        text: g.text, mentions: placeMentions(g.mentions), candidates: [],
+                        reason: "no border of \(other) with the countries of the places around it", cued: false))
                 continue
             }
-            places.append(ResolvedPlace(text: g.text, entry: border, mentions: placeMentions(g.mentions), confidence: 0.85,
-                                        why: "the border of \(other) with \(border.name.replacingOccurrences(of: " border", with: "")), the side the sentence's places are on"))
+            places.append(
+                ResolvedPlace(
+                    text: g.text, entry: border, mentions: placeMentions(g.mentions), confidence: 0.85,
+                    why:
+                        "the border of \(other) with \(border.name.replacingOccurrences(of: " border", with: "")), the side the sentence's places are on"
+                ))
         }
 
         // Places no gazetteer has, located from what the text says about them.
         var stillUnresolved: [UnresolvedName] = []
         for u in unresolved {
             guard u.cued, let gi = groups.firstIndex(where: { $0.text == u.text }),
-                  let placed = placeFromText(groups[gi], index: gi, article: article, tokens: sentenceTokens,
-                                             relations: relations, groups: groups, chosen: chosen) else {
+                let placed = placeFromText(
+                    groups[gi], index: gi, article: article, tokens: sentenceTokens,
+                    relations: relations, groups: groups, chosen: chosen)
+            else {
                 stillUnresolved.append(u)
                 continue
             }
             places.append(placed)
         }
-        return PlaceResolution(places: PlaceResolver.mergeSameEntry(places), unresolved: stillUnresolved,
-                               metonyms: PlaceResolver.mergeSameEntry(metonyms), focusCountries: focus)
+        return PlaceResolution(
+            places: PlaceResolver.mergeSameEntry(places), unresolved: stillUnresolved,
+            metonyms: PlaceResolver.mergeSameEntry(metonyms), focusCountries: focus)
     }
 
     /// "the Euphrates River" and "the Euphrates" are one place: mentions merged, first spelling kept.
@@ -263,27 +303,54 @@ public struct PlaceResolver: Sendable {
         return out
     }
 
-    struct Score { var value: Double; var reasons: [String]; var near = false }
+    struct Score {
+        var value: Double
+        var reasons: [String]
+        var near = false
+    }
 
-    func score(_ e: GazetteerEntry, match: NameMatch, group: Group, index: Int, focus: Set<String>,
-               anchors: [(group: Int, at: LonLat)]) -> Score {
+    func score(
+        _ e: GazetteerEntry, match: NameMatch, group: Group, index: Int, focus: Set<String>,
+        anchors: [(group: Int, at: LonLat)]
+    ) -> Score {
         var v = 0.0
         var reasons: [String] = []
         var near = false
-        if focus.contains(e.country) { v += 4; reasons.append("in \(e.country), a country the article is about") }
-        if let c = group.constraintCountry {
-            if c == e.country { v += 5; reasons.append("the text places it in \(c)") } else { v -= 5 }
+        if focus.contains(e.country) {
+            v += 4
+            reasons.append("in \(e.country), a country the article is about")
         }
-        if !e.kind.isPoint { v += 3; reasons.append("a \(e.kind.rawValue)") }
+        if let c = group.constraintCountry {
+            if c == e.country {
+                v += 5
+                reasons.append("the text places it in \(c)")
+            } else {
+                v -= 5
+            }
+        }
+        if !e.kind.isPoint {
+            v += 3
+            reasons.append("a \(e.kind.rawValue)")
+        }
         if e.population > 0 {
             v += log10(Double(e.population)) / 2
             reasons.append("population \(e.population)")
         }
-        if match == .skeleton { v -= 1.5; reasons.append("a spelling variant of \(e.name)") }
+        if match == .skeleton {
+            v -= 1.5
+            reasons.append("a spelling variant of \(e.name)")
+        }
         if let cue = group.cue {
-            let wanted: [PlaceKind] = cue.hasPrefix("city") ? [.city] : cue.hasPrefix("town") ? [.town, .city]
-                : cue.hasPrefix("village") ? [.village] : []
-            if wanted.contains(e.kind) { v += 1; reasons.append("\"\(cue)\" fits a \(e.kind.rawValue)") }
+            let wanted: [PlaceKind] =
+                cue.hasPrefix("city")
+                ? [.city]
+                : cue.hasPrefix("town")
+                    ? [.town, .city]
+                    : cue.hasPrefix("village") ? [.village] : []
+            if wanted.contains(e.kind) {
+                v += 1
+                reasons.append("\"\(cue)\" fits a \(e.kind.rawValue)")
+            }
         }
         if e.kind.isPoint {
             let others = anchors.filter { $0.group != index }
@@ -320,11 +387,15 @@ public struct PlaceResolver: Sendable {
         var out: [StatedRelation] = []
         for phrase in DistancePhrases.find(in: article) where phrase.riverToken == nil && phrase.borderToken == nil {
             guard phrase.bearing != nil || phrase.anchorToken != nil,
-                  let list = bySentence[phrase.sentence]?.sorted(by: { $0.m.start < $1.m.start }) else { continue }
+                let list = bySentence[phrase.sentence]?.sorted(by: { $0.m.start < $1.m.start })
+            else { continue }
             let lower = tokens[phrase.sentence].map { $0.text.lowercased() }
             let before = list.filter { $0.m.lastToken < phrase.firstToken }
             guard let subject = before.last, phrase.firstToken - subject.m.lastToken <= 4,
-                  ((subject.m.lastToken + 1)..<phrase.firstToken).allSatisfy({ StatedRelation.qualifiers.contains(lower[$0]) }) else { continue }
+                ((subject.m.lastToken + 1)..<phrase.firstToken).allSatisfy({
+                    StatedRelation.qualifiers.contains(lower[$0])
+                })
+            else { continue }
             var anchor: Int?
             if let t = phrase.anchorToken { anchor = list.first { $0.m.firstToken == t }?.group }
             if anchor == nil, phrase.anchorToken == nil, before.count >= 2 { anchor = before[before.count - 2].group }
@@ -336,34 +407,48 @@ public struct PlaceResolver: Sendable {
 
     /// Locates a place that no gazetteer has from a relation the text states: "on the road linking
     /// Marea with Azaz" (halfway between), or "10 km south of X" (that far from X). Marked approximate.
-    func placeFromText(_ g: Group, index gi: Int, article: Article, tokens: [[Token]], relations: [StatedRelation],
-                       groups: [Group], chosen: [Int: GazetteerEntry]) -> ResolvedPlace? {
+    func placeFromText(
+        _ g: Group, index gi: Int, article: Article, tokens: [[Token]], relations: [StatedRelation],
+        groups: [Group], chosen: [Int: GazetteerEntry]
+    ) -> ResolvedPlace? {
         func mentionsOut() -> [PlaceMention] {
-            g.mentions.map { PlaceMention(start: $0.start, end: $0.end, sentence: article.sentences[$0.sentence].text, metonym: $0.metonym) }
+            g.mentions.map {
+                PlaceMention(
+                    start: $0.start, end: $0.end, sentence: article.sentences[$0.sentence].text, metonym: $0.metonym)
+            }
         }
         func entry(at p: LonLat, country: String, how: String) -> GazetteerEntry {
             let slug = PlaceNameNormalizer.key(g.text).replacingOccurrences(of: " ", with: "-")
-            return GazetteerEntry(id: "text:\(slug)", name: g.text, coordinate: p, country: country, kind: .village,
-                                  source: "placed from the article's text: \(how)")
+            return GazetteerEntry(
+                id: "text:\(slug)", name: g.text, coordinate: p, country: country, kind: .village,
+                source: "placed from the article's text: \(how)")
         }
         for m in g.mentions {
             let lower = tokens[m.sentence].map { $0.text.lowercased() }
             var j = m.lastToken + 1
             // "on the road linking A with B", "on the road between A and B", "on the road from A to B"
-            if j + 3 < lower.count, lower[j] == "on", lower[j + 1] == "the", lower[j + 2] == "road" || lower[j + 2] == "highway" {
+            if j + 3 < lower.count, lower[j] == "on", lower[j + 1] == "the",
+                lower[j + 2] == "road" || lower[j + 2] == "highway"
+            {
                 j += 3
-                if j < lower.count, ["linking", "between", "from", "connecting", "joining"].contains(lower[j]) { j += 1 }
+                if j < lower.count, ["linking", "between", "from", "connecting", "joining"].contains(lower[j]) {
+                    j += 1
+                }
                 let a = groups.firstIndex { $0.mentions.contains { $0.sentence == m.sentence && $0.firstToken == j } }
                 var k = j + 1
                 while k < lower.count, !["with", "and", "to"].contains(lower[k]) { k += 1 }
-                let b = groups.firstIndex { $0.mentions.contains { $0.sentence == m.sentence && $0.firstToken == k + 1 } }
+                let b = groups.firstIndex {
+                    $0.mentions.contains { $0.sentence == m.sentence && $0.firstToken == k + 1 }
+                }
                 if let a, let b, let ea = chosen[a], let eb = chosen[b], ea.kind.isPoint, eb.kind.isPoint {
                     let inv = geod.inverse(ea.coordinate, eb.coordinate)
                     let mid = geod.direct(from: ea.coordinate, azimuth: inv.azimuth1, metres: inv.metres / 2)
-                    let how = "halfway along the road linking \(groups[a].text) with \(groups[b].text), as the text says"
-                    return ResolvedPlace(text: g.text, entry: entry(at: mid, country: ea.country, how: how), mentions: mentionsOut(),
-                                         confidence: 0.5, why: "no gazetteer has it; placed \(how) (approximate, geo precision 2)",
-                                         approximate: true)
+                    let how =
+                        "halfway along the road linking \(groups[a].text) with \(groups[b].text), as the text says"
+                    return ResolvedPlace(
+                        text: g.text, entry: entry(at: mid, country: ea.country, how: how), mentions: mentionsOut(),
+                        confidence: 0.5, why: "no gazetteer has it; placed \(how) (approximate, geo precision 2)",
+                        approximate: true)
                 }
             }
         }
@@ -372,9 +457,10 @@ public struct PlaceResolver: Sendable {
             guard let anchor = chosen[r.anchor], anchor.kind.isPoint, let b = r.bearing else { continue }
             let p = geod.direct(from: anchor.coordinate, azimuth: b, metres: r.km * 1000)
             let how = String(format: "%.0f km from %@ in the stated direction", r.km, groups[r.anchor].text)
-            return ResolvedPlace(text: g.text, entry: entry(at: p, country: anchor.country, how: how), mentions: mentionsOut(),
-                                 confidence: 0.45, why: "no gazetteer has it; placed \(how) (approximate, geo precision 2)",
-                                 approximate: true)
+            return ResolvedPlace(
+                text: g.text, entry: entry(at: p, country: anchor.country, how: how), mentions: mentionsOut(),
+                confidence: 0.45, why: "no gazetteer has it; placed \(how) (approximate, geo precision 2)",
+                approximate: true)
         }
         return nil
     }

@@ -12,8 +12,20 @@ public struct PlacesReport: Sendable {
         self.extent = extent ?? ExtentChooser.choose([resolution])
     }
 
-    struct MentionOut: Codable { var start: Int; var end: Int; var sentence: String; var metonym: Bool? }
-    struct CandidateOut: Codable { var name: String; var lat: Double; var lon: Double; var country: String; var kind: String; var source: String }
+    struct MentionOut: Codable {
+        var start: Int
+        var end: Int
+        var sentence: String
+        var metonym: Bool?
+    }
+    struct CandidateOut: Codable {
+        var name: String
+        var lat: Double
+        var lon: Double
+        var country: String
+        var kind: String
+        var source: String
+    }
     struct PlaceOut: Codable {
         var text: String
         var name: String
@@ -32,7 +44,12 @@ public struct PlacesReport: Sendable {
         var role: String
         var onMap: Bool?
     }
-    struct UnresolvedOut: Codable { var text: String; var reason: String; var mentions: [MentionOut]; var candidates: [CandidateOut] }
+    struct UnresolvedOut: Codable {
+        var text: String
+        var reason: String
+        var mentions: [MentionOut]
+        var candidates: [CandidateOut]
+    }
     struct Document: Codable {
         var article: String
         var title: String
@@ -48,24 +65,31 @@ public struct PlacesReport: Sendable {
     }
 
     func placeOut(_ p: ResolvedPlace, role: String, onMap: Bool?) -> PlaceOut {
-        PlaceOut(text: p.text, name: p.name, lat: (p.coordinate.lat * 1e5).rounded() / 1e5, lon: (p.coordinate.lon * 1e5).rounded() / 1e5,
-                 country: p.entry.country, kind: p.kind.rawValue, source: p.entry.id, dataset: p.entry.source, shape: p.entry.shape,
-                 mentions: mentionsOut(p.mentions), confidence: p.confidence, why: p.why, approximate: p.approximate,
-                 geoPrecision: p.precision, role: role, onMap: onMap)
+        PlaceOut(
+            text: p.text, name: p.name, lat: (p.coordinate.lat * 1e5).rounded() / 1e5,
+            lon: (p.coordinate.lon * 1e5).rounded() / 1e5,
+            country: p.entry.country, kind: p.kind.rawValue, source: p.entry.id, dataset: p.entry.source,
+            shape: p.entry.shape,
+            mentions: mentionsOut(p.mentions), confidence: p.confidence, why: p.why, approximate: p.approximate,
+            geoPrecision: p.precision, role: role, onMap: onMap)
     }
 
     var document: Document {
         let off = Set(extent.offMap.map(\.entry.id))
         return Document(
             article: article.name, title: article.title, focusCountries: resolution.focusCountries,
-            places: resolution.places.map { placeOut($0, role: "place", onMap: $0.kind.isPoint ? !off.contains($0.entry.id) : nil) },
+            places: resolution.places.map {
+                placeOut($0, role: "place", onMap: $0.kind.isPoint ? !off.contains($0.entry.id) : nil)
+            },
             metonyms: resolution.metonyms.map { placeOut($0, role: "metonym", onMap: nil) },
             unresolved: resolution.unresolved.map { u in
-                UnresolvedOut(text: u.text, reason: u.reason, mentions: mentionsOut(u.mentions),
-                              candidates: u.candidates.prefix(10).map {
-                                  CandidateOut(name: $0.name, lat: $0.coordinate.lat, lon: $0.coordinate.lon, country: $0.country,
-                                               kind: $0.kind.rawValue, source: $0.id)
-                              })
+                UnresolvedOut(
+                    text: u.text, reason: u.reason, mentions: mentionsOut(u.mentions),
+                    candidates: u.candidates.prefix(10).map {
+                        CandidateOut(
+                            name: $0.name, lat: $0.coordinate.lat, lon: $0.coordinate.lon, country: $0.country,
+                            kind: $0.kind.rawValue, source: $0.id)
+                    })
             },
             offMap: extent.offMap.map(\.text))
     }
@@ -82,10 +106,22 @@ public struct PlacesReport: Sendable {
 
     /// An RFC 7946 FeatureCollection: one Point feature per place (lon, lat order), properties as in the JSON.
     public func geojson() throws -> String {
-        struct Geometry: Codable { var type = "Point"; var coordinates: [Double] }
-        struct Feature: Codable { var type = "Feature"; var geometry: Geometry; var properties: PlaceOut }
-        struct Collection: Codable { var type = "FeatureCollection"; var features: [Feature] }
-        let features = document.places.map { Feature(geometry: Geometry(coordinates: [$0.lon, $0.lat]), properties: $0) }
+        struct Geometry: Codable {
+            var type = "Point"
+            var coordinates: [Double]
+        }
+        struct Feature: Codable {
+            var type = "Feature"
+            var geometry: Geometry
+            var properties: PlaceOut
+        }
+        struct Collection: Codable {
+            var type = "FeatureCollection"
+            var features: [Feature]
+        }
+        let features = document.places.map {
+            Feature(geometry: Geometry(coordinates: [$0.lon, $0.lat]), properties: $0)
+        }
         return String(decoding: try Self.encoder().encode(Collection(features: features)), as: UTF8.self)
     }
 
@@ -96,19 +132,26 @@ public struct PlacesReport: Sendable {
         for p in resolution.places {
             var note = p.approximate ? "approximate (placed from text)" : ""
             if off.contains(p.entry.id) { note = "off map" }
-            rows.append([p.text, p.name, String(format: "%.4f", p.coordinate.lat), String(format: "%.4f", p.coordinate.lon),
-                         p.entry.country, p.kind.rawValue, String(format: "%.2f", p.confidence), p.entry.id, note])
+            rows.append([
+                p.text, p.name, String(format: "%.4f", p.coordinate.lat), String(format: "%.4f", p.coordinate.lon),
+                p.entry.country, p.kind.rawValue, String(format: "%.2f", p.confidence), p.entry.id, note,
+            ])
         }
         for p in resolution.metonyms {
-            rows.append([p.text, p.name, "", "", p.entry.country, p.kind.rawValue, String(format: "%.2f", p.confidence), p.entry.id, "metonym: not drawn"])
+            rows.append([
+                p.text, p.name, "", "", p.entry.country, p.kind.rawValue, String(format: "%.2f", p.confidence),
+                p.entry.id, "metonym: not drawn",
+            ])
         }
         for u in resolution.unresolved {
             rows.append([u.text, "?", "", "", "", "", "", "", "unresolved: \(u.reason)"])
         }
         let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { r in
-            r.enumerated().map { c, v in c == r.count - 1 ? v : v.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            r.enumerated().map { c, v in
+                c == r.count - 1 ? v : v.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+            }
+            .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }.joined(separator: "\n")
     }
 }

@@ -2,8 +2,15 @@ import Foundation
 
 /// Renders many articles: each one's map and claims file, on all cores, going on past bad articles.
 public struct Batch: Sendable {
-    public struct Failure: Sendable, Equatable { public var file: String; public var message: String }
-    public struct Summary: Sendable { public var total: Int; public var rendered: Int; public var failures: [Failure] }
+    public struct Failure: Sendable, Equatable {
+        public var file: String
+        public var message: String
+    }
+    public struct Summary: Sendable {
+        public var total: Int
+        public var rendered: Int
+        public var failures: [Failure]
+    }
 
     /// Article files from files and directories (their .txt files, recursively), sorted.
     public static func inputs(_ paths: [String]) throws -> [String] {
@@ -42,8 +49,10 @@ public struct Batch: Sendable {
     }
 
     /// Runs the batch with `jobs` workers; `progress(done, total, file, error)` is called after each article.
-    public static func run(_ frontline: Frontline, inputs: [String], outputDirectory dir: String, jobs: Int, request: MapRequest,
-                           progress: @escaping @Sendable (Int, Int, String, String?) -> Void) throws -> Summary {
+    public static func run(
+        _ frontline: Frontline, inputs: [String], outputDirectory dir: String, jobs: Int, request: MapRequest,
+        progress: @escaping @Sendable (Int, Int, String, String?) -> Void
+    ) throws -> Summary {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw FrontlineError.cannotWrite(file: dir, reason: "output directory does not exist")

@@ -25,7 +25,8 @@ final class CairoCanvas {
     /// Cairo's stream callback: appends to the StreamSink passed as the closure pointer.
     private static let collect: cairo_write_func_t = { closure, data, length in
         guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-        Unmanaged<StreamSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+        Unmanaged<StreamSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(
+            contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
         return CAIRO_STATUS_SUCCESS
     }
 
@@ -40,10 +41,12 @@ final class CairoCanvas {
         case .png:
             s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(Self.pixels(width)), Int32(Self.pixels(height)))
         case .svg:
-            s = cairo_svg_surface_create_for_stream(CairoCanvas.collect, Unmanaged.passUnretained(sink).toOpaque(), width, height)
+            s = cairo_svg_surface_create_for_stream(
+                CairoCanvas.collect, Unmanaged.passUnretained(sink).toOpaque(), width, height)
             if let s { cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX) }
         case .pdf:
-            s = cairo_pdf_surface_create_for_stream(CairoCanvas.collect, Unmanaged.passUnretained(sink).toOpaque(), width * scale, height * scale)
+            s = cairo_pdf_surface_create_for_stream(
+                CairoCanvas.collect, Unmanaged.passUnretained(sink).toOpaque(), width * scale, height * scale)
             if let s {
                 // Fixed dates keep the PDF byte-identical from run to run.
                 cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2016-01-01T00:00:00Z")
@@ -117,7 +120,10 @@ final class CairoCanvas {
     func stroke() { cairo_stroke(cr) }
     func save() { cairo_save(cr) }
     func restore() { cairo_restore(cr) }
-    func clip(_ r: Rect) { rect(r); cairo_clip(cr) }
+    func clip(_ r: Rect) {
+        rect(r)
+        cairo_clip(cr)
+    }
 
     // MARK: text
 
@@ -170,25 +176,37 @@ final class CairoCanvas {
         let r = width / 2, pad = r + 3
         // The label's box on the surface (it may be rotated), in whole pixels, with room for the halo.
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
-        for (x, y) in [(te.x_bearing - pad, te.y_bearing - pad), (te.x_bearing + te.width + pad, te.y_bearing - pad),
-                       (te.x_bearing - pad, te.y_bearing + te.height + pad), (te.x_bearing + te.width + pad, te.y_bearing + te.height + pad)] {
+        for (x, y) in [
+            (te.x_bearing - pad, te.y_bearing - pad), (te.x_bearing + te.width + pad, te.y_bearing - pad),
+            (te.x_bearing - pad, te.y_bearing + te.height + pad),
+            (te.x_bearing + te.width + pad, te.y_bearing + te.height + pad),
+        ] {
             var dx = x, dy = y
             cairo_user_to_device(cr, &dx, &dy)
-            minX = min(minX, dx); minY = min(minY, dy); maxX = max(maxX, dx); maxY = max(maxY, dy)
+            minX = min(minX, dx)
+            minY = min(minY, dy)
+            maxX = max(maxX, dx)
+            maxY = max(maxY, dy)
         }
         let x0 = minX.rounded(.down), y0 = minY.rounded(.down)
         let w = Int32(maxX.rounded(.up) - x0), h = Int32(maxY.rounded(.up) - y0)
         guard w > 0, h > 0, w < 1 << 14, h < 1 << 14 else { return }
         // Nothing to do where the box misses this surface (another band of the image has the label).
-        let surfaceHeight = Double(cairo_image_surface_get_height(surface)), surfaceWidth = Double(cairo_image_surface_get_width(surface))
+        let surfaceHeight = Double(cairo_image_surface_get_height(surface)),
+            surfaceWidth = Double(cairo_image_surface_get_width(surface))
         guard y0 < surfaceHeight, y0 + Double(h) > 0, x0 < surfaceWidth, x0 + Double(w) > 0 else { return }
-        let text = cairo_image_surface_create(CAIRO_FORMAT_A8, w, h), union = cairo_image_surface_create(CAIRO_FORMAT_A8, w, h)
-        defer { cairo_surface_destroy(text); cairo_surface_destroy(union) }
+        let text = cairo_image_surface_create(CAIRO_FORMAT_A8, w, h),
+            union = cairo_image_surface_create(CAIRO_FORMAT_A8, w, h)
+        defer {
+            cairo_surface_destroy(text)
+            cairo_surface_destroy(union)
+        }
         // The text once, with the same font and transformation, shifted by whole pixels only.
         let tc = cairo_create(text)
         var m = cairo_matrix_t()
         cairo_get_matrix(cr, &m)
-        m.x0 -= x0; m.y0 -= y0
+        m.x0 -= x0
+        m.y0 -= y0
         cairo_set_matrix(tc, &m)
         cairo_set_scaled_font(tc, cairo_get_scaled_font(cr))
         cairo_move_to(tc, 0, 0)
@@ -198,7 +216,9 @@ final class CairoCanvas {
         // the text covers by c lies about c − ½ + (½ + r − |d|) inside the stroke's outer edge.
         cairo_surface_flush(text)
         cairo_surface_flush(union)
-        guard let src = cairo_image_surface_get_data(text), let dst = cairo_image_surface_get_data(union) else { return }
+        guard let src = cairo_image_surface_get_data(text), let dst = cairo_image_surface_get_data(union) else {
+            return
+        }
         let stride = Int(cairo_image_surface_get_stride(text)), width = Int(w), height = Int(h)
         let reach = Int((r + 1).rounded(.down))
         // Where each row has ink (most of the box is empty): only that span is spread.

@@ -6,7 +6,11 @@ public struct FigureSize: Sendable, Equatable {
     public var height: Double?
     public var dpi: Double?
 
-    public init(width: Double, height: Double?, dpi: Double?) { self.width = width; self.height = height; self.dpi = dpi }
+    public init(width: Double, height: Double?, dpi: Double?) {
+        self.width = width
+        self.height = height
+        self.dpi = dpi
+    }
 
     /// Named sizes for reports: a single report column, a full page, a slide.
     public static let presets: [String: (size: String, dpi: Double?)] = [
@@ -19,7 +23,8 @@ public struct FigureSize: Sendable, Equatable {
         var d = dpi
         if let preset {
             guard let p = presets[preset.lowercased()] else {
-                throw FrontlineError.usage("unknown --preset '\(preset)' (choose from \(presets.keys.sorted().joined(separator: ", ")))")
+                throw FrontlineError.usage(
+                    "unknown --preset '\(preset)' (choose from \(presets.keys.sorted().joined(separator: ", ")))")
             }
             spec = spec ?? p.size
             d = d ?? p.dpi
@@ -30,10 +35,15 @@ public struct FigureSize: Sendable, Equatable {
         let numbers = (mm ? String(lower.dropLast(2)) : lower.hasSuffix("px") ? String(lower.dropLast(2)) : lower)
             .split(separator: "x", omittingEmptySubsequences: false).map { Double($0) }
         guard (1...2).contains(numbers.count), numbers.allSatisfy({ $0 != nil && $0!.isFinite && $0! > 0 }) else {
-            throw FrontlineError.usage("--size '\(spec)': expected WIDTH or WIDTHxHEIGHT, in pixels or with mm (e.g. 1200x800, 85mm, 170x120mm)")
+            throw FrontlineError.usage(
+                "--size '\(spec)': expected WIDTH or WIDTHxHEIGHT, in pixels or with mm "
+                    + "(e.g. 1200x800, 85mm, 170x120mm)"
+            )
         }
         let values = numbers.map { $0! }
-        if let d, !(72...1200).contains(d) { throw FrontlineError.usage("--dpi must be between 72 and 1200 (got \(d))") }
+        if let d, !(72...1200).contains(d) {
+            throw FrontlineError.usage("--dpi must be between 72 and 1200 (got \(d))")
+        }
         if mm {
             let dots = d ?? 300
             let px = values.map { ($0 / 25.4 * dots).rounded() }

@@ -17,10 +17,12 @@ public final class FontFace: @unchecked Sendable {
         var f: FT_Face?
         guard FT_New_Face(lib, path, 0, &f) == 0, let f else {
             FT_Done_FreeType(lib)
-            throw FrontlineError.badInput(file: path, reason: "font not found or not readable by FreeType (install fonts-dejavu-core)")
+            throw FrontlineError.badInput(
+                file: path, reason: "font not found or not readable by FreeType (install fonts-dejavu-core)")
         }
         guard let cf = cairo_ft_font_face_create_for_ft_face(f, 0) else {
-            FT_Done_Face(f); FT_Done_FreeType(lib)
+            FT_Done_Face(f)
+            FT_Done_FreeType(lib)
             throw FrontlineError.library(name: "Cairo", reason: "cannot make a font face from \(path)")
         }
         library = lib
@@ -55,7 +57,8 @@ public final class FontSet: @unchecked Sendable {
 
     /// The process-wide font set, loaded on first use.
     public static func shared() throws -> FontSet {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let cached { return cached }
         let f = try FontSet()
         cached = f

@@ -13,15 +13,20 @@ enum PNGEncoder {
         let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
         guard cairo_image_surface_get_format(surface) == CAIRO_FORMAT_ARGB32, width > 0, height > 0,
-              let pixels = cairo_image_surface_get_data(surface) else {
+            let pixels = cairo_image_surface_get_data(surface)
+        else {
             throw FrontlineError.library(name: "libpng", reason: "no image to encode")
         }
         let data = UnsafeMutableRawPointer(pixels)
         let rgb = isOpaque(data, width: width, height: height, stride: stride)
         let rgba = rgb ? [] : rgbaScanlines(data, width: width, height: height, stride: stride)
         let idat = try rgba.withUnsafeBytes { buf in
-            try compress(rgb ? UnsafeRawBufferPointer(rgbScanlinesInPlace(data, width: width, height: height,
-                                                                          stride: stride)) : buf)
+            try compress(
+                rgb
+                    ? UnsafeRawBufferPointer(
+                        rgbScanlinesInPlace(
+                            data, width: width, height: height,
+                            stride: stride)) : buf)
         }
         return try file(idat: idat, width: width, height: height, rgb: rgb, dpi: dpi)
     }
@@ -39,15 +44,19 @@ enum PNGEncoder {
         sink.bytes.reserveCapacity(idat.count + 1024)
         let box = Unmanaged.passRetained(sink)
         defer { box.release() }
-        png_set_write_fn(png, box.toOpaque(), { p, bytes, count in
-            guard let p, let io = png_get_io_ptr(p), let bytes else { return }
-            Unmanaged<Sink>.fromOpaque(io).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
-        }, nil)
+        png_set_write_fn(
+            png, box.toOpaque(),
+            { p, bytes, count in
+                guard let p, let io = png_get_io_ptr(p), let bytes else { return }
+                Unmanaged<Sink>.fromOpaque(io).takeUnretainedValue().bytes.append(
+                    contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+            }, nil)
         let ppm = png_uint_32((dpi / 0.0254).rounded())
         let colour = rgb ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA
         guard frontline_png_write_header(png, info, png_uint_32(width), png_uint_32(height), colour, ppm) == 0,
-              idat.withUnsafeBufferPointer({ frontline_png_write_chunk(png, "IDAT", $0.baseAddress, $0.count) }) == 0,
-              frontline_png_write_chunk(png, "IEND", nil, 0) == 0 else {
+            idat.withUnsafeBufferPointer({ frontline_png_write_chunk(png, "IDAT", $0.baseAddress, $0.count) }) == 0,
+            frontline_png_write_chunk(png, "IEND", nil, 0) == 0
+        else {
             throw FrontlineError.library(name: "libpng", reason: "cannot encode the image")
         }
         return sink.bytes
@@ -89,14 +98,16 @@ enum PNGEncoder {
             out.storeBytes(of: (a | b << 24).littleEndian, toByteOffset: o, as: UInt32.self)
             out.storeBytes(of: (b >> 8 | c << 16).littleEndian, toByteOffset: o + 4, as: UInt32.self)
             out.storeBytes(of: (c >> 16 | d << 8).littleEndian, toByteOffset: o + 8, as: UInt32.self)
-            x += 4; o += 12
+            x += 4
+            o += 12
         }
         while x < width {
             let v = src[x]
             out.storeBytes(of: UInt8(truncatingIfNeeded: v >> 16), toByteOffset: o, as: UInt8.self)
             out.storeBytes(of: UInt8(truncatingIfNeeded: v >> 8), toByteOffset: o + 1, as: UInt8.self)
             out.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: o + 2, as: UInt8.self)
-            x += 1; o += 3
+            x += 1
+            o += 3
         }
     }
 
@@ -104,7 +115,9 @@ enum PNGEncoder {
     /// after row: a scanline is shorter than a row and starts no later, and each run of four pixels is
     /// read before its twelve bytes are written, so nothing is overwritten before it is read. (No
     /// second image-sized buffer is made and touched.) Returns where they are.
-    static func rgbScanlinesInPlace(_ data: UnsafeMutableRawPointer, width: Int, height: Int, stride: Int) -> UnsafeMutableRawBufferPointer {
+    static func rgbScanlinesInPlace(
+        _ data: UnsafeMutableRawPointer, width: Int, height: Int, stride: Int
+    ) -> UnsafeMutableRawBufferPointer {
         let lineLength = 1 + 3 * width
         for y in 0..<height {
             let src = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
@@ -136,7 +149,10 @@ enum PNGEncoder {
                 let i = y * lineLength + 1 + x * 4
                 guard a > 0 else { continue }
                 func channel(_ shift: UInt32) -> UInt8 { UInt8(min(255, (((v >> shift) & 0xFF) * 255 + a / 2) / a)) }
-                out[i] = channel(16); out[i + 1] = channel(8); out[i + 2] = channel(0); out[i + 3] = UInt8(a)
+                out[i] = channel(16)
+                out[i + 1] = channel(8)
+                out[i + 2] = channel(0)
+                out[i + 3] = UInt8(a)
             }
         }
         return out

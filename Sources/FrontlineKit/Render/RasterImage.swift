@@ -17,7 +17,9 @@ public struct RasterImage: Sendable {
         }
         defer { cairo_surface_destroy(s) }
         guard cairo_surface_status(s) == CAIRO_STATUS_SUCCESS else {
-            throw FrontlineError.badInput(file: path, reason: "not a readable PNG: \(String(cString: cairo_status_to_string(cairo_surface_status(s))))")
+            throw FrontlineError.badInput(
+                file: path,
+                reason: "not a readable PNG: \(String(cString: cairo_status_to_string(cairo_surface_status(s))))")
         }
         cairo_surface_flush(s)
         width = Int(cairo_image_surface_get_width(s))
@@ -30,7 +32,8 @@ public struct RasterImage: Sendable {
                 let row = data.advanced(by: y * stride)
                 for x in 0..<width {
                     if fmt == CAIRO_FORMAT_RGB24 || fmt == CAIRO_FORMAT_ARGB32 {
-                        px[y * width + x] = row.advanced(by: x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
+                        px[y * width + x] =
+                            row.advanced(by: x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
                             | (fmt == CAIRO_FORMAT_RGB24 ? 0xFF00_0000 : 0)
                     }
                 }
@@ -40,7 +43,9 @@ public struct RasterImage: Sendable {
     }
 
     init(width: Int, height: Int, pixels: [UInt32]) {
-        self.width = width; self.height = height; self.pixels = pixels
+        self.width = width
+        self.height = height
+        self.pixels = pixels
     }
 
     /// The channels of pixel (x, y): alpha, red, green, blue.
@@ -77,7 +82,8 @@ public struct RasterImage: Sendable {
                 diff[i] = 0xFF00_0000 | (g << 16) | (g << 8) | g
             }
         }
-        return Comparison(differing: differing, total: pixels.count, diff: RasterImage(width: width, height: height, pixels: diff))
+        return Comparison(
+            differing: differing, total: pixels.count, diff: RasterImage(width: width, height: height, pixels: diff))
     }
 
     /// Writes the image as PNG.

@@ -16,7 +16,8 @@ public struct Renderer {
     public func bytes(_ scene: Scene, format: OutputFormat) throws -> [UInt8] {
         // A PDF page has its true size in points; the drawing is scaled from pixels at the DPI.
         let pdfScale = format == .pdf ? (scene.dpi.map { 72 / $0 } ?? 1) : 1
-        let canvas = try CairoCanvas(format: format, width: scene.width, height: scene.height, fonts: fonts, scale: pdfScale)
+        let canvas = try CairoCanvas(
+            format: format, width: scene.width, height: scene.height, fonts: fonts, scale: pdfScale)
         canvas.setTitle(scene.title)
         draw(scene, on: canvas)
         let out = try canvas.finish(dpi: scene.dpi ?? 96)
@@ -94,10 +95,29 @@ extension Renderer {
     func symbolPath(_ m: MarkerItem, radius r: Double) -> [Point] {
         let c = m.center
         switch m.symbol {
-        case .circle: return (0..<36).map { k in let a = Double(k) * .pi / 18; return Point(x: c.x + r * cos(a), y: c.y + r * sin(a)) }
-        case .square: let s = r * 0.9; return [Point(x: c.x - s, y: c.y - s), Point(x: c.x + s, y: c.y - s), Point(x: c.x + s, y: c.y + s), Point(x: c.x - s, y: c.y + s)]
-        case .diamond: let s = r * 1.25; return [Point(x: c.x, y: c.y - s), Point(x: c.x + s, y: c.y), Point(x: c.x, y: c.y + s), Point(x: c.x - s, y: c.y)]
-        case .triangle: let s = r * 1.3; return [Point(x: c.x, y: c.y - s), Point(x: c.x + s * 0.95, y: c.y + s * 0.62), Point(x: c.x - s * 0.95, y: c.y + s * 0.62)]
+        case .circle:
+            return (0..<36).map { k in
+                let a = Double(k) * .pi / 18
+                return Point(x: c.x + r * cos(a), y: c.y + r * sin(a))
+            }
+        case .square:
+            let s = r * 0.9
+            return [
+                Point(x: c.x - s, y: c.y - s), Point(x: c.x + s, y: c.y - s), Point(x: c.x + s, y: c.y + s),
+                Point(x: c.x - s, y: c.y + s),
+            ]
+        case .diamond:
+            let s = r * 1.25
+            return [
+                Point(x: c.x, y: c.y - s), Point(x: c.x + s, y: c.y), Point(x: c.x, y: c.y + s),
+                Point(x: c.x - s, y: c.y),
+            ]
+        case .triangle:
+            let s = r * 1.3
+            return [
+                Point(x: c.x, y: c.y - s), Point(x: c.x + s * 0.95, y: c.y + s * 0.62),
+                Point(x: c.x - s * 0.95, y: c.y + s * 0.62),
+            ]
         }
     }
 
@@ -132,7 +152,9 @@ extension Renderer {
             c.setColor(split)
             c.fill()
             c.restore()
-            c.path([[Point(x: m.center.x, y: m.center.y - r * 1.3), Point(x: m.center.x, y: m.center.y + r * 1.3)]], closed: false)
+            c.path(
+                [[Point(x: m.center.x, y: m.center.y - r * 1.3), Point(x: m.center.x, y: m.center.y + r * 1.3)]],
+                closed: false)
             c.setColor(RGBA(1, 1, 1))
             c.setLine(width: m.outlineWidth * 0.8)
             c.stroke()
@@ -172,17 +194,21 @@ enum SVGDocument {
     static func annotate(_ svg: [UInt8], scene: Scene) throws -> [UInt8] {
         let open = Array("<svg".utf8)
         guard let start = firstIndex(of: open, in: svg, from: 0),
-              let close = svg[(start + open.count)...].firstIndex(of: UInt8(ascii: ">")) else {
+            let close = svg[(start + open.count)...].firstIndex(of: UInt8(ascii: ">"))
+        else {
             throw FrontlineError.library(name: "Cairo", reason: "Cairo wrote no SVG element")
         }
         var head = String(decoding: svg[..<(close + 1)], as: UTF8.self)
         if let dpi = scene.dpi {
             // Real units for print: the same drawing (viewBox in pixels), sized in millimetres.
             let mm = { (px: Double) in String(format: "%.2fmm", px / dpi * 25.4) }
-            head = head.replacingOccurrences(of: "width=\"\(Int(scene.width))px\"", with: "width=\"\(mm(scene.width))\"")
-                .replacingOccurrences(of: "height=\"\(Int(scene.height))px\"", with: "height=\"\(mm(scene.height))\"")
+            head = head.replacingOccurrences(
+                of: "width=\"\(Int(scene.width))px\"", with: "width=\"\(mm(scene.width))\""
+            )
+            .replacingOccurrences(of: "height=\"\(Int(scene.height))px\"", with: "height=\"\(mm(scene.height))\"")
         }
-        head += "\n<title>\(Markup.escape(scene.title))</title>\n<desc>\(Markup.escape(scene.description))</desc>\n"
+        head +=
+            "\n<title>\(Markup.escape(scene.title))</title>\n<desc>\(Markup.escape(scene.description))</desc>\n"
             + "<metadata id=\"frontline-data\"><![CDATA[\(Markup.cdata(scene.metadataJSON))]]></metadata>\n"
         return renumberSurfaces(Array(head.utf8), svg[(close + 1)...])
     }

@@ -19,85 +19,114 @@ public struct ComparisonSide: Sendable {
 extension MapComposer {
     /// Two panels side by side on the same extent and scale, one shared legend, the places whose state
     /// changed marked in the right panel, and the list of changes under the panels.
-    public func compareScene(_ left: ComparisonSide, _ right: ComparisonSide, title: String, request: MapRequest)
+    public func compareScene(
+        _ left: ComparisonSide, _ right: ComparisonSide, title: String, request: MapRequest
+    )
         throws -> Scene
     {
         let style = MapStyle(width: request.width / 1.6)
         let W = request.width
         let extent = ExtentChooser.choose([Self.combined(left.places, right.places)])
         let projection = try Projection.conformal(for: extent.box)
-        let margin = style.text(28), gutterLeft = style.text(46), gutterBottom = style.text(24), between = style.text(24)
+        let margin = style.text(28), gutterLeft = style.text(46), gutterBottom = style.text(24),
+            between = style.text(24)
         let titleSize = style.text(28), subtitleSize = style.text(15), headingSize = style.text(17)
         let top = margin + titleSize * 1.15 + subtitleSize * 1.7 + headingSize * 1.8
         let frameW = ((W - 2 * margin - between) / 2 - gutterLeft).rounded()
         let bounds = MapTransform.projectedBounds(projection, extent.box)
         let frameH = min(max((frameW * bounds.height / bounds.width).rounded(), frameW * 0.5), frameW * 1.3)
-        let frames = [Rect(x: margin + gutterLeft, y: top, width: frameW, height: frameH),
-                      Rect(x: margin + gutterLeft * 2 + frameW + between, y: top, width: frameW, height: frameH)]
+        let frames = [
+            Rect(x: margin + gutterLeft, y: top, width: frameW, height: frameH),
+            Rect(x: margin + gutterLeft * 2 + frameW + between, y: top, width: frameW, height: frameH),
+        ]
 
         let leftControl = ControlLayer(claims: left.analysis.claims, states: left.analysis.states, actors: actors)
         let (rightControl, changes) = self.changes(from: left, leftControl, to: right)
         func content(_ s: ComparisonSide, _ control: ControlLayer) -> MapPanel.Content {
             let onMap = s.places.points.filter { p in extent.onMap.contains { $0.entry.id == p.entry.id } }
-            return MapPanel.Content(extent: MapExtent(box: extent.box, offMap: [], onMap: onMap), places: s.places,
-                                    checks: [], control: control, phase: s.phase)
+            return MapPanel.Content(
+                extent: MapExtent(box: extent.box, offMap: [], onMap: onMap), places: s.places,
+                checks: [], control: control, phase: s.phase)
         }
         let panels = try [content(left, leftControl), content(right, rightControl)].enumerated().map { i, c in
-            try MapPanel(frame: frames[i], projection: projection, content: c, legendInside: false, basemap: basemap,
-                         style: style, measurer: measurer)
+            try MapPanel(
+                frame: frames[i], projection: projection, content: c, legendInside: false, basemap: basemap,
+                style: style, measurer: measurer)
         }
         var entries: [LegendEntry] = []
-        for e in panels[0].legend.entries + panels[1].legend.entries where !entries.contains(where: { $0.label == e.label }) {
+        for e in panels[0].legend.entries + panels[1].legend.entries
+        where !entries.contains(where: { $0.label == e.label }) {
             entries.append(e)
         }
         let scale = panels[0].legend.scale
-        let legend = LegendLayout(entries: entries, style: style, measurer: measurer, scaleKm: scale.km,
-                                  scaleLength: scale.length)
-        let band = ComparisonBand(changes: changes, legend: legend, sources: [left.article, right.article],
-                                  top: top + frameH + gutterBottom + style.text(10), width: W, margin: margin,
-                                  style: style, text: text)
+        let legend = LegendLayout(
+            entries: entries, style: style, measurer: measurer, scaleKm: scale.km,
+            scaleLength: scale.length)
+        let band = ComparisonBand(
+            changes: changes, legend: legend, sources: [left.article, right.article],
+            top: top + frameH + gutterBottom + style.text(10), width: W, margin: margin,
+            style: style, text: text)
 
-        var items: [SceneItem] = [.path(parts: [corners(Rect(x: 0, y: 0, width: W, height: band.bottom))], closed: true,
-                                        style: PathStyle(fill: style.paper))]
+        var items: [SceneItem] = [
+            .path(
+                parts: [corners(Rect(x: 0, y: 0, width: W, height: band.bottom))], closed: true,
+                style: PathStyle(fill: style.paper))
+        ]
         items += panels[0].items + panels[1].items
         for (i, side) in [left, right].enumerated() {
-            items.append(.text(TextItem(text: text.fit(side.heading, width: frames[i].width, style: .bold, size: headingSize),
-                                        origin: Point(x: frames[i].minX, y: top - headingSize * 0.6), style: .bold,
-                                        size: headingSize, color: style.ink)))
+            items.append(
+                .text(
+                    TextItem(
+                        text: text.fit(side.heading, width: frames[i].width, style: .bold, size: headingSize),
+                        origin: Point(x: frames[i].minX, y: top - headingSize * 0.6), style: .bold,
+                        size: headingSize, color: style.ink)))
         }
-        items.append(.text(TextItem(text: text.fit(title, width: W - 2 * margin, style: .bold, size: titleSize),
-                                    origin: Point(x: margin, y: margin + titleSize * 0.9), style: .bold, size: titleSize,
-                                    color: style.ink)))
+        items.append(
+            .text(
+                TextItem(
+                    text: text.fit(title, width: W - 2 * margin, style: .bold, size: titleSize),
+                    origin: Point(x: margin, y: margin + titleSize * 0.9), style: .bold, size: titleSize,
+                    color: style.ink)))
         let subtitle = "Before and after, on the same extent and scale · changed places are ringed on the right"
-        items.append(.text(TextItem(text: text.fit(subtitle, width: W - 2 * margin, style: .regular, size: subtitleSize),
-                                    origin: Point(x: margin, y: margin + titleSize * 1.15 + subtitleSize * 1.2),
-                                    size: subtitleSize, color: style.muted)))
+        items.append(
+            .text(
+                TextItem(
+                    text: text.fit(subtitle, width: W - 2 * margin, style: .regular, size: subtitleSize),
+                    origin: Point(x: margin, y: margin + titleSize * 1.15 + subtitleSize * 1.2),
+                    size: subtitleSize, color: style.muted)))
         items += band.items
-        let description = "Two maps side by side. Left, \(left.heading): " + describeStates(left, leftControl)
+        let description =
+            "Two maps side by side. Left, \(left.heading): " + describeStates(left, leftControl)
             + ". Right, \(right.heading): " + describeStates(right, rightControl) + ". Changes: "
             + (changes.isEmpty ? "none" : changes.joined(separator: "; ")) + "."
-        let meta = SceneMetadata.json(article: right.article, places: right.places, extent: content(right, rightControl).extent,
-                                      control: rightControl)
-        return Scene(width: W, height: band.bottom, items: items, title: title, description: description,
-                     metadataJSON: meta, frame: frames[1], labels: panels[0].labels + panels[1].labels, legend: entries,
-                     footnotes: (panels[0].unlabelled + panels[1].unlabelled).map { "\($0): not labelled for lack of room" },
-                     footerLines: band.lines)
+        let meta = SceneMetadata.json(
+            article: right.article, places: right.places, extent: content(right, rightControl).extent,
+            control: rightControl)
+        return Scene(
+            width: W, height: band.bottom, items: items, title: title, description: description,
+            metadataJSON: meta, frame: frames[1], labels: panels[0].labels + panels[1].labels, legend: entries,
+            footnotes: (panels[0].unlabelled + panels[1].unlabelled).map { "\($0): not labelled for lack of room" },
+            footerLines: band.lines)
     }
 
     /// Both sides' places, to choose one extent for the two panels.
     static func combined(_ a: PlaceResolution, _ b: PlaceResolution) -> PlaceResolution {
-        PlaceResolution(places: a.places + b.places, unresolved: [], metonyms: [],
-                        focusCountries: a.focusCountries + b.focusCountries.filter { !a.focusCountries.contains($0) })
+        PlaceResolution(
+            places: a.places + b.places, unresolved: [], metonyms: [],
+            focusCountries: a.focusCountries + b.focusCountries.filter { !a.focusCountries.contains($0) })
     }
 
     /// The right side's control with each place whose state differs from the left's marked changed,
     /// and the changes in words.
-    func changes(from left: ComparisonSide, _ leftControl: ControlLayer, to right: ComparisonSide)
+    func changes(
+        from left: ComparisonSide, _ leftControl: ControlLayer, to right: ComparisonSide
+    )
         -> (ControlLayer, [String])
     {
         var control = ControlLayer(claims: right.analysis.claims, states: right.analysis.states, actors: actors)
-        let before = Dictionary(leftControl.states.filter { $0.phase == left.phase }.map { ($0.placeID, $0) },
-                                uniquingKeysWith: { a, _ in a })
+        let before = Dictionary(
+            leftControl.states.filter { $0.phase == left.phase }.map { ($0.placeID, $0) },
+            uniquingKeysWith: { a, _ in a })
         var changes: [String] = []
         for (k, st) in control.states.enumerated() where st.phase == right.phase {
             let was = before[st.placeID].map { leftControl.describe($0) } ?? "control not stated"
@@ -127,8 +156,10 @@ struct ComparisonBand {
     /// The page's height: the band's foot and the bottom margin.
     var bottom: Double = 0
 
-    init(changes: [String], legend: LegendLayout, sources: [Article], top: Double, width W: Double, margin: Double,
-         style: MapStyle, text: MapText) {
+    init(
+        changes: [String], legend: LegendLayout, sources: [Article], top: Double, width W: Double, margin: Double,
+        style: MapStyle, text: MapText
+    ) {
         let footSize = style.text(13), footLine = footSize * 1.5
         let (lw, lh) = legend.size
         let listX = margin + lw + style.text(24), listW = W - listX - margin
@@ -136,18 +167,24 @@ struct ComparisonBand {
         for c in changes { for w in text.wrap("• " + c, width: listW, size: footSize) { list.append((w, .regular)) } }
         if changes.isEmpty { list.append(("No place changed state.", .regular)) }
         let names = Set(sources.map { $0.source ?? $0.name }).sorted().joined(separator: "; ")
-        let credit = text.wrap(MapText.attribution + " Sources: " + names + ".", width: W - 2 * margin, size: style.text(12))
+        let credit = text.wrap(
+            MapText.attribution + " Sources: " + names + ".", width: W - 2 * margin, size: style.text(12))
         let bandH = max(lh, Double(list.count) * footLine)
         bottom = (top + bandH + style.text(16) + Double(credit.count) * style.text(12) * 1.45 + margin).rounded()
 
         items = legend.items(at: Point(x: margin, y: top))
         var y = top + footSize
         for (line, font) in list {
-            items.append(.text(TextItem(text: line, origin: Point(x: listX, y: y), style: font, size: footSize, color: style.ink)))
+            items.append(
+                .text(
+                    TextItem(text: line, origin: Point(x: listX, y: y), style: font, size: footSize, color: style.ink)))
             y += footLine
         }
-        items += text.lines(credit, x: margin, y: top + bandH + style.text(16) + style.text(12),
-                            step: style.text(12) * 1.45, size: style.text(12), color: style.muted).items
+        items +=
+            text.lines(
+                credit, x: margin, y: top + bandH + style.text(16) + style.text(12),
+                step: style.text(12) * 1.45, size: style.text(12), color: style.muted
+            ).items
         lines = list.map(\.0) + credit
     }
 }

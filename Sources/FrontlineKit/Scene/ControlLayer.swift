@@ -8,7 +8,9 @@ public struct ControlLayer: Sendable {
     public var actors: ActorCatalog
 
     public init(claims: [ControlClaim], states: [PlaceState], actors: ActorCatalog) {
-        self.claims = claims; self.states = states; self.actors = actors
+        self.claims = claims
+        self.states = states
+        self.actors = actors
     }
 
     /// Dresses a place marker in its state: controller's colour and shape, ring, split, change, hollow.
@@ -50,25 +52,51 @@ public struct ControlLayer: Sendable {
         var out: [LegendEntry] = []
         let neutral = RGBA(0.55, 0.55, 0.58)
         func sample(_ f: (inout MarkerItem) -> Void) -> MarkerItem {
-            var m = MarkerItem(center: Point(x: 0, y: 0), radius: style.px(5.5), shape: .dot, fill: neutral, outline: RGBA(1, 1, 1), outlineWidth: style.px(1.5))
+            var m = MarkerItem(
+                center: Point(x: 0, y: 0), radius: style.px(5.5), shape: .dot, fill: neutral, outline: RGBA(1, 1, 1),
+                outlineWidth: style.px(1.5))
             f(&m)
             return m
         }
         let shown = Set(states.compactMap(\.controller) + states.compactMap(\.opponent) + arrows.map(\.id))
         for a in actors.actors where shown.contains(a.id) {
             // Drawn as a control symbol (the actor's shape), so a white symbol keeps its dark outline.
-            let m = sample { $0.fill = a.fill; $0.outline = a.stroke; $0.symbol = a.shape; $0.outlineWidth = style.px(1.5) }
+            let m = sample {
+                $0.fill = a.fill
+                $0.outline = a.stroke
+                $0.symbol = a.shape
+                $0.outlineWidth = style.px(1.5)
+            }
             out.append(LegendEntry(symbol: .marker(m), label: a.label))
         }
         let statuses = Set(states.compactMap(\.status))
-        if statuses.contains(.besieged) { out.append(LegendEntry(symbol: .marker(sample { $0.ring = RGBA(0.1, 0.1, 0.1) }), label: "Besieged (ring: the besieger)")) }
-        if statuses.contains(.contested) { out.append(LegendEntry(symbol: .marker(sample { $0.split = RGBA(0.85, 0.85, 0.87) }), label: "Contested (both sides)")) }
+        if statuses.contains(.besieged) {
+            out.append(
+                LegendEntry(
+                    symbol: .marker(sample { $0.ring = RGBA(0.1, 0.1, 0.1) }), label: "Besieged (ring: the besieger)"))
+        }
+        if statuses.contains(.contested) {
+            out.append(
+                LegendEntry(
+                    symbol: .marker(sample { $0.split = RGBA(0.85, 0.85, 0.87) }), label: "Contested (both sides)"))
+        }
         if states.contains(where: { $0.changed && $0.status != .withdrawn }) {
             out.append(LegendEntry(symbol: .marker(sample { $0.changed = true }), label: "Changed in these events"))
         }
-        if statuses.contains(.withdrawn) { out.append(LegendEntry(symbol: .marker(sample { $0.hollow = true; $0.fill = RGBA(0.25, 0.25, 0.28) }), label: "Withdrawn from (hollow)")) }
+        if statuses.contains(.withdrawn) {
+            out.append(
+                LegendEntry(
+                    symbol: .marker(
+                        sample {
+                            $0.hollow = true
+                            $0.fill = RGBA(0.25, 0.25, 0.28)
+                        }), label: "Withdrawn from (hollow)"))
+        }
         for a in Set(arrows.map(\.id)).sorted() {
-            if let actor = actors.actor(id: a) { out.append(LegendEntry(symbol: .arrow(actor.fill, RGBA(0.3, 0.3, 0.3)), label: "\(actor.label) advance")) }
+            if let actor = actors.actor(id: a) {
+                out.append(
+                    LegendEntry(symbol: .arrow(actor.fill, RGBA(0.3, 0.3, 0.3)), label: "\(actor.label) advance"))
+            }
         }
         return out
     }

@@ -17,7 +17,9 @@ public enum ExtentChooser {
     /// A place outside the focus countries is still drawn when this close to the cluster.
     static let nearbyKm = 120.0
 
-    public static func choose(_ places: [PlaceResolution], fallback: GeoBox = GeoBox(minLon: 35, minLat: 32, maxLon: 44, maxLat: 38)) -> MapExtent {
+    public static func choose(
+        _ places: [PlaceResolution], fallback: GeoBox = GeoBox(minLon: 35, minLat: 32, maxLon: 44, maxLat: 38)
+    ) -> MapExtent {
         choose(places.flatMap(\.points), focus: Set(places.flatMap { $0.focusCountries.prefix(2) }), fallback: fallback)
     }
 
@@ -33,7 +35,9 @@ public enum ExtentChooser {
         return chosen
     }
 
-    static func chooseWithin(_ points: [ResolvedPlace], focus: Set<String>, fallback: GeoBox, geod: Geodesic) -> MapExtent {
+    static func chooseWithin(
+        _ points: [ResolvedPlace], focus: Set<String>, fallback: GeoBox, geod: Geodesic
+    ) -> MapExtent {
         var core = points.filter { focus.isEmpty || focus.contains($0.entry.country) }
         if core.isEmpty { core = points }
         // Single-linkage clusters of the core places; the one with the most mentions is the theatre.
@@ -76,9 +80,18 @@ public enum ExtentChooser {
         // A margin: 15% of the larger side, at least 0.4 degrees; at least 2 degrees across.
         let margin = max(0.4, 0.15 * max(box.width, box.height))
         box = box.expanded(by: margin)
-        if box.width < 2 { let c = box.center.lon; box.minLon = c - 1; box.maxLon = c + 1 }
-        if box.height < 1.5 { let c = box.center.lat; box.minLat = c - 0.75; box.maxLat = c + 0.75 }
-        box.minLat = max(box.minLat, -85); box.maxLat = min(box.maxLat, 85)
+        if box.width < 2 {
+            let c = box.center.lon
+            box.minLon = c - 1
+            box.maxLon = c + 1
+        }
+        if box.height < 1.5 {
+            let c = box.center.lat
+            box.minLat = c - 0.75
+            box.maxLat = c + 0.75
+        }
+        box.minLat = max(box.minLat, -85)
+        box.maxLat = min(box.maxLat, 85)
         return MapExtent(box: box, offMap: offMap, onMap: onMap)
     }
 }

@@ -14,7 +14,9 @@ enum FrameCut {
         var start: Int?
         for i in 0..<(line.count - 1) {
             let a = line[i], b = line[i + 1]
-            let meets = min(a.x, b.x) <= box.maxX && max(a.x, b.x) >= box.minX && min(a.y, b.y) <= box.maxY && max(a.y, b.y) >= box.minY
+            let meets =
+                min(a.x, b.x) <= box.maxX && max(a.x, b.x) >= box.minX && min(a.y, b.y) <= box.maxY
+                && max(a.y, b.y) >= box.minY
             if meets, start == nil { start = i }
             if !meets, let s = start {
                 runs.append(Array(line[s...i]))
@@ -49,7 +51,9 @@ enum FrameCut {
                 switch (side.inside(prev), side.inside(p)) {
                 case (true, true): out.append(p)
                 case (true, false): out.append(side.cross(prev, p))
-                case (false, true): out.append(side.cross(prev, p)); out.append(p)
+                case (false, true):
+                    out.append(side.cross(prev, p))
+                    out.append(p)
                 case (false, false): break
                 }
                 prev = p

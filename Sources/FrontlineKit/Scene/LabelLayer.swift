@@ -14,16 +14,25 @@ struct LabelLayer {
         let size = style.text(15.5)
         for (p, m) in markers {
             let font: FontStyle = p.mentions.count > 1 || p.kind == .city ? .bold : .regular
-            guard let l = placer.placeBeside(p.text, at: m.center, markerRadius: m.radius, style: font, size: size,
-                                             gap: style.px(4)) else {
+            guard
+                let l = placer.placeBeside(
+                    p.text, at: m.center, markerRadius: m.radius, style: font, size: size,
+                    gap: style.px(4))
+            else {
                 unlabelled.append(p.text)
                 continue
             }
             if l.far, let leader = Self.leader(from: m, to: l.box) {
-                items.append(.path(parts: [leader], closed: false, style: PathStyle(stroke: style.muted, lineWidth: style.px(0.9))))
+                items.append(
+                    .path(
+                        parts: [leader], closed: false, style: PathStyle(stroke: style.muted, lineWidth: style.px(0.9)))
+                )
             }
-            items.append(.text(TextItem(text: p.text, origin: l.origin, style: font, size: size, color: style.ink,
-                                        halo: style.halo, haloWidth: style.px(3.5))))
+            items.append(
+                .text(
+                    TextItem(
+                        text: p.text, origin: l.origin, style: font, size: size, color: style.ink,
+                        halo: style.halo, haloWidth: style.px(3.5))))
             labels.append(PlacedLabel(text: p.text, kind: .place, boxes: [l.box]))
         }
     }
@@ -34,7 +43,9 @@ struct LabelLayer {
         let d = target.distance(to: m.center)
         guard d > m.radius + 2 else { return nil }
         let k = (m.radius + 1.5) / d
-        return [Point(x: m.center.x + (target.x - m.center.x) * k, y: m.center.y + (target.y - m.center.y) * k), target]
+        return [
+            Point(x: m.center.x + (target.x - m.center.x) * k, y: m.center.y + (target.y - m.center.y) * k), target,
+        ]
     }
 
     mutating func add(_ badges: MeasureBadges) {
@@ -43,8 +54,10 @@ struct LabelLayer {
     }
 
     /// Each river's name along the longest run of its line inside the frame.
-    mutating func riverNames(_ rivers: [(name: String, line: [Point])], mentioned: Set<String>, frame: Rect,
-                             placer: inout LabelPlacer) {
+    mutating func riverNames(
+        _ rivers: [(name: String, line: [Point])], mentioned: Set<String>, frame: Rect,
+        placer: inout LabelPlacer
+    ) {
         let size = style.text(14)
         func rank(_ r: (name: String, line: [Point])) -> (Int, String) { (mentioned.contains(r.name) ? 0 : 1, r.name) }
         for (name, line) in rivers.sorted(by: { rank($0) < rank($1) }) {
@@ -59,7 +72,7 @@ struct LabelLayer {
             }
             let runLength = { (r: [Point]) in zip(r, r.dropFirst()).reduce(0.0) { $0 + $1.0.distance(to: $1.1) } }
             guard let run = runs.max(by: { runLength($0) < runLength($1) }), run.count > 2, !name.isEmpty,
-                  let placed = placer.placeAlong(name, line: run, style: .italic, size: size, offset: style.px(6.5))
+                let placed = placer.placeAlong(name, line: run, style: .italic, size: size, offset: style.px(6.5))
             else { continue }
             for var g in placed.items {
                 g.color = style.riverLabel
@@ -79,33 +92,46 @@ struct LabelLayer {
             let parts = lake.parts.map { t.line($0) }
             let xs = parts.flatMap { $0.map(\.x) }, ys = parts.flatMap { $0.map(\.y) }
             guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max(),
-                  (maxX - minX) * (maxY - minY) > style.px(30) * style.px(30) else { continue }
+                (maxX - minX) * (maxY - minY) > style.px(30) * style.px(30)
+            else { continue }
             let bbox = Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
             let inner = AreaLabelPoints.points(in: parts, frame: bbox, grid: 8).filter {
                 frame.insetBy(style.px(20)).contains($0)
             }
             guard let p = inner.first else { continue }
             let beside = Point(x: bbox.maxX, y: bbox.center.y)
-            guard let l = placer.placeCentred(name, at: p, style: .italic, size: size)
-                ?? placer.placeBeside(name, at: beside, markerRadius: 0, style: .italic, size: size, gap: style.px(3))
-                    .map({ ($0.origin, $0.box) }) else { continue }
-            items.append(.text(TextItem(text: name, origin: l.origin, style: .italic, size: size, color: style.riverLabel,
-                                        halo: style.halo, haloWidth: style.px(2.5))))
+            guard
+                let l = placer.placeCentred(name, at: p, style: .italic, size: size)
+                    ?? placer.placeBeside(
+                        name, at: beside, markerRadius: 0, style: .italic, size: size, gap: style.px(3)
+                    )
+                    .map({ ($0.origin, $0.box) })
+            else { continue }
+            items.append(
+                .text(
+                    TextItem(
+                        text: name, origin: l.origin, style: .italic, size: size, color: style.riverLabel,
+                        halo: style.halo, haloWidth: style.px(2.5))))
             labels.append(PlacedLabel(text: name, kind: .lake, boxes: [l.box]))
         }
     }
 
     /// Each country's name in capitals, at the first free point inside what shows of it.
-    mutating func countryNames(_ countries: [BasemapLayer.Country], focus: Set<String>, frame: Rect,
-                               placer: inout LabelPlacer) {
+    mutating func countryNames(
+        _ countries: [BasemapLayer.Country], focus: Set<String>, frame: Rect,
+        placer: inout LabelPlacer
+    ) {
         let size = style.text(17)
         func rank(_ c: BasemapLayer.Country) -> (Int, String) { (focus.contains(c.iso) ? 0 : 1, c.name) }
         for c in countries.sorted(by: { rank($0) < rank($1) }) {
             let text = c.name.uppercased()
             for p in AreaLabelPoints.points(in: c.parts, frame: frame.insetBy(style.px(30))) {
                 guard let l = placer.placeCentred(text, at: p, style: .regular, size: size) else { continue }
-                items.append(.text(TextItem(text: text, origin: l.origin, style: .regular, size: size,
-                                            color: style.countryLabel, halo: RGBA(1, 1, 1, 0.5), haloWidth: style.px(2))))
+                items.append(
+                    .text(
+                        TextItem(
+                            text: text, origin: l.origin, style: .regular, size: size,
+                            color: style.countryLabel, halo: RGBA(1, 1, 1, 0.5), haloWidth: style.px(2))))
                 labels.append(PlacedLabel(text: text, kind: .country, boxes: [l.box]))
                 break
             }

@@ -35,8 +35,10 @@ public struct LabelPlacer {
     public mutating func reserve(_ r: Rect) { index.insert(r) }
 
     /// A label beside a marker at `p` of radius `r`. Returns the text item and its box, or nil if no position is free.
-    public mutating func placeBeside(_ text: String, at p: Point, markerRadius r: Double, style: FontStyle,
-                                     size: Double, gap: Double) -> (origin: Point, box: Rect, far: Bool)? {
+    public mutating func placeBeside(
+        _ text: String, at p: Point, markerRadius r: Double, style: FontStyle,
+        size: Double, gap: Double
+    ) -> (origin: Point, box: Rect, far: Bool)? {
         let m = measurer.size(of: text, style: style, fontSize: size)
         let w = m.width, h = m.ascent + m.descent
         let pad = gap * 0.4
@@ -66,9 +68,13 @@ public struct LabelPlacer {
     }
 
     /// A label centred on `p` (country names), or nil if that box is taken.
-    public mutating func placeCentred(_ text: String, at p: Point, style: FontStyle, size: Double) -> (origin: Point, box: Rect)? {
+    public mutating func placeCentred(
+        _ text: String, at p: Point, style: FontStyle, size: Double
+    ) -> (origin: Point, box: Rect)? {
         let m = measurer.size(of: text, style: style, fontSize: size)
-        let box = Rect(x: p.x - m.width / 2 - 2, y: p.y - m.ascent / 2 - m.descent / 2 - 2, width: m.width + 4, height: m.ascent + m.descent + 4)
+        let box = Rect(
+            x: p.x - m.width / 2 - 2, y: p.y - m.ascent / 2 - m.descent / 2 - 2, width: m.width + 4,
+            height: m.ascent + m.descent + 4)
         guard index.isFree(box) else { return nil }
         index.insert(box)
         return (Point(x: p.x - m.width / 2, y: p.y + (m.ascent - m.descent) / 2), box)
@@ -95,7 +101,10 @@ public struct LabelPlacer {
         guard resampled.count > 2 * k + 2 else { return resampled }
         var out: [Point] = []
         var sx = 0.0, sy = 0.0
-        for i in 0..<(2 * k + 1) { sx += resampled[i].x; sy += resampled[i].y }
+        for i in 0..<(2 * k + 1) {
+            sx += resampled[i].x
+            sy += resampled[i].y
+        }
         let n = Double(2 * k + 1)
         for i in k..<(resampled.count - k - 1) {
             out.append(Point(x: sx / n, y: sy / n))
@@ -106,7 +115,9 @@ public struct LabelPlacer {
     }
 
     /// A name set along a line, glyph by glyph, on its straightest free stretch, reading left to right.
-    public mutating func placeAlong(_ text: String, line: [Point], style: FontStyle, size: Double, offset: Double) -> (items: [TextItem], boxes: [Rect])? {
+    public mutating func placeAlong(
+        _ text: String, line: [Point], style: FontStyle, size: Double, offset: Double
+    ) -> (items: [TextItem], boxes: [Rect])? {
         guard line.count > 1 else { return nil }
         let original = line
         let line = LabelPlacer.smoothed(line, window: size * 2.5)
@@ -121,7 +132,10 @@ public struct LabelPlacer {
         guard length > total * 1.3 else { return nil }
         func point(at s: Double) -> Point {
             var lo = 0, hi = cum.count - 1
-            while hi - lo > 1 { let mid = (lo + hi) / 2; if cum[mid] <= s { lo = mid } else { hi = mid } }
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2
+                if cum[mid] <= s { lo = mid } else { hi = mid }
+            }
             let seg = max(cum[hi] - cum[lo], 1e-9)
             let t = min(max((s - cum[lo]) / seg, 0), 1)
             return Point(x: line[lo].x + t * (line[hi].x - line[lo].x), y: line[lo].y + t * (line[hi].y - line[lo].y))
@@ -154,30 +168,44 @@ public struct LabelPlacer {
                 let s1 = reversed ? s0 - adv : s0 + adv
                 let p0 = point(at: s0), p1 = point(at: s1)
                 let angle = atan2(p1.y - p0.y, p1.x - p0.x)
-                guard abs(angle) < 1.35 else { ok = false; break }
+                guard abs(angle) < 1.35 else {
+                    ok = false
+                    break
+                }
                 // No sharp turn between neighbouring glyphs: they would collide.
-                if let prev = previousAngle, abs(remainder(angle - prev, 2 * .pi)) > 0.25 { ok = false; break }
+                if let prev = previousAngle, abs(remainder(angle - prev, 2 * .pi)) > 0.25 {
+                    ok = false
+                    break
+                }
                 previousAngle = angle
                 // Lift the baseline off the line, towards the top of the glyph.
                 let up = Point(x: sin(angle), y: -cos(angle))
                 let origin = Point(x: p0.x + up.x * offset, y: p0.y + up.y * offset)
-                let centre = Point(x: origin.x + cos(angle) * adv / 2 + up.x * metrics.ascent / 2,
-                                   y: origin.y + sin(angle) * adv / 2 + up.y * metrics.ascent / 2)
+                let centre = Point(
+                    x: origin.x + cos(angle) * adv / 2 + up.x * metrics.ascent / 2,
+                    y: origin.y + sin(angle) * adv / 2 + up.y * metrics.ascent / 2)
                 let half = max(adv, metrics.ascent) / 2 + 1
                 let box = Rect(x: centre.x - half, y: centre.y - half, width: 2 * half, height: 2 * half)
-                if !index.isFree(box) { ok = false; break }
+                if !index.isFree(box) {
+                    ok = false
+                    break
+                }
                 boxes.append(box)
                 if g != " " {
-                    items.append(TextItem(text: g, origin: origin, angle: angle, style: style, size: size,
-                                          color: RGBA(0, 0, 0), halo: nil))
+                    items.append(
+                        TextItem(
+                            text: g, origin: origin, angle: angle, style: style, size: size,
+                            color: RGBA(0, 0, 0), halo: nil))
                 }
                 pos += adv
             }
             // The text must not sit on the river itself: no point of the real line inside a glyph.
             if ok {
                 let hull = boxes.reduce(boxes[0]) { r, b in
-                    Rect(x: min(r.minX, b.minX), y: min(r.minY, b.minY), width: max(r.maxX, b.maxX) - min(r.minX, b.minX),
-                         height: max(r.maxY, b.maxY) - min(r.minY, b.minY))
+                    Rect(
+                        x: min(r.minX, b.minX), y: min(r.minY, b.minY),
+                        width: max(r.maxX, b.maxX) - min(r.minX, b.minX),
+                        height: max(r.maxY, b.maxY) - min(r.minY, b.minY))
                 }
                 let nearby = original.filter { hull.contains($0) }
                 ok = !nearby.contains { p in boxes.contains { $0.insetBy(1.5).contains(p) } }

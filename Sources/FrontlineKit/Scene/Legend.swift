@@ -38,12 +38,16 @@ struct LegendLayout {
         let (w, h) = size
         let box = Rect(x: origin.x, y: origin.y, width: w, height: h)
         var out: [SceneItem] = [
-            .path(parts: [corners(box)], closed: true,
-                  style: PathStyle(fill: RGBA(1, 1, 1, 0.93), stroke: style.frameColor, lineWidth: style.px(0.8))),
+            .path(
+                parts: [corners(box)], closed: true,
+                style: PathStyle(fill: RGBA(1, 1, 1, 0.93), stroke: style.frameColor, lineWidth: style.px(0.8)))
         ]
         var y = origin.y + padding
-        out.append(.text(TextItem(text: "Legend", origin: Point(x: origin.x + padding, y: y + rowHeight * 0.7),
-                                  style: .bold, size: fontSize, color: style.ink)))
+        out.append(
+            .text(
+                TextItem(
+                    text: "Legend", origin: Point(x: origin.x + padding, y: y + rowHeight * 0.7),
+                    style: .bold, size: fontSize, color: style.ink)))
         y += rowHeight
         for e in entries {
             let cx = origin.x + padding + swatch / 2, cy = y + rowHeight / 2
@@ -52,36 +56,58 @@ struct LegendLayout {
                 m.center = Point(x: cx, y: cy)
                 out.append(.marker(m))
             case .line(let ps):
-                out.append(.path(parts: [[Point(x: cx - swatch / 2, y: cy), Point(x: cx + swatch / 2, y: cy)]], closed: false, style: ps))
+                out.append(
+                    .path(
+                        parts: [[Point(x: cx - swatch / 2, y: cy), Point(x: cx + swatch / 2, y: cy)]], closed: false,
+                        style: ps))
             case .arrow(let fill, let outline):
-                let shape = ArrowShape.polygon(from: Point(x: cx - swatch / 2, y: cy), to: Point(x: cx + swatch / 2, y: cy), width: rowHeight * 0.22)
-                out.append(.path(parts: [shape], closed: true, style: PathStyle(fill: fill, stroke: outline, lineWidth: style.px(1))))
+                let shape = ArrowShape.polygon(
+                    from: Point(x: cx - swatch / 2, y: cy), to: Point(x: cx + swatch / 2, y: cy),
+                    width: rowHeight * 0.22)
+                out.append(
+                    .path(
+                        parts: [shape], closed: true,
+                        style: PathStyle(fill: fill, stroke: outline, lineWidth: style.px(1))))
             case .cross(let color):
                 let r = rowHeight * 0.22
-                out.append(.path(parts: [[Point(x: cx - r, y: cy - r), Point(x: cx + r, y: cy + r)], [Point(x: cx - r, y: cy + r), Point(x: cx + r, y: cy - r)]],
-                                 closed: false, style: PathStyle(stroke: color, lineWidth: style.px(2.2))))
+                out.append(
+                    .path(
+                        parts: [
+                            [Point(x: cx - r, y: cy - r), Point(x: cx + r, y: cy + r)],
+                            [Point(x: cx - r, y: cy + r), Point(x: cx + r, y: cy - r)],
+                        ],
+                        closed: false, style: PathStyle(stroke: color, lineWidth: style.px(2.2))))
             case .area(let ps):
                 let r = Rect(x: cx - swatch / 2, y: cy - rowHeight * 0.3, width: swatch, height: rowHeight * 0.6)
                 out.append(.path(parts: [corners(r)], closed: true, style: ps))
             }
-            out.append(.text(TextItem(text: e.label, origin: Point(x: origin.x + padding + swatch + style.text(10), y: cy + fontSize * 0.36),
-                                      size: fontSize, color: style.ink)))
+            out.append(
+                .text(
+                    TextItem(
+                        text: e.label,
+                        origin: Point(x: origin.x + padding + swatch + style.text(10), y: cy + fontSize * 0.36),
+                        size: fontSize, color: style.ink)))
             y += rowHeight
         }
         // Scale bar: two halves, black and white, labelled in km.
         let barY = y + style.text(10), barH = style.px(5)
         let x0 = origin.x + padding
         let half = scaleLength / 2
-        out.append(.path(parts: [corners(Rect(x: x0, y: barY, width: half, height: barH))], closed: true,
-                         style: PathStyle(fill: style.ink, stroke: style.ink, lineWidth: style.px(0.8))))
-        out.append(.path(parts: [corners(Rect(x: x0 + half, y: barY, width: half, height: barH))], closed: true,
-                         style: PathStyle(fill: RGBA(1, 1, 1), stroke: style.ink, lineWidth: style.px(0.8))))
+        out.append(
+            .path(
+                parts: [corners(Rect(x: x0, y: barY, width: half, height: barH))], closed: true,
+                style: PathStyle(fill: style.ink, stroke: style.ink, lineWidth: style.px(0.8))))
+        out.append(
+            .path(
+                parts: [corners(Rect(x: x0 + half, y: barY, width: half, height: barH))], closed: true,
+                style: PathStyle(fill: RGBA(1, 1, 1), stroke: style.ink, lineWidth: style.px(0.8))))
         let labelY = barY + barH + style.text(14)
         let small = style.text(12)
         for (v, x) in [(0.0, x0), (scaleKm / 2, x0 + half), (scaleKm, x0 + scaleLength)] {
             let s = v == scaleKm ? "\(format(v)) km" : format(v)
             let tw = measurer.size(of: s, style: .regular, fontSize: small).width
-            let ox = v == scaleKm ? x - measurer.size(of: format(v), style: .regular, fontSize: small).width / 2 : x - tw / 2
+            let ox =
+                v == scaleKm ? x - measurer.size(of: format(v), style: .regular, fontSize: small).width / 2 : x - tw / 2
             out.append(.text(TextItem(text: s, origin: Point(x: ox, y: labelY), size: small, color: style.ink)))
         }
         _ = h
@@ -94,7 +120,10 @@ struct LegendLayout {
 }
 
 func corners(_ r: Rect) -> [Point] {
-    [Point(x: r.minX, y: r.minY), Point(x: r.maxX, y: r.minY), Point(x: r.maxX, y: r.maxY), Point(x: r.minX, y: r.maxY)]
+    [
+        Point(x: r.minX, y: r.minY), Point(x: r.maxX, y: r.minY), Point(x: r.maxX, y: r.maxY),
+        Point(x: r.minX, y: r.maxY),
+    ]
 }
 
 /// A round scale-bar length (km) and its length on the surface, about `target` units long.

@@ -23,21 +23,26 @@ public struct MapComposer {
         let control = ControlLayer(claims: a.claims, states: a.states, actors: actors)
         let W = request.width
         let margin = style.text(28), gutterLeft = style.text(46), gutterBottom = style.text(24)
-        let heading = MapHeading(title: a.article.title, subtitle: subtitle(a.article, control: !control.states.isEmpty),
-                                 width: W - 2 * margin, style: style, text: text)
+        let heading = MapHeading(
+            title: a.article.title, subtitle: subtitle(a.article, control: !control.states.isEmpty),
+            width: W - 2 * margin, style: style, text: text)
         let top = margin + heading.height + heading.subtitleSize * 0.45 + style.px(14)
-        var footer = MapFooter(lines: footerLines(a, extent: extent, unlabelled: []), width: W - 2 * margin, style: style,
-                               text: text)
+        var footer = MapFooter(
+            lines: footerLines(a, extent: extent, unlabelled: []), width: W - 2 * margin, style: style,
+            text: text)
         let frameX = margin + gutterLeft
         let frameW = W - frameX - margin
-        let frameH = try frameHeight(request, width: frameW, around: (top, gutterBottom, footer.height(margin: margin)),
-                                     projection: projection, box: extent.box)
+        let frameH = try frameHeight(
+            request, width: frameW, around: (top, gutterBottom, footer.height(margin: margin)),
+            projection: projection, box: extent.box)
         let frame = Rect(x: frameX, y: top, width: frameW, height: frameH)
         var H = request.height ?? (top + frameH + gutterBottom + footer.height(margin: margin)).rounded()
 
-        let content = MapPanel.Content(extent: extent, places: a.places, checks: a.checks, control: control, phase: .after)
-        let panel = try MapPanel(frame: frame, projection: projection, content: content, legendInside: true,
-                                 forceLegend: request.height != nil, basemap: basemap, style: style, measurer: measurer)
+        let content = MapPanel.Content(
+            extent: extent, places: a.places, checks: a.checks, control: control, phase: .after)
+        let panel = try MapPanel(
+            frame: frame, projection: projection, content: content, legendInside: true,
+            forceLegend: request.height != nil, basemap: basemap, style: style, measurer: measurer)
         // On a small figure the legend does not fit in the frame: it goes under the map.
         var legendBelow = 0.0
         var items: [SceneItem] = []
@@ -46,19 +51,22 @@ public struct MapComposer {
             legendBelow = panel.legend.layout.size.height + style.text(12)
             H = (H + legendBelow).rounded()
         }
-        let paper = SceneItem.path(parts: [corners(Rect(x: 0, y: 0, width: W, height: H))], closed: true,
-                                   style: PathStyle(fill: style.paper))
+        let paper = SceneItem.path(
+            parts: [corners(Rect(x: 0, y: 0, width: W, height: H))], closed: true,
+            style: PathStyle(fill: style.paper))
         items = [paper] + panel.items + items + heading.items(x: margin, top: margin, style: style, text: text)
         footer.lines = footerLines(a, extent: extent, unlabelled: panel.unlabelled)
         items += footer.items(x: margin, y: frame.maxY + gutterBottom + footer.lineHeight + legendBelow)
 
-        var scene = Scene(width: W, height: H, items: items, title: a.article.title,
-                          description: describe(a, extent: extent, control: control),
-                          metadataJSON: SceneMetadata.json(article: a.article, places: a.places, extent: extent,
-                                                           control: control),
-                          frame: frame, labels: panel.labels, legend: panel.legend.entries,
-                          footnotes: footnotes(a.places, extent: extent, unlabelled: panel.unlabelled),
-                          footerLines: footer.lines)
+        var scene = Scene(
+            width: W, height: H, items: items, title: a.article.title,
+            description: describe(a, extent: extent, control: control),
+            metadataJSON: SceneMetadata.json(
+                article: a.article, places: a.places, extent: extent,
+                control: control),
+            frame: frame, labels: panel.labels, legend: panel.legend.entries,
+            footnotes: footnotes(a.places, extent: extent, unlabelled: panel.unlabelled),
+            footerLines: footer.lines)
         scene.dpi = request.dpi
         return scene
     }
@@ -68,8 +76,9 @@ public struct MapComposer {
     func extent(of a: Analysis, request: MapRequest) throws -> MapExtent {
         let points = a.places.points
         if let box = request.box {
-            return MapExtent(box: box, offMap: points.filter { !box.contains($0.coordinate) },
-                             onMap: points.filter { box.contains($0.coordinate) })
+            return MapExtent(
+                box: box, offMap: points.filter { !box.contains($0.coordinate) },
+                onMap: points.filter { box.contains($0.coordinate) })
         }
         let extent = ExtentChooser.choose([a.places])
         guard extent.onMap.isEmpty else { return extent }
@@ -77,20 +86,25 @@ public struct MapComposer {
         if points.isEmpty {
             throw FrontlineError.badInput(file: file, reason: "names no place the gazetteer knows: nothing to map")
         }
-        throw FrontlineError.badInput(file: file, reason: "every place it names lies outside the basemap's region: "
-                                      + points.map(\.text).joined(separator: ", "))
+        throw FrontlineError.badInput(
+            file: file,
+            reason: "every place it names lies outside the basemap's region: "
+                + points.map(\.text).joined(separator: ", "))
     }
 
     /// The map frame's height: what a fixed height leaves once the title band, the gutter and the
     /// footer (`around`) are set, or the extent's shape at this width, between 0.45 and 1.3 of it.
-    func frameHeight(_ request: MapRequest, width: Double, around: (top: Double, gutter: Double, footer: Double),
-                     projection: Projection, box: GeoBox) throws -> Double {
+    func frameHeight(
+        _ request: MapRequest, width: Double, around: (top: Double, gutter: Double, footer: Double),
+        projection: Projection, box: GeoBox
+    ) throws -> Double {
         if let h = request.height {
             let frameH = h - around.top - around.gutter - around.footer
             guard frameH >= 80 else {
                 let needed = Int(around.top + around.gutter + around.footer + 80)
-                throw FrontlineError.usage("--height \(Int(h)) leaves no room for the map at this width "
-                                           + "(at least \(needed) px needed)")
+                throw FrontlineError.usage(
+                    "--height \(Int(h)) leaves no room for the map at this width "
+                        + "(at least \(needed) px needed)")
             }
             return frameH
         }

@@ -27,8 +27,10 @@ struct MapFooter {
 
     /// The wrapped lines, the first baseline at `y`.
     func items(x: Double, y: Double) -> [SceneItem] {
-        text.lines(lines.flatMap { text.wrap($0, width: width, size: size) }, x: x, y: y, step: lineHeight, size: size,
-                   color: style.muted).items
+        text.lines(
+            lines.flatMap { text.wrap($0, width: width, size: size) }, x: x, y: y, step: lineHeight, size: size,
+            color: style.muted
+        ).items
     }
 }
 
@@ -44,10 +46,13 @@ extension MapComposer {
         if !extent.offMap.isEmpty { lines.append(offMapText(extent) + ".") }
         let missing = a.places.unresolved.filter(\.cued)
         if !missing.isEmpty {
-            lines.append("Named but not located: " + missing.map(\.text).joined(separator: ", ")
-                         + " (no coordinates in the gazetteer).")
+            lines.append(
+                "Named but not located: " + missing.map(\.text).joined(separator: ", ")
+                    + " (no coordinates in the gazetteer).")
         }
-        if !unlabelled.isEmpty { lines.append("Not labelled for lack of room: " + unlabelled.joined(separator: ", ") + ".") }
+        if !unlabelled.isEmpty {
+            lines.append("Not labelled for lack of room: " + unlabelled.joined(separator: ", ") + ".")
+        }
         let source = a.article.source.map { "Source: \($0)" } ?? "Source: article \"\(a.article.name)\""
         lines.append("\(source). \(MapText.attribution) Lambert conformal conic projection.")
         return lines

@@ -35,10 +35,12 @@ struct MapHeading {
 
     /// The lines set from the top margin at `x`.
     func items(x: Double, top: Double, style: MapStyle, text: MapText) -> [SceneItem] {
-        let title = text.lines(titleLines, x: x, y: top + titleSize * 0.9, step: titleSize * 1.15, size: titleSize,
-                               color: style.ink, style: .bold)
-        let subtitle = text.lines(subtitleLines, x: x, y: title.next + subtitleSize * 0.3, step: subtitleSize * 1.25,
-                                  size: subtitleSize, color: style.muted)
+        let title = text.lines(
+            titleLines, x: x, y: top + titleSize * 0.9, step: titleSize * 1.15, size: titleSize,
+            color: style.ink, style: .bold)
+        let subtitle = text.lines(
+            subtitleLines, x: x, y: title.next + subtitleSize * 0.3, step: subtitleSize * 1.25,
+            size: subtitleSize, color: style.muted)
         return title.items + subtitle.items
     }
 }

@@ -21,37 +21,46 @@ struct MapPanel {
 
     /// `legendInside`: the legend goes inside the frame when it fits (always, with `forceLegend`);
     /// otherwise the caller sets `legend` elsewhere.
-    init(frame: Rect, projection: Projection, content c: Content, legendInside: Bool, forceLegend: Bool = false,
-         basemap: Basemap, style: MapStyle, measurer: TextMeasuring) throws {
+    init(
+        frame: Rect, projection: Projection, content c: Content, legendInside: Bool, forceLegend: Bool = false,
+        basemap: Basemap, style: MapStyle, measurer: TextMeasuring
+    ) throws {
         let t = MapTransform(projection: projection, box: c.extent.box, frame: frame)
         let visible = t.visibleBox
         let focus = Set(c.places.focusCountries.prefix(2))
         let rivers = Set(c.places.places.filter { $0.kind == .river }.map(\.entry.name))
-        let base = try BasemapLayer(basemap: basemap, transform: t, visible: visible, focus: focus,
-                                    mentionedRivers: rivers, style: style)
+        let base = try BasemapLayer(
+            basemap: basemap, transform: t, visible: visible, focus: focus,
+            mentionedRivers: rivers, style: style)
         let measures = MeasureLayer(checks: c.checks, transform: t, style: style)
         let graticule = Graticule(t, visible: visible)
 
         var placer = LabelPlacer(bounds: frame.insetBy(style.px(3)), measurer: measurer)
-        let symbols = ControlSymbols(places: c.extent.onMap, control: c.control, phase: c.phase, transform: t,
-                                     style: style, placer: &placer)
+        let symbols = ControlSymbols(
+            places: c.extent.onMap, control: c.control, phase: c.phase, transform: t,
+            style: style, placer: &placer)
         measures.reserveCrosses(in: &placer, style: style)
-        var legend = PanelLegend(symbols: symbols, control: c.control, basemap: base, checks: c.checks,
-                                 focus: !focus.isEmpty, transform: t, style: style, measurer: measurer)
+        var legend = PanelLegend(
+            symbols: symbols, control: c.control, basemap: base, checks: c.checks,
+            focus: !focus.isEmpty, transform: t, style: style, measurer: measurer)
         if legendInside {
-            legend.place(in: frame, force: forceLegend, markers: symbols.markers.map(\.marker.center), style: style,
-                         placer: &placer)
+            legend.place(
+                in: frame, force: forceLegend, markers: symbols.markers.map(\.marker.center), style: style,
+                placer: &placer)
         }
         var names = LabelLayer(style: style)
         names.placeNames(symbols.markers, placer: &placer)
-        let badges = MeasureBadges(lines: measures.badgeLines, checks: c.checks, frame: frame, style: style,
-                                   placer: &placer)
+        let badges = MeasureBadges(
+            lines: measures.badgeLines, checks: c.checks, frame: frame, style: style,
+            placer: &placer)
         names.add(badges)
         names.riverNames(base.rivers, mentioned: rivers, frame: frame, placer: &placer)
         names.lakeNames(base.lakes, transform: t, placer: &placer)
         names.countryNames(base.countries, focus: focus, frame: frame, placer: &placer)
 
-        var items: [SceneItem] = [.clip(frame), .path(parts: [corners(frame)], closed: true, style: PathStyle(fill: style.sea))]
+        var items: [SceneItem] = [
+            .clip(frame), .path(parts: [corners(frame)], closed: true, style: PathStyle(fill: style.sea)),
+        ]
         items += base.items + measures.items
         items.append(.path(parts: graticule.lines, closed: false, style: style.graticuleLine))
         items += symbols.items(style: style) + badges.items(style: style, measurer: measurer) + names.items

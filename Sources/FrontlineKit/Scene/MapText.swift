@@ -6,7 +6,8 @@ struct MapText {
     let measurer: TextMeasuring
 
     /// The sources and licences every map, comparison and report credits.
-    static let attribution = "Map by Frontline. Basemap: Natural Earth (public domain); rivers: GSHHG/WDBII (LGPL); "
+    static let attribution =
+        "Map by Frontline. Basemap: Natural Earth (public domain); rivers: GSHHG/WDBII (LGPL); "
         + "places: GeoNames (CC-BY 4.0)."
 
     /// "1,047 km", "17.8 km".
@@ -78,8 +79,10 @@ struct MapText {
 
     /// Text items for lines set one under another from `y`, each `step` below the last; and the
     /// baseline after the last (the running sum, as the lines were set).
-    func lines(_ lines: [String], x: Double, y: Double, step: Double, size: Double, color: RGBA,
-               style: FontStyle = .regular) -> (items: [SceneItem], next: Double) {
+    func lines(
+        _ lines: [String], x: Double, y: Double, step: Double, size: Double, color: RGBA,
+        style: FontStyle = .regular
+    ) -> (items: [SceneItem], next: Double) {
         var y = y
         var items: [SceneItem] = []
         for line in lines {

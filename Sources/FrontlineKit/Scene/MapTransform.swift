@@ -28,8 +28,10 @@ public struct MapTransform {
         for i in 0...20 {
             let t = Double(i) / 20
             let lon = box.minLon + t * box.width, lat = box.minLat + t * box.height
-            pts += [LonLat(lon: lon, lat: box.minLat), LonLat(lon: lon, lat: box.maxLat),
-                    LonLat(lon: box.minLon, lat: lat), LonLat(lon: box.maxLon, lat: lat)]
+            pts += [
+                LonLat(lon: lon, lat: box.minLat), LonLat(lon: lon, lat: box.maxLat),
+                LonLat(lon: box.minLon, lat: lat), LonLat(lon: box.maxLon, lat: lat),
+            ]
         }
         let p = projection.forward(pts)
         let xs = p.map(\.x), ys = p.map(\.y)
@@ -77,7 +79,10 @@ public struct MapTransform {
         var vertices = 0
         for (l, records) in layers.enumerated() {
             for (r, record) in records.enumerated() {
-                for p in record.parts.indices { index.append((l, r, p)); vertices += record.parts[p].count }
+                for p in record.parts.indices {
+                    index.append((l, r, p))
+                    vertices += record.parts[p].count
+                }
             }
         }
         var cut = 0, first = 0
@@ -106,8 +111,12 @@ public struct MapTransform {
         var pts: [LonLat] = []
         for i in 0...10 {
             let t = Double(i) / 10
-            for p in [Point(x: frame.minX + t * frame.width, y: frame.minY), Point(x: frame.minX + t * frame.width, y: frame.maxY),
-                      Point(x: frame.minX, y: frame.minY + t * frame.height), Point(x: frame.maxX, y: frame.minY + t * frame.height)] {
+            for p in [
+                Point(x: frame.minX + t * frame.width, y: frame.minY),
+                Point(x: frame.minX + t * frame.width, y: frame.maxY),
+                Point(x: frame.minX, y: frame.minY + t * frame.height),
+                Point(x: frame.maxX, y: frame.minY + t * frame.height),
+            ] {
                 if let g = geo(p) { pts.append(g) }
             }
         }

@@ -16,16 +16,20 @@ struct MeasureLayer {
             badgeLines.append((i + 1, line))
             if let end = c.claimedEnd, let d = t.device(end), t.frame.contains(d) {
                 crosses.append(d)
-                items.append(.path(parts: Self.cross(at: d, radius: style.px(5)), closed: false,
-                                   style: style.claimedEndCross))
+                items.append(
+                    .path(
+                        parts: Self.cross(at: d, radius: style.px(5)), closed: false,
+                        style: style.claimedEndCross))
             }
         }
     }
 
     /// The two strokes of an ×.
     static func cross(at d: Point, radius r: Double) -> [[Point]] {
-        [[Point(x: d.x - r, y: d.y - r), Point(x: d.x + r, y: d.y + r)],
-         [Point(x: d.x - r, y: d.y + r), Point(x: d.x + r, y: d.y - r)]]
+        [
+            [Point(x: d.x - r, y: d.y - r), Point(x: d.x + r, y: d.y + r)],
+            [Point(x: d.x - r, y: d.y + r), Point(x: d.x + r, y: d.y - r)],
+        ]
     }
 
     /// Keeps labels off the crosses.

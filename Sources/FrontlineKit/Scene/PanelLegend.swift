@@ -9,22 +9,28 @@ struct PanelLegend {
     /// Where the legend is drawn inside the frame; nil when it goes under the map instead.
     private(set) var origin: Point?
 
-    init(symbols: ControlSymbols, control: ControlLayer, basemap: BasemapLayer, checks: [DistanceCheck],
-         focus: Bool, transform t: MapTransform, style: MapStyle, measurer: TextMeasuring) {
+    init(
+        symbols: ControlSymbols, control: ControlLayer, basemap: BasemapLayer, checks: [DistanceCheck],
+        focus: Bool, transform t: MapTransform, style: MapStyle, measurer: TextMeasuring
+    ) {
         let markers = symbols.markers
         let plain = markers.filter { symbols.states[$0.place.entry.id] == nil }
         if let m = plain.first(where: { !$0.place.approximate })?.marker {
             entries.append(LegendEntry(symbol: .marker(m), label: "Place named, no control stated"))
         }
-        entries += control.legend(states: markers.compactMap { symbols.states[$0.place.entry.id] },
-                                  arrows: symbols.arrows.map(\.actor), style: style)
+        entries += control.legend(
+            states: markers.compactMap { symbols.states[$0.place.entry.id] },
+            arrows: symbols.arrows.map(\.actor), style: style)
         if markers.contains(where: { $0.place.approximate }) {
-            let sample = MarkerItem(center: Point(x: 0, y: 0), radius: style.px(4.2), shape: .approximate,
-                                    fill: style.markerFill, outline: RGBA(1, 1, 1), outlineWidth: style.px(1.6))
+            let sample = MarkerItem(
+                center: Point(x: 0, y: 0), radius: style.px(4.2), shape: .approximate,
+                fill: style.markerFill, outline: RGBA(1, 1, 1), outlineWidth: style.px(1.6))
             entries.append(LegendEntry(symbol: .marker(sample), label: "Approximate position, placed from the text"))
         }
         if !basemap.rivers.isEmpty { entries.append(LegendEntry(symbol: .line(style.majorRiver), label: "River")) }
-        if !basemap.lakes.isEmpty { entries.append(LegendEntry(symbol: .area(style.lakeArea), label: "Lake or reservoir")) }
+        if !basemap.lakes.isEmpty {
+            entries.append(LegendEntry(symbol: .area(style.lakeArea), label: "Lake or reservoir"))
+        }
         if basemap.hasBorders {
             entries.append(LegendEntry(symbol: .line(style.borderLine), label: "International border"))
         }
@@ -34,15 +40,17 @@ struct PanelLegend {
             entries.append(LegendEntry(symbol: .area(swatch), label: "Country the article is about"))
         }
         scale = niceScale(kmPerUnit: t.kmPerUnit, target: style.px(130))
-        layout = LegendLayout(entries: entries, style: style, measurer: measurer, scaleKm: scale.km,
-                              scaleLength: scale.length)
+        layout = LegendLayout(
+            entries: entries, style: style, measurer: measurer, scaleKm: scale.km,
+            scaleLength: scale.length)
     }
 
     /// The measured stretches' symbols, for the checks that drew them.
     static func measureEntries(_ checks: [DistanceCheck], style: MapStyle) -> [LegendEntry] {
         var out: [LegendEntry] = []
         if checks.contains(where: { $0.kind != .straight && $0.stretch.count > 1 }) {
-            out.append(LegendEntry(symbol: .line(style.measuredStretch), label: "Measured stretch (checks below the map)"))
+            out.append(
+                LegendEntry(symbol: .line(style.measuredStretch), label: "Measured stretch (checks below the map)"))
         }
         if checks.contains(where: { $0.kind == .straight && $0.stretch.count > 1 }) {
             out.append(LegendEntry(symbol: .line(style.straightMeasure), label: "Measured straight distance"))
@@ -58,10 +66,12 @@ struct PanelLegend {
     mutating func place(in frame: Rect, force: Bool, markers: [Point], style: MapStyle, placer: inout LabelPlacer) {
         let (lw, lh) = layout.size
         let inset = style.px(12)
-        let corners = [Point(x: frame.minX + inset, y: frame.maxY - inset - lh),
-                       Point(x: frame.maxX - inset - lw, y: frame.maxY - inset - lh),
-                       Point(x: frame.minX + inset, y: frame.minY + inset),
-                       Point(x: frame.maxX - inset - lw, y: frame.minY + inset)]
+        let corners = [
+            Point(x: frame.minX + inset, y: frame.maxY - inset - lh),
+            Point(x: frame.maxX - inset - lw, y: frame.maxY - inset - lh),
+            Point(x: frame.minX + inset, y: frame.minY + inset),
+            Point(x: frame.maxX - inset - lw, y: frame.minY + inset),
+        ]
         guard force || (lw <= frame.width * 0.36 && lh <= frame.height * 0.62) else { return }
         func crowd(_ p: Point) -> Int {
             let r = Rect(x: p.x, y: p.y, width: lw, height: lh).insetBy(-style.px(40))

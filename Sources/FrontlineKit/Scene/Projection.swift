@@ -41,8 +41,9 @@ public final class Projection {
     public static func conformal(for box: GeoBox) throws -> Projection {
         let lat1 = box.minLat + box.height / 6, lat2 = box.maxLat - box.height / 6
         let c = box.center
-        let def = String(format: "+proj=lcc +lat_1=%.4f +lat_2=%.4f +lat_0=%.4f +lon_0=%.4f +ellps=WGS84",
-                         lat1, lat2, c.lat, c.lon)
+        let def = String(
+            format: "+proj=lcc +lat_1=%.4f +lat_2=%.4f +lat_0=%.4f +lon_0=%.4f +ellps=WGS84",
+            lat1, lat2, c.lat, c.lon)
         return try Projection(proj: def)
     }
 
@@ -54,7 +55,8 @@ public final class Projection {
     /// Projects one point; nil if PROJ cannot.
     public func forward(_ p: LonLat) -> Point? {
         var c = PJ_COORD()
-        c.xy.x = p.lon; c.xy.y = p.lat
+        c.xy.x = p.lon
+        c.xy.y = p.lat
         let r = api.trans(pj, PJ_FWD, c)
         guard r.xy.x.isFinite, r.xy.y.isFinite, r.xy.x != .infinity else { return nil }
         return Point(x: r.xy.x, y: r.xy.y)
@@ -67,10 +69,11 @@ public final class Projection {
         let n = line.count
         xs.withUnsafeMutableBufferPointer { xb in
             ys.withUnsafeMutableBufferPointer { yb in
-                _ = api.trans_generic(pj, PJ_FWD,
-                                       xb.baseAddress, MemoryLayout<Double>.stride, n,
-                                       yb.baseAddress, MemoryLayout<Double>.stride, n,
-                                       nil, 0, 0, nil, 0, 0)
+                _ = api.trans_generic(
+                    pj, PJ_FWD,
+                    xb.baseAddress, MemoryLayout<Double>.stride, n,
+                    yb.baseAddress, MemoryLayout<Double>.stride, n,
+                    nil, 0, 0, nil, 0, 0)
             }
         }
         var out: [Point] = []
@@ -84,7 +87,8 @@ public final class Projection {
     /// The geographic position of a projected point.
     public func inverse(_ p: Point) -> LonLat? {
         var c = PJ_COORD()
-        c.xy.x = p.x; c.xy.y = p.y
+        c.xy.x = p.x
+        c.xy.y = p.y
         let r = api.trans(pj, PJ_INV, c)
         guard r.lp.lam.isFinite, r.lp.phi.isFinite, abs(r.lp.lam) < 1e30 else { return nil }
         return LonLat(lon: r.lp.lam, lat: r.lp.phi)
@@ -101,7 +105,10 @@ final class ProjContextPool: @unchecked Sendable {
     func take() throws -> OpaquePointer {
         let api = try ProjLibrary.api()
         lock.lock()
-        if let c = free.popLast() { lock.unlock(); return c }
+        if let c = free.popLast() {
+            lock.unlock()
+            return c
+        }
         lock.unlock()
         guard let c = api.context_create() else {
             throw FrontlineError.library(name: "PROJ", reason: "cannot create a context")

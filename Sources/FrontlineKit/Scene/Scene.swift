@@ -3,7 +3,12 @@ import Foundation
 /// A colour with alpha, components 0–1.
 public struct RGBA: Hashable, Sendable, Codable {
     public var r: Double, g: Double, b: Double, a: Double
-    public init(_ r: Double, _ g: Double, _ b: Double, _ a: Double = 1) { self.r = r; self.g = g; self.b = b; self.a = a }
+    public init(_ r: Double, _ g: Double, _ b: Double, _ a: Double = 1) {
+        self.r = r
+        self.g = g
+        self.b = b
+        self.a = a
+    }
     /// From "#rrggbb" or "#rrggbbaa".
     public init?(hex: String) {
         var s = hex
@@ -12,8 +17,9 @@ public struct RGBA: Hashable, Sendable, Codable {
         if s.count == 6 {
             self.init(Double((v >> 16) & 255) / 255, Double((v >> 8) & 255) / 255, Double(v & 255) / 255)
         } else {
-            self.init(Double((v >> 24) & 255) / 255, Double((v >> 16) & 255) / 255,
-                      Double((v >> 8) & 255) / 255, Double(v & 255) / 255)
+            self.init(
+                Double((v >> 24) & 255) / 255, Double((v >> 16) & 255) / 255,
+                Double((v >> 8) & 255) / 255, Double(v & 255) / 255)
         }
     }
 }
@@ -39,7 +45,10 @@ public struct PathStyle: Sendable, Equatable {
     public var lineWidth: Double = 1
     public var dash: [Double] = []
     public init(fill: RGBA? = nil, stroke: RGBA? = nil, lineWidth: Double = 1, dash: [Double] = []) {
-        self.fill = fill; self.stroke = stroke; self.lineWidth = lineWidth; self.dash = dash
+        self.fill = fill
+        self.stroke = stroke
+        self.lineWidth = lineWidth
+        self.dash = dash
     }
 }
 
@@ -79,11 +88,18 @@ public struct MarkerItem: Sendable, Equatable {
     public var hollow = false
 
     public init(center: Point, radius: Double, shape: MarkerShape, fill: RGBA, outline: RGBA, outlineWidth: Double) {
-        self.center = center; self.radius = radius; self.shape = shape; self.fill = fill; self.outline = outline; self.outlineWidth = outlineWidth
+        self.center = center
+        self.radius = radius
+        self.shape = shape
+        self.fill = fill
+        self.outline = outline
+        self.outlineWidth = outlineWidth
     }
 
     /// The box the symbol covers, rings included.
-    public var extent: Double { radius + (ring != nil ? radius * 0.9 : 0) + (changed ? outlineWidth * 2.4 : 0) + outlineWidth }
+    public var extent: Double {
+        radius + (ring != nil ? radius * 0.9 : 0) + (changed ? outlineWidth * 2.4 : 0) + outlineWidth
+    }
 }
 
 /// One drawing instruction. A scene is a list of these, drawn in order by any renderer.
@@ -121,9 +137,11 @@ public struct Scene: Sendable {
     /// Set for figures sized for print: PNG records it, SVG gets millimetre units, the PDF page its true size.
     public var dpi: Double?
 
-    public init(width: Double, height: Double, items: [SceneItem], title: String, description: String,
-                metadataJSON: @autoclosure @escaping @Sendable () -> String, frame: Rect, labels: [PlacedLabel],
-                legend: [LegendEntry], footnotes: [String], footerLines: [String] = [], dpi: Double? = nil) {
+    public init(
+        width: Double, height: Double, items: [SceneItem], title: String, description: String,
+        metadataJSON: @autoclosure @escaping @Sendable () -> String, frame: Rect, labels: [PlacedLabel],
+        legend: [LegendEntry], footnotes: [String], footerLines: [String] = [], dpi: Double? = nil
+    ) {
         self.width = width
         self.height = height
         self.items = items

@@ -19,7 +19,8 @@ enum SceneMetadata {
             title: article.title, date: article.date, article: article.name,
             places: report.document.places,
             unresolved: places.unresolved.map(\.text),
-            claims: ClaimsDocument(article: article, places: places, claims: control.claims, actors: control.actors).claims,
+            claims: ClaimsDocument(article: article, places: places, claims: control.claims, actors: control.actors)
+                .claims,
             states: control.states)
         return (try? PlacesReport.encoder().encode(doc)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }

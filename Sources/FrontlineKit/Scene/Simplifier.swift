@@ -39,7 +39,8 @@ enum Simplifier {
         let n = xs.count
         let tol2 = tolerance * tolerance
         var keep = [Bool](repeating: false, count: n)
-        keep[0] = true; keep[n - 1] = true
+        keep[0] = true
+        keep[n - 1] = true
         var stack: [(Int, Int)] = [(0, n - 1)]
         while let (a, b) = stack.popLast() {
             guard b > a + 1 else { continue }
@@ -56,7 +57,10 @@ enum Simplifier {
                     let ex = px - t * dx, ey = py - t * dy
                     d2 = ex * ex + ey * ey
                 }
-                if d2 > worst { worst = d2; at = i }
+                if d2 > worst {
+                    worst = d2
+                    at = i
+                }
             }
             if worst > tol2 {
                 keep[at] = true

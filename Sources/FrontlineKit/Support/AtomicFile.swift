@@ -8,14 +8,19 @@ public enum AtomicFile {
             // Plain POSIX calls: the bytes go out in as few writes as the kernel takes.
             let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
             guard fd >= 0 else {
-                let reason = errno == EACCES || errno == EROFS ? "the directory is not writable" : String(cString: strerror(errno))
+                let reason =
+                    errno == EACCES || errno == EROFS
+                    ? "the directory is not writable" : String(cString: strerror(errno))
                 throw FrontlineError.cannotWrite(file: path, reason: reason)
             }
             let failure: Int32? = data.withUnsafeBytes { buf in
                 var done = 0
                 while done < buf.count {
                     let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)
-                    if n < 0 { if errno == EINTR { continue }; return errno }
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
                     done += n
                 }
                 return nil

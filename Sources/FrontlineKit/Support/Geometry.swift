@@ -4,14 +4,20 @@ import Foundation
 public struct LonLat: Hashable, Sendable, Codable {
     public var lon: Double
     public var lat: Double
-    public init(lon: Double, lat: Double) { self.lon = lon; self.lat = lat }
+    public init(lon: Double, lat: Double) {
+        self.lon = lon
+        self.lat = lat
+    }
 }
 
 /// A point on a drawing surface, in device units (pixels or points).
 public struct Point: Hashable, Sendable {
     public var x: Double
     public var y: Double
-    public init(x: Double, y: Double) { self.x = x; self.y = y }
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
     public static func + (a: Point, b: Point) -> Point { Point(x: a.x + b.x, y: a.y + b.y) }
     public static func - (a: Point, b: Point) -> Point { Point(x: a.x - b.x, y: a.y - b.y) }
     public func distance(to p: Point) -> Double { hypot(x - p.x, y - p.y) }
@@ -21,7 +27,10 @@ public struct Point: Hashable, Sendable {
 public struct Rect: Hashable, Sendable {
     public var x: Double, y: Double, width: Double, height: Double
     public init(x: Double, y: Double, width: Double, height: Double) {
-        self.x = x; self.y = y; self.width = width; self.height = height
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
     }
     public var minX: Double { x }
     public var minY: Double { y }
@@ -42,7 +51,10 @@ public struct Rect: Hashable, Sendable {
 public struct GeoBox: Hashable, Sendable, Codable {
     public var minLon: Double, minLat: Double, maxLon: Double, maxLat: Double
     public init(minLon: Double, minLat: Double, maxLon: Double, maxLat: Double) {
-        self.minLon = minLon; self.minLat = minLat; self.maxLon = maxLon; self.maxLat = maxLat
+        self.minLon = minLon
+        self.minLat = minLat
+        self.maxLon = maxLon
+        self.maxLat = maxLat
     }
     public init?(covering points: [LonLat]) {
         guard let first = points.first else { return nil }
@@ -51,8 +63,10 @@ public struct GeoBox: Hashable, Sendable, Codable {
         self = b
     }
     public mutating func include(_ p: LonLat) {
-        minLon = min(minLon, p.lon); maxLon = max(maxLon, p.lon)
-        minLat = min(minLat, p.lat); maxLat = max(maxLat, p.lat)
+        minLon = min(minLon, p.lon)
+        maxLon = max(maxLon, p.lon)
+        minLat = min(minLat, p.lat)
+        maxLat = max(maxLat, p.lat)
     }
     public var center: LonLat { LonLat(lon: (minLon + maxLon) / 2, lat: (minLat + maxLat) / 2) }
     public var width: Double { maxLon - minLon }

@@ -28,7 +28,8 @@ enum Parallel {
         let slots = items.map { _ in Slot<R>() }
         withoutActuallyEscaping(f) { f in
             let pool = WorkerPool.shared
-            let batch = pool.submit(items.indices.dropFirst().map { i in { slots[i].result = Result { try f(items[i]) } } })
+            let batch = pool.submit(
+                items.indices.dropFirst().map { i in { slots[i].result = Result { try f(items[i]) } } })
             slots[0].result = Result { try f(items[0]) }
             pool.wait(for: batch)
         }
@@ -47,7 +48,10 @@ final class WorkerPool: @unchecked Sendable {
         fileprivate init(_ n: Int) { pending = n }
     }
 
-    private struct Job { var body: (() -> Void)?; let batch: Batch? }
+    private struct Job {
+        var body: (() -> Void)?
+        let batch: Batch?
+    }
 
     /// One lock; idle workers wait on `work` (woken one per job queued), callers on `done` (woken when
     /// a batch ends): a finished batch wakes no idle worker, and one job wakes one worker, not all.
@@ -114,7 +118,10 @@ final class WorkerPool: @unchecked Sendable {
         pthread_mutex_lock(lock)
         while true {
             while head < queue.count, queue[head].body == nil { head += 1 }  // run by its batch's waiter
-            if head == queue.count { queue.removeAll(keepingCapacity: true); head = 0 }
+            if head == queue.count {
+                queue.removeAll(keepingCapacity: true)
+                head = 0
+            }
             if head < queue.count { break }
             pthread_cond_wait(work, lock)
         }

@@ -20,7 +20,8 @@ public enum ProjLibrary {
     }
 
     /// The API if the library is the PROJ the headers are for; else the reason, added to `reasons`.
-    private static func checked(_ api: frontline_proj_api, name: String, reasons: inout [String]) -> frontline_proj_api? {
+    private static func checked(_ api: frontline_proj_api, name: String, reasons: inout [String]) -> frontline_proj_api?
+    {
         let major = Int(api.info().major)
         guard major == Int(PROJ_VERSION_MAJOR) else {
             reasons.append("\(name) is PROJ \(major), built for \(PROJ_VERSION_MAJOR)")
@@ -44,6 +45,7 @@ public enum ProjLibrary {
             reasons.append(error.map { String(cString: $0) } ?? "\(name): cannot be opened")
         }
         let why = reasons.joined(separator: "; ")
-        return .failure(.library(name: "PROJ", reason: "cannot open libproj (\(why)); install it with apt-get install libproj-dev"))
+        return .failure(
+            .library(name: "PROJ", reason: "cannot open libproj (\(why)); install it with apt-get install libproj-dev"))
     }
 }

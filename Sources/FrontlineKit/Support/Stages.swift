@@ -9,15 +9,16 @@ public enum Stages {
 
     static func note(_ name: String, since start: UInt64, until end: UInt64 = DispatchTime.now().uptimeNanoseconds) {
         guard enabled else { return }
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         times.append((name, Double(end - start) / 1e6))
     }
 
     /// The stages noted so far, in order, and forgets them.
     public static func take() -> [(name: String, ms: Double)] {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         defer { times = [] }
         return times.map { ($0.0, $0.1) }
     }
 }
-

@@ -97,7 +97,8 @@ public struct WordLists: Sendable {
         var path = directory + "/words.json"
         if !FileManager.default.fileExists(atPath: path) { path = defaultPath }
         let lists = try load(path: path)
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         current = lists
     }
 
@@ -106,7 +107,8 @@ public struct WordLists: Sendable {
 
     /// The lists in use: those `prepare` loaded, else the default Shapes folder's (read on first use).
     public static var shared: WordLists {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let current { return current }
         // Reached only by code that runs a stage without `Frontline` (tests): the package's lists.
         let loaded = (try? load(path: defaultPath)) ?? WordLists(lists: [:], tables: [:])

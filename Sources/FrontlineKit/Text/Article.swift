@@ -42,10 +42,17 @@ public struct Article: Sendable {
         // Refuse what is too large before reading it.
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size > Limits.articleBytes {
-            throw FrontlineError.badInput(file: path, reason: "is \(size / 1_048_576) MB; the largest article Frontline reads is \(Limits.articleBytes / 1_048_576) MB")
+            throw FrontlineError.badInput(
+                file: path,
+                reason:
+                    "is \(size / 1_048_576) MB; the largest article Frontline reads is "
+                    + "\(Limits.articleBytes / 1_048_576) MB"
+            )
         }
         // (An empty file is not read at all: Foundation's reader leaks its buffer on zero bytes.)
-        if size == 0 { throw FrontlineError.badInput(file: path, reason: "has no article text (empty or only whitespace)") }
+        if size == 0 {
+            throw FrontlineError.badInput(file: path, reason: "has no article text (empty or only whitespace)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FrontlineError.badInput(file: path, reason: "cannot be read (permission denied?)")
         }
@@ -55,7 +62,12 @@ public struct Article: Sendable {
         for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNo += 1
             if line.count > Limits.lineBytes {
-                throw FrontlineError.badInput(file: path, reason: "line \(lineNo) is \(line.count / 1024) KB long; an article's lines are at most \(Limits.lineBytes / 1024) KB")
+                throw FrontlineError.badInput(
+                    file: path,
+                    reason:
+                        "line \(lineNo) is \(line.count / 1024) KB long; an article's lines are at most "
+                        + "\(Limits.lineBytes / 1024) KB"
+                )
             }
         }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -70,7 +82,9 @@ public struct Article: Sendable {
     /// An article from bytes (as a file's content), with the same checks as `load` but the size limits.
     public static func decode(_ data: Data, name: String) throws -> Article {
         let article = Article(name: name, text: try ArticleDecoder.decode(data, file: name))
-        if article.sentences.isEmpty { throw FrontlineError.badInput(file: name, reason: "has no article text (empty or only whitespace)") }
+        if article.sentences.isEmpty {
+            throw FrontlineError.badInput(file: name, reason: "has no article text (empty or only whitespace)")
+        }
         return article
     }
 

@@ -52,20 +52,26 @@ enum ArticleParser {
             if boilerplateMarkers.contains(where: { TextSearch.offset(of: $0, in: lowerBytes) != nil })
                 || t.filter({ $0 == "|" }).count >= 2
                 || (indented && !looksLikeSentence)
-                || (afterBody && !looksLikeSentence) {
+                || (afterBody && !looksLikeSentence)
+            {
                 out.boilerplate.append(t)
                 if indented { afterBody = true }
                 continue
             }
-            if seen.contains(t) { out.boilerplate.append(t); continue }  // a repeated lede
+            if seen.contains(t) {
+                out.boilerplate.append(t)
+                continue
+            }  // a repeated lede
             seen.insert(t)
             if !looksLikeSentence && t.count < 60 { continue }  // a subheading
             bodyStarted = true
             paragraph += 1
             let leading = line.raw.prefix { $0 == " " || $0 == "\t" }.count
             for s in SentenceSplitter.split(t) {
-                out.sentences.append(Sentence(text: s.text, start: line.start + leading + s.start,
-                                              end: line.start + leading + s.end, paragraph: paragraph))
+                out.sentences.append(
+                    Sentence(
+                        text: s.text, start: line.start + leading + s.start,
+                        end: line.start + leading + s.end, paragraph: paragraph))
             }
         }
         return out
@@ -74,19 +80,24 @@ enum ArticleParser {
 
 /// Recognises a date line such as "June 2, 2016", "2 June 2016" or "2016-06-02".
 enum DateLine {
-    /// ISO dates, "July 4, 2016" and "4 July 2016" (compiled once).
-    nonisolated(unsafe) static let patterns: [NSRegularExpression] = [
-        #"\b\d{4}-\d{2}-\d{2}\b"#,
-        #"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\b"#,
-        #"\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b"#,
-    ].compactMap { try? NSRegularExpression(pattern: $0) }
+    /// ISO dates, "July 4, 2016" and "4 July 2016", the months from the word lists (compiled once).
+    nonisolated(unsafe) static let patterns: [NSRegularExpression] = {
+        let months = WordLists.shared.list("month names").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        let month = "(" + months.joined(separator: "|") + ")"
+        return [
+            #"\b\d{4}-\d{2}-\d{2}\b"#, #"\b"# + month + #"\s+\d{1,2},\s+\d{4}\b"#,
+            #"\b\d{1,2}\s+"# + month + #"\s+\d{4}\b"#,
+        ].compactMap { try? NSRegularExpression(pattern: $0) }
+    }()
 
     static func find(in line: String) -> String? {
         // A date line has digits: most lines are passed over without running a pattern.
         guard line.utf8.contains(where: { (48...57).contains($0) }) else { return nil }
         let range = NSRange(line.startIndex..., in: line)
         for re in patterns {
-            if let m = re.firstMatch(in: line, range: range), let r = Range(m.range, in: line) { return String(line[r]) }
+            if let m = re.firstMatch(in: line, range: range), let r = Range(m.range, in: line) {
+                return String(line[r])
+            }
         }
         return nil
     }
@@ -107,14 +118,16 @@ enum SentenceSplitter {
                 var j = i + 1
                 while j < c.count, "\"”’')".contains(c[j]) { j += 1 }
                 let atEnd = j >= c.count
-                let nextIsStart = !atEnd && c[j] == " " && j + 1 < c.count
+                let nextIsStart =
+                    !atEnd && c[j] == " " && j + 1 < c.count
                     && (c[j + 1].isUppercase || "\"“‘".contains(c[j + 1]) || c[j + 1].isNumber)
                 if atEnd || nextIsStart {
                     // Do not split after a known abbreviation or a single initial.
                     var k = i - 1
                     while k >= start, c[k].isLetter || c[k] == "." { k -= 1 }
                     let word = c.string((k + 1)..<i).lowercased()
-                    let isAbbrev = ch == "." && (abbreviations.contains(word) || (word.count == 1 && c[i - 1].isUppercase))
+                    let isAbbrev =
+                        ch == "." && (abbreviations.contains(word) || (word.count == 1 && c[i - 1].isUppercase))
                     if !isAbbrev || atEnd {
                         appendTrimmed(c, start, j, &out)
                         start = j

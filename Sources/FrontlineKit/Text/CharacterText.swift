@@ -28,7 +28,9 @@ struct CharacterText {
     /// Characters `r` as a String: the same as String(chars[r]).
     func string(_ r: Range<Int>) -> String {
         utf8.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[offsets[r.lowerBound]..<offsets[r.upperBound]]), as: UTF8.self)
+            String(
+                decoding: UnsafeBufferPointer(rebasing: $0[offsets[r.lowerBound]..<offsets[r.upperBound]]),
+                as: UTF8.self)
         }
     }
 }
@@ -40,7 +42,9 @@ extension String {
         let scalars = unicodeScalars
         var a = scalars.startIndex, b = scalars.endIndex
         while a < b, CharacterSet.whitespaces.contains(scalars[a]) { a = scalars.index(after: a) }
-        while b > a, CharacterSet.whitespaces.contains(scalars[scalars.index(before: b)]) { b = scalars.index(before: b) }
+        while b > a, CharacterSet.whitespaces.contains(scalars[scalars.index(before: b)]) {
+            b = scalars.index(before: b)
+        }
         return a == scalars.startIndex && b == scalars.endIndex ? self : String(scalars[a..<b])
     }
 }

@@ -91,26 +91,43 @@ public enum DistancePhrases {
         var out: [DistancePhrase] = []
         var i = 0
         while i < toks.count {
-            guard let (value, glued) = number(toks[i].text) else { i += 1; continue }
+            guard let (value, glued) = number(toks[i].text) else {
+                i += 1
+                continue
+            }
             var j = i + 1
             var unit = glued
             if unit == nil {
-                guard j < toks.count, let u = units[lower[j]] else { i += 1; continue }
+                guard j < toks.count, let u = units[lower[j]] else {
+                    i += 1
+                    continue
+                }
                 unit = u
                 j += 1
             }
-            var phrase = DistancePhrase(sentence: si, firstToken: i, lastToken: j - 1, start: 0, end: 0, quote: "",
-                                        value: value, unit: unit!)
+            var phrase = DistancePhrase(
+                sentence: si, firstToken: i, lastToken: j - 1, start: 0, end: 0, quote: "",
+                value: value, unit: unit!)
             // "(50 mile)", "(12 miles)": a conversion in brackets.
             if j < toks.count, let (v2, g2) = number(toks[j].text) {
                 var u2 = g2
                 var k = j + 1
-                if u2 == nil, k < toks.count, let u = units[lower[k]] { u2 = u; k += 1 }
+                if u2 == nil, k < toks.count, let u = units[lower[k]] {
+                    u2 = u
+                    k += 1
+                }
                 let between = String(chars[toks[j - 1].end..<toks[j].start])
-                if let u2, between.contains("(") { phrase.conversion = (v2, u2); j = k }
+                if let u2, between.contains("(") {
+                    phrase.conversion = (v2, u2)
+                    j = k
+                }
             }
             // "to the northwest", "northwest of", "down the Euphrates", "stretch of the … border".
-            if j + 1 < toks.count, lower[j] == "to", lower[j + 1] == "the", j + 2 < toks.count, compass[lower[j + 2]] != nil { j += 2 }
+            if j + 1 < toks.count, lower[j] == "to", lower[j + 1] == "the", j + 2 < toks.count,
+                compass[lower[j + 2]] != nil
+            {
+                j += 2
+            }
             if j < toks.count, let b = compass[lower[j]] {
                 phrase.bearing = b
                 phrase.bearingWord = lower[j]
@@ -121,10 +138,15 @@ public enum DistancePhrases {
                 phrase.riverToken = j + 2 < toks.count ? j + 2 : nil
                 j += 2
                 while j < toks.count, toks[j].isCapitalized || lower[j] == "river",
-                      j == phrase.riverToken || !String(chars[toks[j - 1].end..<toks[j].start]).contains(where: { ",;:.()".contains($0) }) { j += 1 }
+                    j == phrase.riverToken
+                        || !String(chars[toks[j - 1].end..<toks[j].start]).contains(where: { ",;:.()".contains($0) })
+                { j += 1 }
             } else if j < toks.count, lower[j] == "of" || lower[j] == "from" {
-                if let b = (j + 1..<min(toks.count, j + 9)).first(where: { lower[$0] == "border" || lower[$0] == "frontier" }),
-                   phrase.bearing == nil {
+                if let b = (j + 1..<min(toks.count, j + 9)).first(where: {
+                    lower[$0] == "border" || lower[$0] == "frontier"
+                }),
+                    phrase.bearing == nil
+                {
                     phrase.borderToken = b
                     j = b + 1
                 } else if j + 1 < toks.count {
@@ -133,17 +155,25 @@ public enum DistancePhrases {
                     while j < toks.count, toks[j].isCapitalized { j += 1 }
                 }
             } else if j < toks.count, ["stretch", "strip", "section", "length", "portion"].contains(lower[j]) {
-                if let b = (j + 1..<min(toks.count, j + 9)).first(where: { lower[$0] == "border" || lower[$0] == "frontier" }) {
+                if let b = (j + 1..<min(toks.count, j + 9)).first(where: {
+                    lower[$0] == "border" || lower[$0] == "frontier"
+                }) {
                     phrase.borderToken = b
                     j = b + 1
                 }
             }
             // "more than", "over", "at least" / "less than", "under", "within", "up to" before the number.
-            if i >= 2, ["more", "greater"].contains(lower[i - 2]) && lower[i - 1] == "than" || lower[i - 2] == "at" && lower[i - 1] == "least" {
+            if i >= 2,
+                ["more", "greater"].contains(lower[i - 2]) && lower[i - 1] == "than"
+                    || lower[i - 2] == "at" && lower[i - 1] == "least"
+            {
                 phrase.bound = .atLeast
             } else if i >= 1, ["over", "beyond"].contains(lower[i - 1]) {
                 phrase.bound = .atLeast
-            } else if i >= 2, ["less", "fewer"].contains(lower[i - 2]) && lower[i - 1] == "than" || lower[i - 2] == "up" && lower[i - 1] == "to" {
+            } else if i >= 2,
+                ["less", "fewer"].contains(lower[i - 2]) && lower[i - 1] == "than"
+                    || lower[i - 2] == "up" && lower[i - 1] == "to"
+            {
                 phrase.bound = .atMost
             } else if i >= 1, ["under", "within"].contains(lower[i - 1]) {
                 phrase.bound = .atMost
@@ -154,8 +184,12 @@ public enum DistancePhrases {
             if qs >= 2, lower[qs - 1] == "last", lower[qs - 2] == "the" { qs -= 2 }
             if phrase.bound != .about { qs -= ["over", "beyond", "under", "within"].contains(lower[i - 1]) ? 1 : 2 }
             var qe = toks[phrase.lastToken].end
-            if qe < chars.count, chars[qe] == ")", String(chars[toks[qs].start..<qe]).filter({ $0 == "(" }).count
-                > String(chars[toks[qs].start..<qe]).filter({ $0 == ")" }).count { qe += 1 }
+            if qe < chars.count, chars[qe] == ")",
+                String(chars[toks[qs].start..<qe]).filter({ $0 == "(" }).count
+                    > String(chars[toks[qs].start..<qe]).filter({ $0 == ")" }).count
+            {
+                qe += 1
+            }
             phrase.quote = String(chars[toks[qs].start..<qe])
             phrase.start = s.start + toks[qs].start
             phrase.end = s.start + qe

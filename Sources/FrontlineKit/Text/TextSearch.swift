@@ -1,4 +1,5 @@
 import Foundation
+
 /// Plain substring search over UTF-8 bytes: exact, locale-free, and far cheaper than Foundation's
 /// `range(of:)` for the many short phrases the text stages look for.
 enum TextSearch {
@@ -35,7 +36,9 @@ extension String {
             guard let first = t.first, let base = bytes.baseAddress, bytes.count >= t.count else { return self }
             var out: [UInt8] = []
             var copied = 0, from = 0
-            while from + t.count <= bytes.count, let hit = memchr(base + from, Int32(first), bytes.count - from - t.count + 1) {
+            while from + t.count <= bytes.count,
+                let hit = memchr(base + from, Int32(first), bytes.count - from - t.count + 1)
+            {
                 let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 if memcmp(base + at, t, t.count) == 0 {
                     if out.isEmpty { out.reserveCapacity(bytes.count + 64) }

@@ -10,7 +10,9 @@ public struct Token: Sendable, Equatable {
         guard let byte = text.utf8.first else { return false }
         // ASCII first letters are settled by their byte; the rest by Unicode's case.
         if byte >= 0x41 && byte <= 0x5A { return true }
-        if byte < 0x80 && byte != UInt8(ascii: "a") && byte != UInt8(ascii: "e") && byte != UInt8(ascii: "u") { return false }
+        if byte < 0x80 && byte != UInt8(ascii: "a") && byte != UInt8(ascii: "e") && byte != UInt8(ascii: "u") {
+            return false
+        }
         if byte >= 0x80, text.first?.isUppercase == true { return true }
         for prefix in Self.articles where text.hasPrefix(prefix) {
             return text.dropFirst(prefix.count).first?.isUppercase ?? false
@@ -32,17 +34,30 @@ public enum Tokenizer {
         var i = 0
         while i < c.count {
             // A word may begin with an ayn/hamza mark before a letter: ʿAzaz, 'Ain.
-            let startsWord = c[i].isLetter || c[i].isNumber
+            let startsWord =
+                c[i].isLetter || c[i].isNumber
                 || (inner.contains(c[i]) && c[i] != "-" && i + 1 < c.count && c[i + 1].isLetter
                     && (i == 0 || c[i - 1].isWhitespace))
-            guard startsWord else { i += 1; continue }
+            guard startsWord else {
+                i += 1
+                continue
+            }
             let start = i
             i += 1
             while i < c.count {
-                if c[i].isLetter || c[i].isNumber { i += 1; continue }
+                if c[i].isLetter || c[i].isNumber {
+                    i += 1
+                    continue
+                }
                 // "1,000" and "2.5" are one number.
-                if c[i] == "," || c[i] == ".", c[i - 1].isNumber, i + 1 < c.count, c[i + 1].isNumber { i += 1; continue }
-                if inner.contains(c[i]), i + 1 < c.count, c[i + 1].isLetter || c[i + 1].isNumber { i += 1; continue }
+                if c[i] == "," || c[i] == ".", c[i - 1].isNumber, i + 1 < c.count, c[i + 1].isNumber {
+                    i += 1
+                    continue
+                }
+                if inner.contains(c[i]), i + 1 < c.count, c[i + 1].isLetter || c[i + 1].isNumber {
+                    i += 1
+                    continue
+                }
                 // A closing mark after a name: Mare', Mari'.
                 if inner.contains(c[i]), c[i] != "-", i + 1 == c.count || !(c[i + 1].isLetter) {
                     let word = c.string(start..<i)
