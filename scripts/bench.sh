@@ -4,7 +4,8 @@
 # GMT is installed, GMT drawing the region's full-resolution basemap in the same run with the ratio.
 # Usage: bash scripts/bench.sh [RUNS]   (default 5)
 # With FRONTLINE_BENCH_BEFORE=BINARY (an earlier build of frontline), that binary's render of the same
-# article takes turns with this one's, and the ratio of the medians is printed.
+# article takes turns with this one's, and the ratio of the medians is printed. It reads the Shapes
+# folder of its own package (BINARY/../../../Shapes, beside its .build) when there is one, as its data may be older.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -14,6 +15,11 @@ swift build -c release --static-swift-stdlib --product frontline-bench >/dev/nul
 bin=$PWD/.build/release/frontline
 seed=../shared/seeds/reuters-2016-isis-loses-ground.txt
 [ -f "$seed" ] || seed=Examples/manbij-marea-falluja-2016.txt
+before_shapes=
+if [ -n "${FRONTLINE_BENCH_BEFORE:-}" ]; then
+  d=$(cd "$(dirname "$FRONTLINE_BENCH_BEFORE")/../.." && pwd)/Shapes
+  [ -d "$d" ] && before_shapes=$d
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -57,7 +63,8 @@ for _ in $(seq "$runs"); do
   once render "$bin" render "$seed" -o "$tmp/seed" --format png,svg --width 1600
   if command -v gmt >/dev/null; then once gmt bash "$tmp/gmt.sh"; fi
   if [ -n "${FRONTLINE_BENCH_BEFORE:-}" ]; then
-    once before "$FRONTLINE_BENCH_BEFORE" render "$seed" -o "$tmp/before" --format png,svg --width 1600
+    once before "$FRONTLINE_BENCH_BEFORE" render "$seed" -o "$tmp/before" --format png,svg --width 1600 \
+      ${before_shapes:+--shapes "$before_shapes"}
   fi
 done
 [ -s "$tmp/seed.png" ] && [ -s "$tmp/seed.svg" ] || { echo "bench: render wrote no map: figures invalid" >&2; exit 1; }
