@@ -44,8 +44,7 @@ let package = Package(
         .executableTarget(name: "frontline-bench", dependencies: ["FrontlineKit"]),
 
         .testTarget(
-            name: "FrontlineKitTests", dependencies: ["FrontlineKit", "frontline"],
-            exclude: ["Golden"]),
+            name: "FrontlineKitTests", dependencies: ["FrontlineKit", "frontline"]),
     ]
 )
 
@@ -53,7 +52,7 @@ let package = Package(
 // with -sanitize=fuzzer (their main hands over to libFuzzer's driver).
 if ProcessInfo.processInfo.environment["FRONTLINE_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
-    for name in ["fuzz-article", "fuzz-claims", "fuzz-shapefile"] {
+    for name in ["fuzz-article", "fuzz-claims", "fuzz-shapefile", "fuzz-claims-render", "fuzz-numbers"] {
         package.targets.append(
             .executableTarget(name: name, dependencies: ["FrontlineKit", "FuzzSupport"], path: "Fuzz/\(name)"))
     }

@@ -2,16 +2,18 @@
 # Builds the libFuzzer targets (with AddressSanitizer) and runs each for SECONDS (default 600),
 # two at a time, from the committed seed corpora in Fuzz/corpus. A crash or a hang (an input that
 # takes over 10 s) stops that target and leaves the input in Fuzz/findings/<target>/.
-# Usage: bash scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: fuzz-article fuzz-claims fuzz-shapefile)
+# Usage: bash scripts/fuzz.sh [SECONDS] [TARGET...]
+#   targets: fuzz-article fuzz-claims fuzz-shapefile fuzz-claims-render fuzz-numbers
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-article fuzz-claims fuzz-shapefile)
+all=(fuzz-article fuzz-claims fuzz-shapefile fuzz-claims-render fuzz-numbers)
+[ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 export FRONTLINE_FUZZ=1 FRONTLINE_SHAPES="$PWD/Shapes"
 scratch=.build-fuzz
-for t in fuzz-article fuzz-claims fuzz-shapefile; do
+for t in "${targets[@]}"; do
   swift build --scratch-path "$scratch" --product "$t" -Xswiftc -sanitize=fuzzer,address \
     -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld >/dev/null
 done
@@ -32,7 +34,12 @@ run() {
   return $rc
 }
 status=0
-corpus() { case $1 in fuzz-article) echo article ;; fuzz-claims) echo claims ;; *) echo shapefile ;; esac; }
+corpus() {
+  case $1 in
+    fuzz-article) echo article ;; fuzz-claims | fuzz-claims-render) echo claims ;;
+    fuzz-numbers) echo numbers ;; *) echo shapefile ;;
+  esac
+}
 # Two at a time (two cores).
 pids=()
 for t in "${targets[@]}"; do

@@ -9,9 +9,7 @@ nonisolated(unsafe) let frontline = try! Frontline(shapes: ProcessInfo.processIn
 public func fuzzArticle(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let data = Data(bytes: bytes, count: count)
     guard let article = try? Article.decode(data, name: "fuzz") else { return 0 }
-    let (places, claims) = frontline.claims(in: article)
-    _ = ControlStates.compute(claims, actors: frontline.actors)
-    _ = try? DistanceChecker(basemap: frontline.basemap, gazetteer: frontline.gazetteer).checks(article: article, places: places)
+    _ = try? frontline.analyse(article)
     return 0
 }
 
