@@ -336,6 +336,35 @@ final class SceneTests: XCTestCase {
         }
     }
 
+    func testFitCutsWhereCuttingACharacterAtATimeDoes() throws {
+        let f = try Fixtures.frontline()
+        let measurer = try CairoTextMeasurer(fonts: f.fonts)
+        let layout = MapText(measurer: measurer)
+        let texts = [
+            "Turkish-backed fighters say al-Bab is nearly theirs after weeks of street battles",
+            "ʿAzaz – Mare’ «quoted»", "x", "Supercalifragilisticexpialidocious",
+        ]
+        for text in texts {
+            for (width, size, style) in [(300.0, 30, FontStyle.bold), (120, 12.5, .regular), (3, 12, .italic)] {
+                // The slow way: one character off the end at a time.
+                var expected = text
+                if measurer.size(of: text, style: style, fontSize: size).width > width {
+                    var t = text
+                    while t.count > 1, measurer.size(of: t + "…", style: style, fontSize: size).width > width {
+                        t.removeLast()
+                    }
+                    expected = t + "…"
+                }
+                XCTAssertEqual(
+                    layout.fit(text, width: width, style: style, size: size), expected, "\(text) at \(width)")
+            }
+        }
+        // A title of 200,000 characters with no space is cut with a few measures, not one per character.
+        let long = String(repeating: "Manbij", count: 33_334)
+        let cut = layout.fit(long, width: 600, style: .bold, size: 30)
+        XCTAssertTrue(cut.hasSuffix("…") && cut.count < 100)
+    }
+
     func testLabelPointsMatchTestingEveryPoint() throws {
         // A star with a square hole, and a second ring apart: edges at every slope, even-odd rings.
         let star = (0..<14).map { k -> Point in

@@ -43,11 +43,22 @@ struct MapText {
     }
 
     /// Shortens a single line with an ellipsis to fit `width`.
+    /// The longest prefix that fits with its ellipsis is found by bisection, as a prefix's advance grows
+    /// with its length: a few measures even for a title of a megabyte (cutting a character at a time
+    /// measured once per character).
     func fit(_ text: String, width: Double, style: FontStyle, size: Double) -> String {
         if measurer.size(of: text, style: style, fontSize: size).width <= width { return text }
-        var t = text
-        while t.count > 1, measurer.size(of: t + "…", style: style, fontSize: size).width > width { t.removeLast() }
-        return t + "…"
+        let characters = Array(text)
+        func fits(_ n: Int) -> Bool {
+            measurer.size(of: String(characters[..<n]) + "…", style: style, fontSize: size).width <= width
+        }
+        // The answer lies in 1...characters.count - 1: at least one character is kept, as before.
+        var low = 1, high = characters.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if fits(mid) { low = mid } else { high = mid - 1 }
+        }
+        return String(characters[..<low]) + "…"
     }
 
     /// Greedy line breaking at spaces.
