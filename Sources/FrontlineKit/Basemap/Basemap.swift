@@ -9,6 +9,17 @@ public struct Basemap: Sendable {
     /// The layers a map draws, by file name (without extension).
     public enum Layer: String, CaseIterable, Sendable {
         case land, countries, lakes, rivers, coastline, boundaries
+
+        /// The geometry the layer's file must hold: a layer swapped for another is refused.
+        public var kind: ShapeKind {
+            switch self {
+            case .land, .countries, .lakes: return .polygon
+            case .rivers, .coastline, .boundaries: return .arc
+            }
+        }
+
+        /// Whether a map cannot be drawn without shapes in this layer (a map of no land is no map).
+        public var required: Bool { self == .land || self == .countries }
     }
 
     public init(directory: String) throws {
@@ -49,11 +60,26 @@ public struct Basemap: Sendable {
     /// only the records the index names for it (what a large basemap needs: a map shows a small part).
     public func records(_ layer: Layer, within box: GeoBox? = nil) throws -> [ShapeRecord] {
         if let box, !cache.has(layer), indexed(layer) {
-            return try ShapefileReader(path: path(layer)).records(within: box)
+            return try reader(layer).records(within: box)
         }
-        let all = try cache.records(layer) { try ShapefileReader(path: path(layer)).records() }
+        let all = try cache.records(layer) {
+            let records = try reader(layer).records()
+            if layer.required, records.isEmpty { throw emptyLayer(layer) }
+            return records
+        }
         guard let box else { return all }
         return all.filter { $0.bounds.intersects(box) }
+    }
+
+    /// The layer's file, checked and opened, with the geometry the layer needs.
+    func reader(_ layer: Layer) throws -> ShapefileReader {
+        let reader = try ShapefileReader(path: path(layer), expecting: layer.kind)
+        if layer.required, reader.count == 0 { throw emptyLayer(layer) }
+        return reader
+    }
+
+    private func emptyLayer(_ layer: Layer) -> FrontlineError {
+        .badInput(file: path(layer), reason: "has no shapes; the \(layer.rawValue) layer must not be empty")
     }
 
     /// Whether a layer has been read whole (and is kept).

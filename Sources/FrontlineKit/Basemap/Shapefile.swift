@@ -33,8 +33,9 @@ public final class ShapefileReader {
     private let dbf: DBFHandle?
     private let fieldNames: [String]
 
-    /// Opens `path` (with or without the .shp extension).
-    public init(path: String) throws {
+    /// Opens `path` (with or without the .shp extension), after checking its files (`ShapefileCheck`);
+    /// `expecting`: the geometry the layer must hold (a polygon layer swapped for a line layer is refused).
+    public init(path: String, expecting: ShapeKind? = nil) throws {
         let base = path.hasSuffix(".shp") ? String(path.dropLast(4)) : path
         self.path = base + ".shp"
         guard FileManager.default.fileExists(atPath: base + ".shp") else {
@@ -43,6 +44,7 @@ public final class ShapefileReader {
         guard FileManager.default.fileExists(atPath: base + ".shx") else {
             throw FrontlineError.badInput(file: base + ".shp", reason: "index file \(base).shx is missing")
         }
+        try ShapefileCheck(base: base, expecting: expecting).run()
         var hooks = Self.quietHooks()
         guard let h = SHPOpenLL(base, "rb", &hooks) else {
             throw FrontlineError.badInput(file: base + ".shp", reason: "not a readable shapefile (shapelib refused it)")
@@ -88,13 +90,16 @@ public final class ShapefileReader {
         var hooks = SAHooks()
         SASetupDefaultHooks(&hooks)
         hooks.Error = { _ in }
+        // A file swapped for a FIFO between the checks and shapelib's open fails instead of blocking.
+        hooks.FOpen = frontline_open_regular
         return hooks
     }
 
     /// The attribute names of the .dbf, in file order.
     public var fields: [String] { fieldNames }
 
-    /// Reads record `index`, or nil when shapelib cannot read it or it is a null shape.
+    /// Reads record `index`, or nil when it is a null shape. A record of another type than the file's,
+    /// a coordinate that is not finite or outside ±180°/±90°, or a line part of one vertex is refused.
     public func record(_ index: Int) throws -> ShapeRecord? {
         guard index >= 0, index < count else { return nil }
         guard let obj = SHPReadObject(shp, Int32(index)) else {
@@ -103,7 +108,11 @@ public final class ShapefileReader {
         defer { SHPDestroyObject(obj) }
         let o = obj.pointee
         let nv = Int(o.nVertices), np = Int(o.nParts)
-        if nv <= 0 { return nil }
+        if o.nSHPType == SHPT_NULL || nv <= 0 { return nil }
+        func refuse(_ why: String) -> FrontlineError { .badInput(file: path, reason: "record \(index): \(why)") }
+        guard ShapeKind(o.nSHPType) == kind else {
+            throw refuse("shape type \(o.nSHPType) in a file of \(kind.plural)")
+        }
         guard let xs = o.padfX, let ys = o.padfY else { return nil }
         var starts: [Int] = []
         if np > 0, let ps = o.panPartStart {
@@ -118,12 +127,16 @@ public final class ShapefileReader {
             guard s >= 0, e <= nv, s < e else {
                 throw FrontlineError.badInput(file: path, reason: "record \(index) has an invalid part start")
             }
+            if kind == .arc, e - s < 2 { throw refuse("part \(i) has one vertex (a line needs two)") }
             var part: [LonLat] = []
             part.reserveCapacity(e - s)
             for j in s..<e {
                 let lon = xs[j], lat = ys[j]
                 guard lon.isFinite, lat.isFinite else {
                     throw FrontlineError.badInput(file: path, reason: "record \(index) has a non-finite coordinate")
+                }
+                guard Coordinates.valid(lon: lon, lat: lat) else {
+                    throw refuse("vertex \(j) (\(lon), \(lat)) is outside ±180° longitude, ±90° latitude")
                 }
                 part.append(LonLat(lon: lon, lat: lat))
             }
@@ -136,6 +149,9 @@ public final class ShapefileReader {
                     attrs[name] = String(cString: c).trimmingCharacters(in: .whitespaces)
                 }
             }
+        }
+        guard Coordinates.valid(lon: o.dfXMin, lat: o.dfYMin), Coordinates.valid(lon: o.dfXMax, lat: o.dfYMax) else {
+            throw refuse("its bounds are not finite or not within ±180°, ±90°")
         }
         let box = GeoBox(minLon: o.dfXMin, minLat: o.dfYMin, maxLon: o.dfXMax, maxLat: o.dfYMax)
         return ShapeRecord(parts: parts, bounds: box, attributes: attrs)
@@ -174,6 +190,7 @@ public final class ShapefileReader {
         guard let qix = Self.usableIndex(for: path) else { return nil }
         var hooks = Self.quietHooks()
         let rebuild = "write it again with `frontline basemap index`"
+        _ = try InputFile.open(qix)  // a FIFO or device is refused here, not waited on by shapelib
         guard let tree = SHPOpenDiskTree(qix, &hooks) else {
             throw FrontlineError.badInput(file: qix, reason: "not a readable spatial index (\(rebuild))")
         }

@@ -76,7 +76,7 @@ public struct DistanceChecker {
         try basemap.measuredLine("river:" + name) {
             let recs = try basemap.records(.rivers).filter { $0.attributes["NAME"] == name }
             guard let part = recs.first?.parts.max(by: { $0.count < $1.count }) else { return nil }
-            return MeasuredLine(name: name, points: part)
+            return MeasuredLine(name: name, points: part, source: basemap.path(.rivers))
         }
     }
 
@@ -101,7 +101,7 @@ public struct DistanceChecker {
             let name =
                 recs.first?.attributes["NAME"].map { $0.replacingOccurrences(of: "-", with: "–") + " border" }
                 ?? "\(a)–\(b) border"
-            return MeasuredLine(name: name, points: part)
+            return MeasuredLine(name: name, points: part, source: basemap.path(.boundaries))
         }
     }
 

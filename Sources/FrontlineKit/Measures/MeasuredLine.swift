@@ -16,6 +16,8 @@ public struct LineProjection: Sendable, Equatable {
 /// equidistant projection (PROJ) centred on the place, where distances from the place are true.
 public struct MeasuredLine: Sendable {
     public let name: String
+    /// The basemap file the line was read from, named by its errors (a corrupt layer is the likely cause).
+    public let source: String?
     public let points: [LonLat]
     /// Metres from the first vertex to each vertex.
     public let cumulative: [Double]
@@ -24,8 +26,9 @@ public struct MeasuredLine: Sendable {
     let chunkBounds: [GeoBox]
     static let chunk = 32
 
-    public init(name: String, points: [LonLat]) {
+    public init(name: String, points: [LonLat], source: String? = nil) {
         self.name = name
+        self.source = source
         self.points = points
         // A long line's segments measured in two halves on two cores (a river has thousands), then
         // summed in order.
@@ -45,12 +48,17 @@ public struct MeasuredLine: Sendable {
         }
     }
 
+    /// An error naming the file the line came from (or, for a line made in memory, the library).
+    func failure(_ library: String, _ reason: String) -> FrontlineError {
+        source.map { .badInput(file: $0, reason: "\(library): \(reason)") } ?? .library(name: library, reason: reason)
+    }
+
     /// The nearest point of the line to `p`. A planar pass in kilometres (equirectangular about `p`)
     /// picks the segments that can be nearest, with a margin far wider than that approximation's error;
     /// only their vertices go through the exact azimuthal equidistant projection.
     public func project(_ p: LonLat) throws -> LineProjection {
         guard points.count > 1 else {
-            throw FrontlineError.library(name: "measure", reason: "\(name) has fewer than two vertices")
+            throw failure("measure", "\(name) has fewer than two vertices")
         }
         let local = LocalPlane(origin: p)
         // Lower bounds by run, and an upper bound from each run's first vertex.
@@ -80,7 +88,7 @@ public struct MeasuredLine: Sendable {
         var vertices = Array(Set(candidates.flatMap { [$0, $0 + 1] })).sorted()
         let xy = aeqd.forward(vertices.map { points[$0] })
         guard xy.count == vertices.count else {
-            throw FrontlineError.library(name: "PROJ", reason: "cannot project \(name) around \(p)")
+            throw failure("PROJ", "cannot project \(name) around \(p)")
         }
         var at: [Int: Point] = [:]
         for (k, v) in vertices.enumerated() { at[v] = xy[k] }
@@ -106,6 +114,7 @@ public struct MeasuredLine: Sendable {
     public func firstHit(
         from p: LonLat, azimuth: Double, limit: Double = 500_000
     ) throws -> (point: LonLat, metres: Double)? {
+        guard points.count > 1 else { throw failure("measure", "\(name) has fewer than two vertices") }
         let rad = azimuth * .pi / 180
         let dx = sin(rad), dy = cos(rad)
         let local = LocalPlane(origin: p)

@@ -30,22 +30,24 @@ final class CompiledGazetteer: @unchecked Sendable {
     var count: Int { entryStarts.count }
 
     init(path: String) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
+        // Opened without blocking and refused unless regular: a FIFO here once hung the process.
+        let file: InputFile
+        do {
+            file = try InputFile(path: path)
+        } catch .missing {
             throw FrontlineError.badInput(
-                file: path,
-                reason: "gazetteer index not found (run `frontline gazetteer compile`)")
+                file: path, reason: "gazetteer index not found (run `frontline gazetteer compile`)")
+        } catch {
+            throw FrontlineError.badInput(file: path, reason: error.text)
         }
-        defer { close(fd) }
-        var st = stat()
         // Not MAP_POPULATE: only the entry lines are read at load, and a lookup touches a few key pages;
         // populating the whole file measured no faster.
-        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < Int32.max,
-            let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED
+        guard file.size > 0, file.size < Int32.max,
+            let map = mmap(nil, file.size, PROT_READ, MAP_PRIVATE, file.descriptor, 0), map != MAP_FAILED
         else {
             throw FrontlineError.badInput(file: path, reason: "gazetteer index is empty or cannot be read")
         }
-        let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: Int(st.st_size))
+        let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: file.size)
         do {
             (entryStarts, keysStart) = try Self.sections(bytes)
         } catch let reason as Refusal {
@@ -82,6 +84,13 @@ final class CompiledGazetteer: @unchecked Sendable {
         guard let (n, entryBytes) = counts(text(second), "entries") else {
             throw Refusal(text: "line 2: expected 'entries N bytes E'")
         }
+        // The counts are checked against the file before anything is allocated by them: an entry
+        // line is at least ten bytes (ten columns), so a header claiming more lines than that is a lie.
+        guard entryBytes <= bytes.count, n <= entryBytes / 10 else {
+            throw Refusal(
+                text: "line 2: says \(n) entries of \(entryBytes) bytes, more than the file's \(bytes.count) bytes hold"
+            )
+        }
         var starts: [Int32] = []
         starts.reserveCapacity(n)
         let entriesStart = end(second) + 1
@@ -99,7 +108,42 @@ final class CompiledGazetteer: @unchecked Sendable {
                 text: "line \(3 + n): expected 'keys M bytes K' followed by K bytes to the end"
                     + " (truncated file?)")
         }
+        // Each entry line checked once the sections are known to be whole.
+        for (i, s) in starts.enumerated() {
+            if let why = checkEntry(bytes, from: Int(s), to: end(Int(s))) {
+                throw Refusal(text: "line \(3 + i): entry \(i) \(why)")
+            }
+        }
         return (starts, keys)
+    }
+
+    /// Why the entry line `from..<to` is unusable, or nil: it needs its ten columns and a finite
+    /// latitude and longitude in range (a lookup would otherwise meet a broken line long after loading).
+    private static func checkEntry(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String? {
+        guard let base = bytes.baseAddress else { return "is empty" }
+        var tabs: [Int] = []
+        var p = from
+        while p < to, tabs.count < 9, let hit = memchr(base + p, 0x09, to - p) {
+            tabs.append(base.distance(to: hit.assumingMemoryBound(to: UInt8.self)))
+            p = tabs[tabs.count - 1] + 1
+        }
+        guard tabs.count == 9, tabs[0] > from, tabs[1] > tabs[0] + 1 else {
+            return
+                "does not have the ten columns id, name, lat, lon, country, kind, population, alternates, source, shape"
+        }
+        // strtod on the mapped bytes (a tab ends the number; the key lines follow, so it cannot run off
+        // the map): a String per column would cost more than the rest of the load.
+        func number(_ a: Int, _ b: Int) -> Double? {
+            guard b > a else { return nil }
+            var stop: UnsafeMutablePointer<CChar>?
+            let start = UnsafeMutableRawPointer(mutating: base + a).assumingMemoryBound(to: CChar.self)
+            let v = strtod(start, &stop)
+            return stop.map { UnsafeRawPointer($0) } == UnsafeRawPointer(base + b) ? v : nil
+        }
+        guard let lat = number(tabs[1] + 1, tabs[2]), let lon = number(tabs[2] + 1, tabs[3]),
+            Coordinates.valid(lon: lon, lat: lat)
+        else { return "has no finite latitude and longitude within ±90°, ±180°" }
+        return nil
     }
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }

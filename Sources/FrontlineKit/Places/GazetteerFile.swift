@@ -10,21 +10,7 @@ public enum GazetteerFile {
 
     /// Every entry of a gazetteer file; a broken row is an error naming the file and line.
     public static func read(path: String) throws -> [GazetteerEntry] {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw FrontlineError.badInput(file: path, reason: "gazetteer file not found")
-        }
-        if isDir.boolValue { throw FrontlineError.badInput(file: path, reason: "is a directory, not a gazetteer file") }
-        if ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0 {
-            throw FrontlineError.badInput(file: path, reason: "gazetteer file is empty")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FrontlineError.badInput(file: path, reason: "gazetteer file cannot be read")
-        }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw FrontlineError.badInput(file: path, reason: "gazetteer is not valid UTF-8")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let text = try self.text(of: path)
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         guard let first = lines.first(where: { !$0.isEmpty }) else {
             throw FrontlineError.badInput(file: path, reason: "gazetteer file is empty")
@@ -102,6 +88,30 @@ public enum GazetteerFile {
             }
         }
         return out
+    }
+
+    /// The file's text (UTF-8, a BOM skipped). Opened without blocking and refused unless regular: a
+    /// FIFO given as --gazetteer would otherwise hang.
+    static func text(of path: String) throws -> String {
+        let data: Data
+        do {
+            let file = try InputFile(path: path)
+            if file.size == 0 { throw FrontlineError.badInput(file: path, reason: "gazetteer file is empty") }
+            data = try file.data()
+        } catch let problem as InputFile.Problem {
+            let reason: String
+            switch problem {
+            case .missing: reason = "gazetteer file not found"
+            case .isDirectory: reason = "is a directory, not a gazetteer file"
+            default: reason = problem.text
+            }
+            throw FrontlineError.badInput(file: path, reason: reason)
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw FrontlineError.badInput(file: path, reason: "gazetteer is not valid UTF-8")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
     }
 
     static func detect(path: String, firstLine: String) -> Format {

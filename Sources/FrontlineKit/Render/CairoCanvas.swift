@@ -173,23 +173,8 @@ final class CairoCanvas {
     private func rasterHalo(_ s: String, color halo: RGBA, width: Double) {
         var te = cairo_text_extents_t()
         cairo_text_extents(cr, s, &te)
-        let r = width / 2, pad = r + 3
-        // The label's box on the surface (it may be rotated), in whole pixels, with room for the halo.
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
-        for (x, y) in [
-            (te.x_bearing - pad, te.y_bearing - pad), (te.x_bearing + te.width + pad, te.y_bearing - pad),
-            (te.x_bearing - pad, te.y_bearing + te.height + pad),
-            (te.x_bearing + te.width + pad, te.y_bearing + te.height + pad),
-        ] {
-            var dx = x, dy = y
-            cairo_user_to_device(cr, &dx, &dy)
-            minX = min(minX, dx)
-            minY = min(minY, dy)
-            maxX = max(maxX, dx)
-            maxY = max(maxY, dy)
-        }
-        let x0 = minX.rounded(.down), y0 = minY.rounded(.down)
-        let w = Int32(maxX.rounded(.up) - x0), h = Int32(maxY.rounded(.up) - y0)
+        let r = width / 2
+        let (x0, y0, w, h) = deviceBox(te, pad: r + 3)
         guard w > 0, h > 0, w < 1 << 14, h < 1 << 14 else { return }
         // Nothing to do where the box misses this surface (another band of the image has the label).
         let surfaceHeight = Double(cairo_image_surface_get_height(surface)),
@@ -253,6 +238,25 @@ final class CairoCanvas {
         restore()
     }
 
+    /// The label's box on the surface (it may be rotated), in whole pixels, with `pad` around it.
+    private func deviceBox(_ te: cairo_text_extents_t, pad: Double) -> (x: Double, y: Double, w: Int32, h: Int32) {
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        for (x, y) in [
+            (te.x_bearing - pad, te.y_bearing - pad), (te.x_bearing + te.width + pad, te.y_bearing - pad),
+            (te.x_bearing - pad, te.y_bearing + te.height + pad),
+            (te.x_bearing + te.width + pad, te.y_bearing + te.height + pad),
+        ] {
+            var dx = x, dy = y
+            cairo_user_to_device(cr, &dx, &dy)
+            minX = min(minX, dx)
+            minY = min(minY, dy)
+            maxX = max(maxX, dx)
+            maxY = max(maxY, dy)
+        }
+        let x0 = minX.rounded(.down), y0 = minY.rounded(.down)
+        return (x0, y0, Int32(maxX.rounded(.up) - x0), Int32(maxY.rounded(.up) - y0))
+    }
+
     // MARK: output
 
     /// Finishes the surface and returns the file's bytes: the PNG (recording `dpi`), SVG or PDF.
@@ -275,6 +279,7 @@ public final class CairoTextMeasurer: TextMeasuring {
     }
     public func size(of text: String, style: FontStyle, fontSize: Double) -> TextSize {
         canvas.setFont(style, size: fontSize)
-        return canvas.measure(text)
+        // Cleaned as the scene's text will be: an unclean string would leave the context in error.
+        return canvas.measure(SafeText.clean(text))
     }
 }

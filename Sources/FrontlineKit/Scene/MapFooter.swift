@@ -21,16 +21,28 @@ struct MapFooter {
 
     /// The height the wrapped lines take, with a line's room above them and the bottom margin.
     func height(margin: Double) -> Double {
-        let count = lines.reduce(0) { $0 + text.wrap($1, width: width, size: size).count } + 1
-        return Double(count) * lineHeight + margin
+        Double(wrapped().count + 1) * lineHeight + margin
     }
 
     /// The wrapped lines, the first baseline at `y`.
     func items(x: Double, y: Double) -> [SceneItem] {
-        text.lines(
-            lines.flatMap { text.wrap($0, width: width, size: size) }, x: x, y: y, step: lineHeight, size: size,
-            color: style.muted
-        ).items
+        text.lines(wrapped(), x: x, y: y, step: lineHeight, size: size, color: style.muted).items
+    }
+
+    /// The lines wrapped to the width, at most `Limits.footerLines` of them: past it the last says how
+    /// many were left out, so no list of notes grows the image without bound.
+    func wrapped() -> [String] {
+        var out: [String] = []
+        for (i, line) in lines.enumerated() {
+            out += text.wrap(line, width: width, size: size)
+            if out.count > Limits.footerLines {
+                let rest = lines.count - i
+                return out.prefix(Limits.footerLines - 1) + [
+                    "… cut for room: \(rest) more note\(rest == 1 ? "" : "s")."
+                ]
+            }
+        }
+        return out
     }
 }
 
@@ -42,7 +54,13 @@ extension MapComposer {
     }
 
     func footerLines(_ a: Analysis, extent: MapExtent, unlabelled: [String]) -> [String] {
-        var lines = a.checks.enumerated().map { i, c in "(\(i + 1)) " + MapText.caption(c) }
+        var lines = a.checks.prefix(Limits.checksListed).enumerated().map { i, c in
+            "(\(i + 1)) " + MapText.caption(c)
+        }
+        if a.checks.count > Limits.checksListed {
+            let more = a.checks.count - Limits.checksListed
+            lines.append("… and \(more) more check\(more == 1 ? "" : "s") (see `frontline measure`).")
+        }
         if !extent.offMap.isEmpty { lines.append(offMapText(extent) + ".") }
         let missing = a.places.unresolved.filter(\.cued)
         if !missing.isEmpty {

@@ -142,17 +142,25 @@ public struct Scene: Sendable {
         metadataJSON: @autoclosure @escaping @Sendable () -> String, frame: Rect, labels: [PlacedLabel],
         legend: [LegendEntry], footnotes: [String], footerLines: [String] = [], dpi: Double? = nil
     ) {
+        // Cleaned once here, for every format (see SafeText): the PNG, SVG and PDF are drawn from this.
         self.width = width
         self.height = height
-        self.items = items
-        self.title = title
-        self.description = description
-        self.metadata = metadataJSON
+        self.items = items.map(Self.cleaned)
+        self.title = SafeText.clean(title)
+        self.description = SafeText.clean(description, keepingLineBreaks: true)
+        self.metadata = { SafeText.clean(metadataJSON(), keepingLineBreaks: true) }
         self.frame = frame
         self.labels = labels
         self.legend = legend
-        self.footnotes = footnotes
-        self.footerLines = footerLines
+        self.footnotes = footnotes.map { SafeText.clean($0) }
+        self.footerLines = footerLines.map { SafeText.clean($0) }
         self.dpi = dpi
+    }
+
+    /// An item with its text cleaned (most items are paths and pass through).
+    private static func cleaned(_ item: SceneItem) -> SceneItem {
+        guard case .text(var t) = item else { return item }
+        t.text = SafeText.clean(t.text)
+        return .text(t)
     }
 }

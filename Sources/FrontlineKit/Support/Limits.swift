@@ -8,4 +8,10 @@ public enum Limits {
     public static let lineBytes = 1_048_576
     /// The largest image, in pixels on each side.
     public static let imageSide = 8000.0
+    /// The distance checks captioned under a map; past it the rest are counted in one line (all of
+    /// them stay in `frontline measure`), so a thousand checks cannot grow the image past `imageSide`.
+    public static let checksListed = 12
+    /// The wrapped lines of notes under a map, whatever they hold (a long list of places not located,
+    /// say): past it one line says how many were left out.
+    public static let footerLines = 60
 }
