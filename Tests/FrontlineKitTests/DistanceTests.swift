@@ -74,6 +74,21 @@ final class DistanceTests: XCTestCase {
         XCTAssertEqual(p[0].quote, "80 km (50 mile)")
     }
 
+    func testPhrasesAreFoundWhenTheArticleIsReadAndEachIsChecked() throws {
+        let f = try Fixtures.frontline()
+        let a = try Article.load(path: Fixtures.exampleArticle)
+        let phrases = a.distancePhrases
+        XCTAssertGreaterThanOrEqual(phrases.count, 3)
+        XCTAssertEqual(DistancePhrases.find(in: a), phrases)
+        for p in phrases {
+            let chars = Array(a.text)
+            XCTAssertEqual(String(chars[p.start..<p.end]), p.quote)
+        }
+        let checks = try checker.checks(article: a, places: f.places(in: a))
+        XCTAssertEqual(checks.map(\.quote), phrases.map(\.quote))
+        XCTAssertEqual(checks.map(\.start), phrases.map(\.start))
+    }
+
     func testConversionIsChecked() throws {
         let good = try checks("Rebels held Marea. Azaz, 20 km (12 miles) to the northwest, was quiet.")
         XCTAssertEqual(good.first?.conversionAgrees, true)

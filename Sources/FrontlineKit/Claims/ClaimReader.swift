@@ -126,10 +126,10 @@ public struct ClaimReader: Sendable {
         let toks = s.tokens
         let lower = toks.map { $0.text.lowercased() }
         let chars = Array(s.text)
-        let refs = placeRefs(in: s, lower: lower, points: points, lastPlace: memory.lastPlace)
+        let refs = placeRefs(in: si, lower: lower, points: points, lastPlace: memory.lastPlace)
         // Actors named in this sentence, and pronouns that stand for them.
         let namedCountry = places.places.first { p in
-            p.kind == .country && p.mentions.contains { !$0.metonym && $0.start >= s.start && $0.end <= s.end }
+            p.kind == .country && p.mentions.contains { !$0.metonym && $0.tokens?.sentence == si }
         }?.entry.country
         var actorRefs = resolveActors(toks: toks, lower: lower, chars: chars, refs: refs, places: places,
                                       lastActor: memory.lastActor, country: namedCountry)
@@ -143,20 +143,17 @@ public struct ClaimReader: Sendable {
                                articleDate: articleDate)
     }
 
-    /// The places named in a sentence, by token, in order: each mention of a point place, and "the
-    /// city", "the town" for the last place named (in the sentence, else before it).
-    func placeRefs(in s: Sentence, lower: [String], points: [ResolvedPlace], lastPlace: ResolvedPlace?) -> [PlaceRef] {
-        let toks = s.tokens
+    /// The places named in sentence `si`, by token, in order: each mention of a point place (by its
+    /// tokens), and "the city", "the town" for the last place named (in the sentence, else before it).
+    func placeRefs(in si: Int, lower: [String], points: [ResolvedPlace], lastPlace: ResolvedPlace?) -> [PlaceRef] {
         var refs: [PlaceRef] = []
         for p in points {
-            for m in p.mentions where !m.metonym && m.start >= s.start && m.end <= s.end {
-                if let f = toks.firstIndex(where: { s.start + $0.start == m.start }) {
-                    let l = toks.lastIndex(where: { s.start + $0.end <= m.end }) ?? f
-                    let before = lower[max(0, f - 6)..<f]
-                    let near = f >= 2 && before.contains("near")
-                        && before.contains { $0 == "villages" || $0 == "areas" }
-                    refs.append(PlaceRef(first: f, last: l, place: p, near: near))
-                }
+            for m in p.mentions where !m.metonym {
+                guard let span = m.tokens, span.sentence == si else { continue }
+                let f = span.first
+                let before = lower[max(0, f - 6)..<f]
+                let near = f >= 2 && before.contains("near") && before.contains { $0 == "villages" || $0 == "areas" }
+                refs.append(PlaceRef(first: f, last: span.last, place: p, near: near))
             }
         }
         for (i, w) in lower.enumerated() where i > 0 && (w == "city" || w == "town") {

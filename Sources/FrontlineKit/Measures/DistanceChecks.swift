@@ -84,7 +84,7 @@ public struct DistanceChecker {
     /// the costliest part of a check, and needs only the river's name): for a caller with a core to spare
     /// while the places are resolved. Errors are left for the checks to meet and report.
     public func prepareRivers(for article: Article) {
-        for phrase in DistancePhrases.find(in: article) {
+        for phrase in article.distancePhrases {
             guard let rt = phrase.riverToken else { continue }
             let word = article.sentences[phrase.sentence].tokens[rt].text
             for e in gazetteer.lookup(word) where e.kind == .river { _ = try? river(named: e.name) }
@@ -122,23 +122,20 @@ public struct DistanceChecker {
 
     // MARK: checks
 
+    /// Checks every distance the article states (`Article.distancePhrases`), with the places' mentions
+    /// by their tokens.
     public func checks(article: Article, places: PlaceResolution) throws -> [DistanceCheck] {
-        let tokens = article.sentences.map(\.tokens)
         // Every mention of a resolved place, by sentence and token.
         var at: [Int: [MentionAt]] = [:]
         for p in places.places {
             for m in p.mentions where !m.metonym {
-                guard let si = article.sentences.firstIndex(where: { $0.start <= m.start && m.end <= $0.end }) else { continue }
-                let s = article.sentences[si]
-                let toks = tokens[si]
-                guard let ti = toks.firstIndex(where: { s.start + $0.start == m.start }) else { continue }
-                let li = toks.lastIndex(where: { s.start + $0.end <= m.end }) ?? ti
-                at[si, default: []].append((ti, li, p))
+                guard let span = m.tokens else { continue }
+                at[span.sentence, default: []].append((span.first, span.last, p))
             }
         }
         for k in at.keys { at[k]!.sort { $0.token < $1.token } }
         var out: [DistanceCheck] = []
-        for phrase in DistancePhrases.find(in: article) {
+        for phrase in article.distancePhrases {
             out.append(try check(phrase, article: article, places: places, at: at))
         }
         return out

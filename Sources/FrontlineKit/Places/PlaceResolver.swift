@@ -2,11 +2,16 @@ import Foundation
 
 /// Where in the article a place is named.
 public struct PlaceMention: Sendable, Equatable, Codable {
+    /// Character offsets in the article text.
     public var start: Int
     public var end: Int
+    /// The text of the sentence it is in.
     public var sentence: String
     /// This mention names a government, not a location ("Washington said").
     public var metonym: Bool = false
+    /// The mention's tokens: its sentence and first and last token there, as later stages read the
+    /// words around it; nil for a mention not read from the article's words (a claims file's evidence).
+    public var tokens: TokenSpan?
 }
 
 /// A place named in the article, joined to one gazetteer entry, with the reason it was chosen.
@@ -126,7 +131,8 @@ public struct PlaceResolver: Sendable {
     static func placeMentions(_ ms: [NameMention], article: Article) -> [PlaceMention] {
         ms.map {
             PlaceMention(start: $0.start, end: $0.end, sentence: article.sentences[$0.sentence].text,
-                         metonym: $0.metonym)
+                         metonym: $0.metonym,
+                         tokens: TokenSpan(sentence: $0.sentence, first: $0.firstToken, last: $0.lastToken))
         }
     }
 
@@ -423,13 +429,15 @@ public struct PlaceResolver: Sendable {
             for m in g.mentions { bySentence[m.sentence, default: []].append((gi, m)) }
         }
         var out: [StatedRelation] = []
-        for phrase in DistancePhrases.find(in: article) where phrase.riverToken == nil && phrase.borderToken == nil {
+        for phrase in article.distancePhrases where phrase.riverToken == nil && phrase.borderToken == nil {
             guard phrase.bearing != nil || phrase.anchorToken != nil,
                   let list = bySentence[phrase.sentence]?.sorted(by: { $0.m.start < $1.m.start }) else { continue }
             let lower = tokens[phrase.sentence].map { $0.text.lowercased() }
             let before = list.filter { $0.m.lastToken < phrase.firstToken }
             guard let subject = before.last, phrase.firstToken - subject.m.lastToken <= 4,
-                  ((subject.m.lastToken + 1)..<phrase.firstToken).allSatisfy({ StatedRelation.qualifiers.contains(lower[$0]) }) else { continue }
+                  ((subject.m.lastToken + 1)..<phrase.firstToken).allSatisfy({
+                      StatedRelation.qualifiers.contains(lower[$0])
+                  }) else { continue }
             var anchor: Int?
             if let t = phrase.anchorToken { anchor = list.first { $0.m.firstToken == t }?.group }
             if anchor == nil, phrase.anchorToken == nil, before.count >= 2 { anchor = before[before.count - 2].group }

@@ -74,9 +74,13 @@ public enum DistancePhrases {
         return (v, nil)
     }
 
-    public static func find(in article: Article) -> [DistancePhrase] {
+    /// The distances an article states (as `Article.distancePhrases` keeps them).
+    public static func find(in article: Article) -> [DistancePhrase] { article.distancePhrases }
+
+    /// The distances stated in sentences, in order (`sentence` counts from the first).
+    static func find(in sentences: [Sentence]) -> [DistancePhrase] {
         var out: [DistancePhrase] = []
-        for (si, s) in article.sentences.enumerated() {
+        for (si, s) in sentences.enumerated() {
             out += find(in: s, index: si)
         }
         return out
