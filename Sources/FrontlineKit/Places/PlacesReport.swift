@@ -4,12 +4,13 @@ import Foundation
 public struct PlacesReport: Sendable {
     public let article: Article
     public let resolution: PlaceResolution
-    public let extent: MapExtent
+    /// The places the map leaves out (too far from the front to be drawn): reported as off the map.
+    public let offMap: [ResolvedPlace]
 
-    public init(article: Article, resolution: PlaceResolution, extent: MapExtent? = nil) {
+    public init(article: Article, resolution: PlaceResolution, offMap: [ResolvedPlace]) {
         self.article = article
         self.resolution = resolution
-        self.extent = extent ?? ExtentChooser.choose([resolution])
+        self.offMap = offMap
     }
 
     struct MentionOut: Codable { var start: Int; var end: Int; var sentence: String; var metonym: Bool? }
@@ -55,7 +56,7 @@ public struct PlacesReport: Sendable {
     }
 
     var document: Document {
-        let off = Set(extent.offMap.map(\.entry.id))
+        let off = Set(offMap.map(\.entry.id))
         return Document(
             article: article.name, title: article.title, focusCountries: resolution.focusCountries,
             places: resolution.places.map { placeOut($0, role: "place", onMap: $0.kind.isPoint ? !off.contains($0.entry.id) : nil) },
@@ -67,7 +68,7 @@ public struct PlacesReport: Sendable {
                                                kind: $0.kind.rawValue, source: $0.id)
                               })
             },
-            offMap: extent.offMap.map(\.text))
+            offMap: offMap.map(\.text))
     }
 
     public static func encoder() -> JSONEncoder {
@@ -92,7 +93,7 @@ public struct PlacesReport: Sendable {
     /// Aligned columns for a terminal.
     public func table() -> String {
         var rows: [[String]] = [["TEXT", "NAME", "LAT", "LON", "CC", "KIND", "CONF", "SOURCE", "NOTE"]]
-        let off = Set(extent.offMap.map(\.entry.id))
+        let off = Set(offMap.map(\.entry.id))
         for p in resolution.places {
             var note = p.approximate ? "approximate (placed from text)" : ""
             if off.contains(p.entry.id) { note = "off map" }

@@ -1,0 +1,9 @@
+import Foundation
+
+extension PlacesReport {
+    /// The places of a map as its metadata reports them: those `extent` leaves out are off the map.
+    /// (Places reports the off-map places it is given; which they are is the Scene stage's choice.)
+    public init(article: Article, resolution: PlaceResolution, extent: MapExtent) {
+        self.init(article: article, resolution: resolution, offMap: extent.offMap)
+    }
+}
