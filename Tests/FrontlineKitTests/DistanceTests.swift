@@ -145,6 +145,31 @@ final class DistanceTests: XCTestCase {
         XCTAssertEqual(c[2].verdict, .consistent)
     }
 
+    func testCheckerMeasuresAlongGeometryGivenAsPlainValues() throws {
+        let f = try Fixtures.frontline()
+        // The basemap's own layers, handed over as values: the same lines as the basemap checker's.
+        let plain = DistanceChecker(lines: LineGeometry(rivers: try f.basemap.records(.rivers),
+                                                        boundaries: try f.basemap.records(.boundaries)),
+                                    gazetteer: f.gazetteer)
+        let euphrates = try XCTUnwrap(try plain.river(named: "Euphrates"))
+        XCTAssertEqual(euphrates.length, try XCTUnwrap(try checker.river(named: "Euphrates")).length)
+        XCTAssertEqual(try plain.border("TR", "SY")?.name, try checker.border("SY", "TR")?.name)
+        let body = "Rebels held Marea. Azaz, 20 km (12 miles) to the northwest, was quiet."
+        let a = Article(name: "t", text: "Fighting in Syria\n\n\(body)\n")
+        XCTAssertEqual(try plain.checks(article: a, places: f.places(in: a)).map(\.straightKm),
+                       try checker.checks(article: a, places: f.places(in: a)).map(\.straightKm))
+        // A made-up river: a meridian 1° long, measured along its own vertices.
+        let meridian = ShapeRecord(parts: [stride(from: 36.0, through: 37.0, by: 0.1).map { LonLat(lon: 38, lat: $0) }],
+                                   bounds: GeoBox(minLon: 38, minLat: 36, maxLon: 38, maxLat: 37),
+                                   attributes: ["NAME": "Test"])
+        let made = DistanceChecker(lines: LineGeometry(rivers: [meridian], boundaries: []), gazetteer: f.gazetteer)
+        let line = try XCTUnwrap(try made.river(named: "Test"))
+        let ends = Geodesic.wgs84.distance(LonLat(lon: 38, lat: 36), LonLat(lon: 38, lat: 37))
+        XCTAssertEqual(line.length, ends, accuracy: 0.01)
+        XCTAssertNil(try made.river(named: "Euphrates"))
+        XCTAssertNil(try made.border("SY", "TR"))
+    }
+
     func testSeedMapShowsTheReachAndTheStretch() throws {
         let f = try Fixtures.frontline()
         let scene = try f.scene(for: try Fixtures.seed(), request: MapRequest(width: 1600))

@@ -45,7 +45,8 @@ public struct DistanceCheck: Sendable {
 /// Measures the distances an article states and checks each against the basemap:
 /// along a river (downstream order), along a border (selected by its two countries), or straight.
 public struct DistanceChecker {
-    public let basemap: Basemap
+    /// The rivers and borders measured along.
+    public let lines: LineGeometry
     public let gazetteer: Gazetteer
     /// Relative tolerance for "consistent" (0.10 = 10%); a round figure also gets its rounding.
     public var tolerance: Double
@@ -63,21 +64,27 @@ public struct DistanceChecker {
         return r
     }
 
-    public init(basemap: Basemap, gazetteer: Gazetteer, tolerance: Double = 0.10) {
-        self.basemap = basemap
+    public init(lines: LineGeometry, gazetteer: Gazetteer, tolerance: Double = 0.10) {
+        self.lines = lines
         self.gazetteer = gazetteer
         self.tolerance = tolerance
     }
 
+    /// A checker measuring along a basemap's rivers and boundaries layers, each read when first needed
+    /// (for callers that hold a basemap; `init(lines:)` takes the geometry itself).
+    public init(basemap: Basemap, gazetteer: Gazetteer, tolerance: Double = 0.10) {
+        let lines = LineGeometry(rivers: { try basemap.records(.rivers) },
+                                 boundaries: { try basemap.records(.boundaries) })
+        self.init(lines: lines, gazetteer: gazetteer, tolerance: tolerance)
+    }
+
     // MARK: lines
 
-    /// The named river as one line, vertices downstream.
+    /// The named river as one line (its longest part), vertices downstream.
     public func river(named name: String) throws -> MeasuredLine? {
-        try basemap.measuredLine("river:" + name) {
-            let recs = try basemap.records(.rivers).filter { $0.attributes["NAME"] == name }
-            guard let part = recs.first?.parts.max(by: { $0.count < $1.count }) else { return nil }
-            return MeasuredLine(name: name, points: part)
-        }
+        let recs = try lines.rivers().filter { $0.attributes["NAME"] == name }
+        guard let part = recs.first?.parts.max(by: { $0.count < $1.count }) else { return nil }
+        return MeasuredLineCache.shared.line(name: name, points: part)
     }
 
     /// Builds, ahead of the checks, the rivers the article's distances run along (their chainage is
@@ -93,12 +100,13 @@ public struct DistanceChecker {
 
     /// The border between two countries (ISO alpha-2), its longest part.
     public func border(_ a: String, _ b: String) throws -> MeasuredLine? {
-        try basemap.measuredLine("border:" + [a, b].sorted().joined(separator: "-")) {
-            let recs = try basemap.records(.boundaries).filter { Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set([a, b]) }
-            guard let part = recs.flatMap(\.parts).max(by: { $0.count < $1.count }) else { return nil }
-            let name = recs.first?.attributes["NAME"].map { $0.replacingOccurrences(of: "-", with: "–") + " border" } ?? "\(a)–\(b) border"
-            return MeasuredLine(name: name, points: part)
+        let recs = try lines.boundaries().filter {
+            Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set([a, b])
         }
+        guard let part = recs.flatMap(\.parts).max(by: { $0.count < $1.count }) else { return nil }
+        let name = recs.first?.attributes["NAME"].map { $0.replacingOccurrences(of: "-", with: "–") + " border" }
+            ?? "\(a)–\(b) border"
+        return MeasuredLineCache.shared.line(name: name, points: part)
     }
 
     /// Where `river` crosses `border`: the point of the border nearest the river (within 3 km).
