@@ -106,10 +106,6 @@ public struct PlacesReport: Sendable {
         for u in resolution.unresolved {
             rows.append([u.text, "?", "", "", "", "", "", "", "unresolved: \(u.reason)"])
         }
-        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        return rows.map { r in
-            r.enumerated().map { c, v in c == r.count - 1 ? v : v.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n")
+        return TextTable(rows).text
     }
 }
