@@ -29,7 +29,8 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only the K-th of N parts of the inputs. Example: --shard 1/4", valueName: "K/N"))
     var shard: String?
 
-    @Option(name: .long, help: ArgumentHelp("Map width in pixels, 300–8000 (default 1600). Example: --width 1200", valueName: "PX"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Map width in pixels, \(Limits.span(Limits.mapWidth)) (default 1600). Example: --width 1200", valueName: "PX"))
     var width: Int = 1600
 
     @OptionGroup var actorFiles: ActorsOption
@@ -44,7 +45,7 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256 (got \(jobs))") }
-        guard (300...8000).contains(width) else { throw ValidationError("--width must be between 300 and 8000 (got \(width))") }
+        try SizeLimits.check(width, within: Limits.mapWidth, option: "--width")
         if shard != nil {
             guard let (k, n) = shardPair, n >= 1, (1...n).contains(k) else { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 3/16") }
         }

@@ -26,10 +26,14 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Comma-separated formats: png, svg, pdf. Example: --format png,svg", valueName: "LIST"))
     var format: String = "png"
 
-    @Option(name: .long, help: ArgumentHelp("Width in pixels (PNG) or points (SVG, PDF), 300–8000. Example: --width 1200", valueName: "PX"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Width in pixels (PNG) or points (SVG, PDF), \(Limits.span(Limits.mapWidth)). Example: --width 1200",
+        valueName: "PX"))
     var width: Int = 1600
 
-    @Option(name: .long, help: ArgumentHelp("Height, 200–8000; default: from the shape of the map. Example: --height 1000", valueName: "PX"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Height, \(Limits.span(Limits.mapHeight)); default: from the shape of the map. Example: --height 1000",
+        valueName: "PX"))
     var height: Int?
 
     @Option(name: .long, help: ArgumentHelp("Size in pixels or millimetres, overriding --width/--height. Examples: --size 1200x800, --size 170x120mm", valueName: "SIZE"))
@@ -80,13 +84,13 @@ struct RenderCommand: ParsableCommand {
         _ = try formats
         _ = try box
         let f = try figure
-        guard (300...8000).contains(f.width), (f.height ?? 1000) >= 200, (f.height ?? 1000) <= 8000 else {
-            throw ValidationError("the figure must be 300–8000 px wide and 200–8000 px high (got \(Int(f.width))x\(f.height.map { String(Int($0)) } ?? "auto"))")
+        guard SizeLimits.figureFits(width: f.width, height: f.height) else {
+            let got = "\(Int(f.width))x\(f.height.map { String(Int($0)) } ?? "auto")"
+            throw ValidationError("the figure must be \(Limits.span(Limits.mapWidth)) px wide and "
+                                  + "\(Limits.span(Limits.mapHeight)) px high (got \(got))")
         }
-        guard (300...8000).contains(width) else { throw ValidationError("--width must be between 300 and 8000 (got \(width))") }
-        if let height, !(200...8000).contains(height) {
-            throw ValidationError("--height must be between 200 and 8000 (got \(height))")
-        }
+        try SizeLimits.check(width, within: Limits.mapWidth, option: "--width")
+        if let height { try SizeLimits.check(height, within: Limits.mapHeight, option: "--height") }
     }
 
     func run() throws {

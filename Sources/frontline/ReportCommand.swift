@@ -21,7 +21,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The report: a .html or .md path. Example: -o output/report.html", valueName: "PATH"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("Map width in pixels, 300–8000 (default 1600). Example: --width 1200", valueName: "PX"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Map width in pixels, \(Limits.span(Limits.mapWidth)) (default 1600). Example: --width 1200", valueName: "PX"))
     var width: Int = 1600
 
     @OptionGroup var actorFiles: ActorsOption
@@ -32,7 +33,7 @@ struct ReportCommand: ParsableCommand {
         guard !articles.isEmpty else { throw ValidationError("give at least one article") }
         let ext = (output as NSString).pathExtension.lowercased()
         guard ext == "html" || ext == "md" else { throw ValidationError("-o must end in .html or .md (got '\(output)')") }
-        guard (300...8000).contains(width) else { throw ValidationError("--width must be between 300 and 8000 (got \(width))") }
+        try SizeLimits.check(width, within: Limits.mapWidth, option: "--width")
     }
 
     func run() throws {
