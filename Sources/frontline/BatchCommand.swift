@@ -38,7 +38,9 @@ struct BatchCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Map width in pixels, 300–8000 (default 1600). Example: --width 1200", valueName: "PX"))
+        help: ArgumentHelp(
+            "Map width in pixels, \(Limits.span(Limits.mapWidth)) (default 1600). Example: --width 1200",
+            valueName: "PX"))
     var width: Int = 1600
 
     @OptionGroup var actorFiles: ActorsOption
@@ -53,9 +55,7 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256 (got \(jobs))") }
-        guard (300...8000).contains(width) else {
-            throw ValidationError("--width must be between 300 and 8000 (got \(width))")
-        }
+        try SizeLimits.check(width, within: Limits.mapWidth, option: "--width")
         if shard != nil {
             guard let (k, n) = shardPair, n >= 1, (1...n).contains(k) else {
                 throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 3/16")

@@ -35,7 +35,9 @@ struct CompareCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Width in pixels, 600–8000 (default 2400). Example: --width 2000", valueName: "PX"))
+        help: ArgumentHelp(
+            "Width in pixels, \(Limits.span(Limits.comparisonWidth)) (default 2400). Example: --width 2000",
+            valueName: "PX"))
     var width: Int = 2400
 
     @OptionGroup var actorFiles: ActorsOption
@@ -47,9 +49,7 @@ struct CompareCommand: ParsableCommand {
             throw ValidationError("give one article, or a BEFORE and an AFTER")
         }
         _ = try OutputFormats.parse(format)
-        guard (600...8000).contains(width) else {
-            throw ValidationError("--width must be between 600 and 8000 (got \(width))")
-        }
+        try SizeLimits.check(width, within: Limits.comparisonWidth, option: "--width")
     }
 
     func run() throws {

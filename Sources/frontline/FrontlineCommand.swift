@@ -1,4 +1,5 @@
 import ArgumentParser
+import FrontlineKit
 
 struct FrontlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,6 +13,24 @@ struct FrontlineCommand: ParsableCommand {
             RenderCommand.self, PlacesCommand.self, ClaimsCommand.self, MeasureCommand.self, CompareCommand.self,
             ReportCommand.self, BatchCommand.self, GazetteerCommand.self, BasemapCommand.self,
         ])
+}
+
+/// The size checks of every command's `validate()`, against the ranges in `Limits`.
+enum SizeLimits {
+    /// Refuses an option's value outside `range`: "--width must be between 300 and 8000 (got 0)".
+    static func check(_ value: Int, within range: ClosedRange<Int>, option: String) throws {
+        guard range.contains(value) else {
+            let (lo, hi) = (range.lowerBound, range.upperBound)
+            throw ValidationError("\(option) must be between \(lo) and \(hi) (got \(value))")
+        }
+    }
+
+    /// Whether a figure of `width` by `height` (nil: from the map's shape) is within the map limits.
+    static func figureFits(width: Double, height: Double?) -> Bool {
+        let w = Limits.mapWidth, h = Limits.mapHeight
+        return (Double(w.lowerBound)...Double(w.upperBound)).contains(width)
+            && (height.map { (Double(h.lowerBound)...Double(h.upperBound)).contains($0) } ?? true)
+    }
 }
 
 /// Options every subcommand that reads the basemap shares.

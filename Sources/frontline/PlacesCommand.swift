@@ -30,7 +30,9 @@ struct PlacesCommand: ParsableCommand {
     func run() throws {
         let art = try Article.load(path: article)
         let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer)
-        let report = PlacesReport(article: art, resolution: f.places(in: art))
+        let places = f.places(in: art)
+        // Off the map: the places the map of these places would leave out.
+        let report = PlacesReport(article: art, resolution: places, offMap: ExtentChooser.choose([places]).offMap)
         switch format {
         case .table: print(report.table())
         case .json: print(try report.json())

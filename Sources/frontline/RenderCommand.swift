@@ -19,7 +19,8 @@ struct RenderCommand: ParsableCommand {
 
     @Argument(
         help: ArgumentHelp(
-            "The article, as a plain-text file (UTF-8), or a claims file (.json) written by `frontline claims --format json`.",
+            "The article, as a plain-text file (UTF-8), or a claims file (.json) written by "
+                + "`frontline claims --format json`.",
             valueName: "ARTICLE"))
     var article: String
 
@@ -38,13 +39,15 @@ struct RenderCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Width in pixels (PNG) or points (SVG, PDF), 300–8000. Example: --width 1200", valueName: "PX"))
+            "Width in pixels (PNG) or points (SVG, PDF), \(Limits.span(Limits.mapWidth)). Example: --width 1200",
+            valueName: "PX"))
     var width: Int = 1600
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Height, 200–8000; default: from the shape of the map. Example: --height 1000", valueName: "PX"))
+            "Height, \(Limits.span(Limits.mapHeight)); default: from the shape of the map. Example: --height 1000",
+            valueName: "PX"))
     var height: Int?
 
     @Option(
@@ -63,7 +66,8 @@ struct RenderCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A named size: column (85 mm at 300 dpi), page (180 mm at 300 dpi), slide (1920x1080), screen (1600 px). Example: --preset column",
+            "A named size: column (85 mm at 300 dpi), page (180 mm at 300 dpi), slide (1920x1080), "
+                + "screen (1600 px). Example: --preset column",
             valueName: "NAME"))
     var preset: String?
 
@@ -115,17 +119,14 @@ struct RenderCommand: ParsableCommand {
         _ = try formats
         _ = try box
         let f = try figure
-        guard (300...8000).contains(f.width), (f.height ?? 1000) >= 200, (f.height ?? 1000) <= 8000 else {
+        guard SizeLimits.figureFits(width: f.width, height: f.height) else {
+            let got = "\(Int(f.width))x\(f.height.map { String(Int($0)) } ?? "auto")"
             throw ValidationError(
-                "the figure must be 300–8000 px wide and 200–8000 px high (got \(Int(f.width))x\(f.height.map { String(Int($0)) } ?? "auto"))"
-            )
+                "the figure must be \(Limits.span(Limits.mapWidth)) px wide and "
+                    + "\(Limits.span(Limits.mapHeight)) px high (got \(got))")
         }
-        guard (300...8000).contains(width) else {
-            throw ValidationError("--width must be between 300 and 8000 (got \(width))")
-        }
-        if let height, !(200...8000).contains(height) {
-            throw ValidationError("--height must be between 200 and 8000 (got \(height))")
-        }
+        try SizeLimits.check(width, within: Limits.mapWidth, option: "--width")
+        if let height { try SizeLimits.check(height, within: Limits.mapHeight, option: "--height") }
     }
 
     func run() throws {

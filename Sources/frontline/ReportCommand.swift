@@ -26,7 +26,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Map width in pixels, 300–8000 (default 1600). Example: --width 1200", valueName: "PX"))
+        help: ArgumentHelp(
+            "Map width in pixels, \(Limits.span(Limits.mapWidth)) (default 1600). Example: --width 1200",
+            valueName: "PX"))
     var width: Int = 1600
 
     @OptionGroup var actorFiles: ActorsOption
@@ -39,9 +41,7 @@ struct ReportCommand: ParsableCommand {
         guard ext == "html" || ext == "md" else {
             throw ValidationError("-o must end in .html or .md (got '\(output)')")
         }
-        guard (300...8000).contains(width) else {
-            throw ValidationError("--width must be between 300 and 8000 (got \(width))")
-        }
+        try SizeLimits.check(width, within: Limits.mapWidth, option: "--width")
     }
 
     func run() throws {

@@ -313,6 +313,22 @@ final class BadInputTests: XCTestCase {
         }
         try fails(["render", example, "-o", out, "--shapes", s], code: 1, says: "gazetteer.index: line")
     }
+    func testActorWithABadColourIsRefusedNamingTheField() throws {
+        func actors(colour: String, outline: String) -> String {
+            write(
+                "actors.json",
+                """
+                {"actors": [{"id": "x", "label": "X", "colour": "\(colour)", "outline": "\(outline)", \
+                "shape": "circle", "role": "combatant", "names": ["X"]}]}
+                """)
+        }
+        try fails(
+            ["render", example, "-o", out, "--actors", actors(colour: "red", outline: "#ffffff")], code: 1,
+            says: "actors.json: actor 'x': colour \"red\" is not #rrggbb or #rrggbbaa")
+        try fails(
+            ["render", example, "-o", out, "--actors", actors(colour: "#112233", outline: "#12345")], code: 1,
+            says: "actors.json: actor 'x': outline \"#12345\" is not #rrggbb or #rrggbbaa")
+    }
     func testBrokenActorsFile() throws {
         try fails(
             ["render", example, "-o", out, "--actors", write("actors.json", "{\"actors\": [{\"id\": \"x\"}]}")],

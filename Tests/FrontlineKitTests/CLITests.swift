@@ -46,6 +46,58 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testEverySizeOptionIsRefusedOutsideTheLimitsInOneMessage() throws {
+        let dir = try Fixtures.tempDir()
+        let article = Fixtures.exampleArticle
+        let (w, h, cw) = (Limits.mapWidth, Limits.mapHeight, Limits.comparisonWidth)
+        func between(_ r: ClosedRange<Int>, got: Int, _ option: String = "--width") -> String {
+            "frontline: error: \(option) must be between \(r.lowerBound) and \(r.upperBound) (got \(got))"
+        }
+        let cases: [([String], String)] = [
+            (["batch", article, "-o", dir, "--width", "\(w.lowerBound - 1)"], between(w, got: w.lowerBound - 1)),
+            (["batch", article, "-o", dir, "--width", "\(w.upperBound + 1)"], between(w, got: w.upperBound + 1)),
+            (
+                ["report", article, "-o", dir + "/r.md", "--width", "\(w.upperBound + 1)"],
+                between(w, got: w.upperBound + 1)
+            ),
+            (
+                ["compare", article, "-o", dir + "/c", "--width", "\(cw.lowerBound - 1)"],
+                between(cw, got: cw.lowerBound - 1)
+            ),
+            (
+                ["compare", article, "-o", dir + "/c", "--width", "\(cw.upperBound + 1)"],
+                between(cw, got: cw.upperBound + 1)
+            ),
+            // With --size the figure is checked first, then --width and --height themselves.
+            (
+                ["render", article, "-o", dir + "/m", "--size", "1200x800", "--width", "\(w.lowerBound - 1)"],
+                between(w, got: w.lowerBound - 1)
+            ),
+            (
+                ["render", article, "-o", dir + "/m", "--size", "1200x800", "--height", "\(h.upperBound + 1)"],
+                between(h, got: h.upperBound + 1, "--height")
+            ),
+            (
+                ["render", article, "-o", dir + "/m", "--width", "\(w.upperBound + 1)"],
+                "frontline: error: the figure must be \(Limits.span(w)) px wide and \(Limits.span(h)) px high "
+                    + "(got \(w.upperBound + 1)xauto)"
+            ),
+            (
+                ["render", article, "-o", dir + "/m", "--size", "85mm", "--dpi", "\(Limits.dpi.upperBound + 1)"],
+                "frontline: error: --dpi must be between 72 and 1200 (got 1201.0)"
+            ),
+        ]
+        for (args, message) in cases {
+            let r = try Fixtures.run(args)
+            XCTAssertEqual(r.code, 2, "\(args): \(r.err)")
+            XCTAssertEqual(r.err.split(separator: "\n").first.map(String.init), message, "\(args)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), [], "nothing written")
+        // The help texts give the same ranges.
+        let help = try Fixtures.run(["compare", "--help"]).out
+        XCTAssertTrue(help.contains("Width in pixels, \(Limits.span(cw))"), help)
+    }
+
     func testMissingOutputDirectoryIsReportedAndNothingIsWritten() throws {
         let dir = try Fixtures.tempDir()
         let r = try Fixtures.run(["render", Fixtures.exampleArticle, "-o", dir + "/nope/map"])

@@ -25,6 +25,21 @@ final class ClaimsTests: XCTestCase {
         return c
     }
 
+    func testActorColoursAreStringsThatSceneTurnsIntoPaint() throws {
+        for good in ["#1a1a1a", "#FFFFFF", "1a1a1a", "#1a1a1a80"] { XCTAssertTrue(Actor.isColour(good), good) }
+        for bad in ["", "#", "red", "#12345", "#1234567", "#12345g", "#1a1a1a1a1a"] {
+            XCTAssertFalse(Actor.isColour(bad), bad)
+        }
+        let actors = try Fixtures.frontline().actors
+        let isis = try XCTUnwrap(actors.actor(id: "isis"))
+        XCTAssertEqual(isis.colour, "#1a1a1a")
+        XCTAssertEqual(isis.fill, RGBA(hex: "#1a1a1a"))
+        XCTAssertEqual(isis.stroke, RGBA(1, 1, 1))
+        for a in actors.actors {
+            XCTAssertTrue(Actor.isColour(a.colour) && Actor.isColour(a.outline), a.id)
+        }
+    }
+
     func testSeedArticleClaims() throws {
         let (doc, cs) = try claims(of: try Fixtures.seed())
         let kafr = find(cs, "rebels", .captured, "Kafr Kalbin", .after)

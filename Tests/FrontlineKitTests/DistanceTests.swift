@@ -84,6 +84,21 @@ final class DistanceTests: XCTestCase {
         XCTAssertEqual(p[0].quote, "80 km (50 mile)")
     }
 
+    func testPhrasesAreFoundWhenTheArticleIsReadAndEachIsChecked() throws {
+        let f = try Fixtures.frontline()
+        let a = try Article.load(path: Fixtures.exampleArticle)
+        let phrases = a.distancePhrases
+        XCTAssertGreaterThanOrEqual(phrases.count, 3)
+        XCTAssertEqual(DistancePhrases.find(in: a), phrases)
+        for p in phrases {
+            let chars = Array(a.text)
+            XCTAssertEqual(String(chars[p.start..<p.end]), p.quote)
+        }
+        let checks = try checker.checks(article: a, places: f.places(in: a))
+        XCTAssertEqual(checks.map(\.quote), phrases.map(\.quote))
+        XCTAssertEqual(checks.map(\.start), phrases.map(\.start))
+    }
+
     func testConversionIsChecked() throws {
         let good = try checks("Rebels held Marea. Azaz, 20 km (12 miles) to the northwest, was quiet.")
         XCTAssertEqual(good.first?.conversionAgrees, true)
@@ -144,6 +159,35 @@ final class DistanceTests: XCTestCase {
         XCTAssertEqual(c[2].straightKm!, 17.77, accuracy: 0.05)
         XCTAssertEqual(c[2].bearingAgrees, true)
         XCTAssertEqual(c[2].verdict, .consistent)
+    }
+
+    func testCheckerMeasuresAlongGeometryGivenAsPlainValues() throws {
+        let f = try Fixtures.frontline()
+        // The basemap's own layers, handed over as values: the same lines as the basemap checker's.
+        let plain = DistanceChecker(
+            lines: LineGeometry(
+                rivers: try f.basemap.records(.rivers),
+                boundaries: try f.basemap.records(.boundaries)),
+            gazetteer: f.gazetteer)
+        let euphrates = try XCTUnwrap(try plain.river(named: "Euphrates"))
+        XCTAssertEqual(euphrates.length, try XCTUnwrap(try checker.river(named: "Euphrates")).length)
+        XCTAssertEqual(try plain.border("TR", "SY")?.name, try checker.border("SY", "TR")?.name)
+        let body = "Rebels held Marea. Azaz, 20 km (12 miles) to the northwest, was quiet."
+        let a = Article(name: "t", text: "Fighting in Syria\n\n\(body)\n")
+        XCTAssertEqual(
+            try plain.checks(article: a, places: f.places(in: a)).map(\.straightKm),
+            try checker.checks(article: a, places: f.places(in: a)).map(\.straightKm))
+        // A made-up river: a meridian 1° long, measured along its own vertices.
+        let meridian = ShapeRecord(
+            parts: [stride(from: 36.0, through: 37.0, by: 0.1).map { LonLat(lon: 38, lat: $0) }],
+            bounds: GeoBox(minLon: 38, minLat: 36, maxLon: 38, maxLat: 37),
+            attributes: ["NAME": "Test"])
+        let made = DistanceChecker(lines: LineGeometry(rivers: [meridian], boundaries: []), gazetteer: f.gazetteer)
+        let line = try XCTUnwrap(try made.river(named: "Test"))
+        let ends = Geodesic.wgs84.distance(LonLat(lon: 38, lat: 36), LonLat(lon: 38, lat: 37))
+        XCTAssertEqual(line.length, ends, accuracy: 0.01)
+        XCTAssertNil(try made.river(named: "Euphrates"))
+        XCTAssertNil(try made.border("SY", "TR"))
     }
 
     func testSeedMapShowsTheReachAndTheStretch() throws {

@@ -98,7 +98,7 @@ final class HardeningDataTests: XCTestCase {
     /// Where the first vertex of record 0 of a line or polygon .shp lies (after its record header,
     /// type, box, counts and part starts).
     static func firstVertex(_ shp: [UInt8]) -> Int {
-        let parts = Int(Bytes.littleInt32(shp, 100 + 8 + 36))
+        let parts = Int(HeaderBytes.littleInt32(shp, 100 + 8 + 36))
         return 100 + 8 + 44 + 4 * parts
     }
 
@@ -304,7 +304,8 @@ final class HardeningDataTests: XCTestCase {
         let s = try shapes { d in
             // Record 0's second part start moved onto the next vertex leaves a part of one vertex.
             try patch(d + "/rivers.shp") { b in
-                let parts = Int(Bytes.littleInt32(b, 100 + 8 + 36)), points = Int(Bytes.littleInt32(b, 100 + 8 + 40))
+                let parts = Int(HeaderBytes.littleInt32(b, 100 + 8 + 36)),
+                    points = Int(HeaderBytes.littleInt32(b, 100 + 8 + 40))
                 XCTAssertEqual(parts, 1)
                 Self.putLittle(UInt32(points - 1), &b, at: 100 + 8 + 44)
             }

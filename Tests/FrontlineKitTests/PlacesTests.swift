@@ -70,6 +70,29 @@ final class PlacesTests: XCTestCase {
         XCTAssertTrue(r.places.contains { $0.text == "Kafr Kalbin" && $0.approximate })
     }
 
+    func testEachMentionKeepsTheTokensItWasReadFrom() throws {
+        let f = try Fixtures.frontline()
+        let paths = try FileManager.default.contentsOfDirectory(atPath: Fixtures.examples)
+            .filter { $0.hasSuffix(".txt") }.sorted().map { Fixtures.examples + "/" + $0 }
+        XCTAssertGreaterThanOrEqual(paths.count, 5)
+        var checked = 0
+        for path in paths {
+            let a = try Article.load(path: path)
+            let r = f.places(in: a)
+            let mentions = (r.places + r.metonyms).flatMap(\.mentions) + r.unresolved.flatMap(\.mentions)
+            for m in mentions {
+                let span = try XCTUnwrap(m.tokens, "\(path): a mention at \(m.start) has no tokens")
+                let s = a.sentences[span.sentence]
+                XCTAssertEqual(s.text, m.sentence, path)
+                XCTAssertLessThanOrEqual(span.first, span.last, path)
+                XCTAssertEqual(s.start + s.tokens[span.first].start, m.start, "\(path): first token of \(m.start)")
+                XCTAssertEqual(s.start + s.tokens[span.last].end, m.end, "\(path): last token of \(m.start)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 50)
+    }
+
     // MARK: compiled gazetteer
 
     func testGazetteerEntriesParseAsBeforeAndOnce() throws {

@@ -87,4 +87,33 @@ final class SupportTests: XCTestCase {
             })
         XCTAssertThrowsError(try Parallel.both({ 1 }, { () throws -> Int in throw FrontlineError.usage("right") }))
     }
+
+    // MARK: text tables
+
+    func testTextTableAlignsColumnsAndDropsTrailingSpaces() {
+        let rows = [["NAME", "KM", "NOTE"], ["Manbij", "30", ""], ["al-Bab", "8", "approximate"]]
+        XCTAssertEqual(
+            TextTable(rows).text,
+            """
+            NAME    KM  NOTE
+            Manbij  30
+            al-Bab  8   approximate
+            """)
+        XCTAssertEqual(
+            TextTable(rows, alignments: [.left, .right], headerRule: "-").text,
+            """
+            NAME    KM  NOTE
+            ------  --  -----------
+            Manbij  30
+            al-Bab   8  approximate
+            """)
+    }
+
+    func testTextTableCountsCharactersAndFillsShortRows() {
+        // Widths are in characters: "H\u{327}" (H with a combining cedilla) and "→" take one column each.
+        let t = TextTable([["H\u{327}alab", "→", "x"], ["Raqqa"], ["Azaz", "held", "y"]])
+        XCTAssertEqual(t.text, "H\u{327}alab  →     x\nRaqqa\nAzaz   held  y")
+        XCTAssertEqual(TextTable([]).text, "")
+        XCTAssertEqual(TextTable([["only"]]).text, "only")
+    }
 }

@@ -93,11 +93,4 @@ public struct Basemap: Sendable {
     public func preload() throws {
         for layer in Layer.allCases where !indexed(layer) { _ = try records(layer) }
     }
-
-    /// A river or border measured at full resolution, built once and shared like the layers.
-    public func measuredLine(_ key: String, build: () throws -> MeasuredLine?) throws -> MeasuredLine? {
-        try cache.line(key, build: build)
-    }
-
-    public func gazetteer() throws -> Gazetteer { try Gazetteer.load(shapesDirectory: directory) }
 }

@@ -57,11 +57,11 @@ struct ShapefileCheck {
     /// The 100-byte header shared by .shp and .shx: the signature, version, shape type and bounds.
     private func checkHeader(of file: InputFile, path: String, what: String) throws -> Int32 {
         let h = try Self.bytes(file, at: 0, count: Self.header)
-        guard h.count == Self.header, Bytes.bigInt32(h, 0) == 9994, Bytes.littleInt32(h, 28) == 1000 else {
+        guard h.count == Self.header, HeaderBytes.bigInt32(h, 0) == 9994, HeaderBytes.littleInt32(h, 28) == 1000 else {
             let why = h.count < Self.header ? "shorter than its 100-byte header" : "no signature"
             throw bad(path, "not a readable \(what) (\(why))")
         }
-        let type = Bytes.littleInt32(h, 32)
+        let type = HeaderBytes.littleInt32(h, 32)
         guard Self.knownTypes.contains(type) else {
             throw bad(path, "not a readable \(what) (shape type \(type) is not a shapefile type)")
         }
@@ -69,7 +69,7 @@ struct ShapefileCheck {
             throw bad(
                 path, "holds \(ShapeKind(type).plural) (shape type \(type)) where this layer needs \(expecting.plural)")
         }
-        let box = (0..<4).map { Bytes.littleDouble(h, 36 + 8 * $0) }
+        let box = (0..<4).map { HeaderBytes.littleDouble(h, 36 + 8 * $0) }
         guard Coordinates.valid(lon: box[0], lat: box[1]), Coordinates.valid(lon: box[2], lat: box[3]) else {
             throw bad(path, "the header's bounds \(box) are not finite or not within ±180°, ±90°")
         }
@@ -78,7 +78,7 @@ struct ShapefileCheck {
 
     /// The file's length as its header states it (in 16-bit words) against the length it has.
     private func checkLength(of file: InputFile, path: String) throws {
-        let stated = Int(Bytes.bigInt32(try Self.bytes(file, at: 24, count: 4), 0)) * 2
+        let stated = Int(HeaderBytes.bigInt32(try Self.bytes(file, at: 24, count: 4), 0)) * 2
         guard stated == file.size else {
             throw bad(
                 path,
@@ -98,7 +98,8 @@ struct ShapefileCheck {
         let table = try Self.bytes(shx, at: Self.header, count: count * 8)
         var previousEnd = Self.header
         for i in 0..<count {
-            let offset = Int(Bytes.bigInt32(table, 8 * i)) * 2, length = Int(Bytes.bigInt32(table, 8 * i + 4)) * 2
+            let offset = Int(HeaderBytes.bigInt32(table, 8 * i)) * 2
+            let length = Int(HeaderBytes.bigInt32(table, 8 * i + 4)) * 2
             let end = offset + 8 + length
             let at = "record \(i): at byte \(offset)"
             if offset < Self.header { throw bad(shxPath, "\(at) points into the .shp's 100-byte header") }
@@ -122,8 +123,8 @@ struct ShapefileCheck {
     private func checkTable(_ dbf: InputFile) throws {
         let h = try Self.bytes(dbf, at: 0, count: 32)
         guard h.count == 32 else { throw bad(dbfPath, "not a readable attribute table (shorter than its header)") }
-        let records = Int(Bytes.littleUInt32(h, 4)), headerLength = Int(Bytes.littleUInt16(h, 8))
-        let recordLength = Int(Bytes.littleUInt16(h, 10))
+        let records = Int(HeaderBytes.littleUInt32(h, 4)), headerLength = Int(HeaderBytes.littleUInt16(h, 8))
+        let recordLength = Int(HeaderBytes.littleUInt16(h, 10))
         guard headerLength <= dbf.size else {
             throw bad(dbfPath, "its header says it is \(headerLength) bytes long, more than the file's \(dbf.size)")
         }
@@ -159,15 +160,8 @@ extension ShapeKind {
     }
 }
 
-/// Coordinates a basemap or gazetteer may hold: finite, and within ±180° longitude and ±90° latitude.
-enum Coordinates {
-    static func valid(lon: Double, lat: Double) -> Bool {
-        lon.isFinite && lat.isFinite && abs(lon) <= 180 && abs(lat) <= 90
-    }
-}
-
 /// Integers and doubles of a file's header, in the byte order the format states.
-enum Bytes {
+enum HeaderBytes {
     static func bigInt32(_ b: [UInt8], _ at: Int) -> Int32 {
         Int32(bitPattern: UInt32(b[at]) << 24 | UInt32(b[at + 1]) << 16 | UInt32(b[at + 2]) << 8 | UInt32(b[at + 3]))
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A party to the fighting: how the text names it and how the map draws it.
+/// A party to the fighting: how the text names it and how the map draws it (its colours as written,
+/// "#rrggbb" or "#rrggbbaa"; the Scene stage turns them into paint).
 public struct Actor: Sendable, Hashable, Codable {
     public enum Shape: String, Sendable, Codable { case circle, square, diamond, triangle }
     public enum Role: String, Sendable, Codable { case combatant, supporter }
@@ -16,8 +17,19 @@ public struct Actor: Sendable, Hashable, Codable {
     /// For names several actors share ("government forces"): the country where this actor is meant.
     public var country: String?
 
-    public var fill: RGBA { RGBA(hex: colour) ?? RGBA(0.5, 0.5, 0.5) }
-    public var stroke: RGBA { RGBA(hex: outline) ?? RGBA(1, 1, 1) }
+    /// Whether `s` is a colour as an actors file writes it: "#rrggbb" or "#rrggbbaa" in hex digits (the
+    /// "#" may be left out).
+    public static func isColour(_ s: String) -> Bool {
+        let digits = s.hasPrefix("#") ? s.dropFirst() : Substring(s)
+        return (digits.count == 6 || digits.count == 8) && UInt64(digits, radix: 16) != nil
+    }
+
+    /// The first of the actor's colours that is not one, as "field \"value\"", or nil when both are.
+    var badColour: String? {
+        if !Actor.isColour(colour) { return "colour \"\(colour)\"" }
+        if !Actor.isColour(outline) { return "outline \"\(outline)\"" }
+        return nil
+    }
 }
 
 /// The actors a reader knows, from `Shapes/actors.json` and any file the user adds.
@@ -53,8 +65,8 @@ public struct ActorCatalog: Sendable {
             throw FrontlineError.badInput(file: path, reason: "not a valid actors file: \(JSONErrors.describe(error))")
         }
         for a in file.actors {
-            guard RGBA(hex: a.colour) != nil, RGBA(hex: a.outline) != nil else {
-                throw FrontlineError.badInput(file: path, reason: "actor '\(a.id)': colours must be #rrggbb")
+            if let bad = a.badColour {
+                throw FrontlineError.badInput(file: path, reason: "actor '\(a.id)': \(bad) is not #rrggbb or #rrggbbaa")
             }
             guard !a.id.isEmpty, !a.names.isEmpty else {
                 throw FrontlineError.badInput(file: path, reason: "every actor needs an id and at least one name")

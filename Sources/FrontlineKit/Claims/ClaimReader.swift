@@ -77,239 +77,325 @@ public struct ClaimReader: Sendable {
         var coreference = false
     }
 
-    public func claims(in article: Article, places: PlaceResolution) -> [ControlClaim] {
-        var out: [ControlClaim] = []
-        let articleDate = Self.yearMonth(article.date)
-        let tokens = article.sentences.map(\.tokens)
-        let points = places.places.filter { $0.kind.isPoint }
+    /// One sentence as the claim steps read it: its words, the places and actors named in it (by
+    /// token), whom it is attributed to, its evidence, and the article's date for its time phrases.
+    struct SentenceReading {
+        var toks: [Token]
+        var lower: [String]
+        var chars: [Character]
+        var refs: [PlaceRef]
+        var actorRefs: [(first: Int, last: Int, actor: String)]
+        var attribution: String?
+        var evidence: Evidence
+        /// The sentence reports speech ("said", "according to").
+        var reported: Bool
+        var articleDate: (year: Int, month: Int)?
+    }
+
+    /// What reading carries from one sentence to the next: the last actor, place and besieged place
+    /// named (for coreference), and the roles of the people quoted.
+    struct Memory {
         var lastActor: String?
         var lastPlace: ResolvedPlace?
         var lastBesieged: ResolvedPlace?
         var roles: [String: String] = [:]  // person's surname → role ("a spokesman for …")
         var pendingRole: String?
+    }
 
-        for (si, s) in article.sentences.enumerated() {
-            let toks = tokens[si]
-            let lower = toks.map { $0.text.lowercased() }
-            let chars = Array(s.text)
-            // Places named in this sentence, by token.
-            var refs: [PlaceRef] = []
-            for p in points {
-                for m in p.mentions where !m.metonym && m.start >= s.start && m.end <= s.end {
-                    if let f = toks.firstIndex(where: { s.start + $0.start == m.start }) {
-                        let l = toks.lastIndex(where: { s.start + $0.end <= m.end }) ?? f
-                        let near =
-                            f >= 2 && lower[max(0, f - 6)..<f].contains("near")
-                            && lower[max(0, f - 6)..<f].contains { $0 == "villages" || $0 == "areas" }
-                        refs.append(PlaceRef(first: f, last: l, place: p, near: near))
-                    }
-                }
-            }
-            // "the city", "the town" refer to the last place named.
-            for (i, w) in lower.enumerated()
-            where i > 0 && (lower[i - 1] == "the" || (i > 1 && lower[i - 2] == "the" && lower[i - 1].contains("-")))
-                && (w == "city" || w == "town")
-                && (i + 1 >= lower.count || lower[i + 1] != "of")
-                && !refs.contains(where: { $0.first <= i + 2 && $0.first >= i })
-            {
-                if let p = refs.last(where: { $0.last < i })?.place ?? lastPlace {
-                    refs.append(PlaceRef(first: i, last: i, place: p, near: false, coreference: true))
-                }
-            }
-            refs.sort { $0.first < $1.first }
+    /// The claims read so far, numbered in order; one already read from the same sentence is not added
+    /// again.
+    struct ClaimList {
+        var claims: [ControlClaim] = []
 
-            // Actors named in this sentence, and pronouns that stand for them.
-            let namedCountry = places.places.first { p in
-                p.kind == .country && p.mentions.contains { !$0.metonym && $0.start >= s.start && $0.end <= s.end }
-            }?.entry.country
-            var actorRefs = resolveActors(
-                toks: toks, lower: lower, chars: chars, refs: refs, places: places, lastActor: lastActor,
-                country: namedCountry)
-            actorRefs.sort { $0.first < $1.first }
-
-            let attribution = self.attribution(
-                toks: toks, lower: lower, chars: chars, roles: &roles, pendingRole: &pendingRole)
-            let evidence = Evidence(sentence: s.text, start: s.start, end: s.end)
-            let reported = lower.contains { ["said", "says", "told", "according", "reported"].contains($0) }
-            var taken = Set<Int>()
-
-            func add(
-                _ actor: String, _ action: ControlAction, _ ref: PlaceRef, at t: Int, time: String?, phase: Phase,
-                note: String? = nil, confidence: Double = 0.8
-            ) {
-                guard
-                    !out.contains(where: {
-                        $0.actor == actor && $0.action == action && $0.placeID == ref.place.entry.id
-                            && $0.evidence == evidence
-                    })
-                else { return }
-                out.append(
-                    ControlClaim(
-                        id: out.count + 1, actor: actor, action: action, placeID: ref.place.entry.id,
-                        location: ref.place.text,
-                        phase: phase, time: time, attribution: attribution, evidence: evidence,
-                        confidence: attribution == nil ? confidence : confidence - 0.05, near: ref.near, notes: note))
-            }
-
-            // Held-adjectives and fixed phrases of control.
-            for (i, w) in lower.enumerated() {
-                for suffix in ["-held", "-controlled"] where w.hasSuffix(suffix) {
-                    let prefix = String(toks[i].text.dropLast(suffix.count))
-                    guard let a = actors.actor(prefix: prefix) else { continue }
-                    if let r = refs.first(where: { $0.first > i && $0.first <= i + 4 }) {
-                        add(a.id, .holds, r, at: i, time: nil, phase: .current)
-                    } else if i >= 2, ["been", "was", "is", "remained", "remains", "were"].contains(lower[i - 1]),
-                        let r = refs.last(where: { $0.last < i && $0.last >= i - 8 })
-                    {
-                        // "eastern Aleppo, which had been rebel-held since mid-2012"
-                        let time = timeExpression(lower, near: i, articleDate: articleDate)
-                        add(
-                            a.id, .holds, r, at: i, time: time?.text,
-                            phase: lower[i - 2] == "had" || time?.before == true ? .before : .current)
-                    }
-                }
-                // "under ISIS control", "in ISIS hands"
-                if w == "control" || w == "hands", i >= 2,
-                    ["under", "in"].contains(lower[i - 2]) || (i >= 3 && ["under", "in"].contains(lower[i - 3])),
-                    let a = actorRefs.last(where: { $0.last == i - 1 }),
-                    let r =
-                        (lower[max(0, i - 5)..<i].contains {
-                            ["been", "is", "was", "remains", "remained"].contains($0)
-                        }
-                            ? refs.first(where: { $0.last < i && $0.place.kind.isPoint })  // "Falluja … has been in ISIS hands": the clause's subject
-                            : refs.last(where: { $0.last < i && $0.last >= i - 9 && $0.place.kind.isPoint }))
-                {
-                    let time = timeExpression(lower, near: i, articleDate: articleDate)
-                    let phase: Phase =
-                        lower[max(0, i - 5)..<i].contains("had") || time?.before == true ? .before : .current
-                    add(a.actor, .holds, r, at: i, time: time?.text, phase: phase)
-                    for other in refs
-                    where (other.last == r.first - 2 && lower[r.first - 1] == "and")
-                        || (other.first == r.last + 2 && lower[r.last + 1] == "and")
-                    {
-                        add(a.actor, .holds, other, at: i, time: time?.text, phase: phase)
-                    }
-                }
-                // "ISIS's de facto capital", "the militants' closest bastion"
-                if ["capital", "stronghold", "bastion", "heartland"].contains(w),
-                    let a = actorRefs.last(where: {
-                        $0.last < i && $0.last >= i - 5
-                            && (chars.indices.contains(toks[$0.last].end) && "’'".contains(chars[toks[$0.last].end]))
-                    }),
-                    let r = refs.last(where: { $0.last < a.first })
-                        ?? refs.first(where: { $0.first > i && $0.first <= i + 3 })
-                {
-                    add(a.actor, .holds, r, at: i, time: nil, phase: .current)
-                }
-            }
-
-            // Event and state verbs.
-            var i = 0
-            while i < toks.count {
-                guard
-                    let trig = Self.triggersByFirstWord[lower[i]]?.first(where: { tr in
-                        i + tr.words.count <= lower.count && lower[i..<(i + tr.words.count)].elementsEqual(tr.words)
-                    })
-                else {
-                    i += 1
-                    continue
-                }
-                let end = i + trig.words.count - 1
-                defer { i = end + 1 }
-                if taken.contains(i) { continue }
-                // "to capture", "aim of cutting off", "before the area falls to": intentions are not events.
-                if i > 0, lower[i - 1] == "to", trig.action != .advancing,
-                    i < 2
-                        || !["managed", "able", "succeeded", "began", "started", "continued", "moved"].contains(
-                            lower[i - 2])
-                {
-                    continue
-                }
-                if lower[max(0, i - 4)..<i].contains(where: { Self.irrealis.contains($0) }) { continue }
-                let time = timeExpression(lower, near: i, articleDate: articleDate)
-                var actor: String?
-                var coActors: [String] = []
-                var place: PlaceRef?
-                if trig.passive {
-                    place = refs.last { $0.last < i }
-                    actor = actorRefs.first { $0.first > end && $0.first <= end + 3 }?.actor
-                    if trig.words.first == "were" || trig.words.first == "was", trig.action == .withdrew {
-                        // "ISIS fighters were pushed back (from P)": the subject withdrew.
-                        actor = actorRefs.last { $0.last < i }?.actor
-                        place =
-                            refs.first { $0.first > end && $0.first <= end + 3 && lower[$0.first - 1] == "from" }
-                            ?? refs.last { $0.last < i }
-                            ?? lastPlace.map { PlaceRef(first: i, last: i, place: $0, near: false) }
-                    }
-                } else {
-                    // The subject: the last actor before the verb that is not inside "backed by …", "with …".
-                    let subjects = actorRefs.filter { a in
-                        a.last < i
-                            && !lower[a.last + 1..<i].contains(where: { ["said", "told", "according"].contains($0) })
-                            && (a.first == 0 || !["by", "with", "from", "against", "of"].contains(lower[a.first - 1]))
-                    }
-                    actor = subjects.last?.actor
-                    if actor == nil, trig.action != .holds { actor = actorRefs.last { $0.last < i }?.actor }
-                    // "Turkish troops and (allied) rebels took …": both did.
-                    coActors =
-                        subjects.last.map { s in
-                            guard let and = (max(0, s.first - 2)..<s.first).last(where: { lower[$0] == "and" }) else {
-                                return []
-                            }
-                            return actorRefs.filter { $0.last == and - 1 }.map(\.actor)
-                        } ?? []
-                    place = refs.first { $0.first > end && $0.first <= end + 8 }
-                    if trig.action == .holds {
-                        // "Rebels also still hold Hraytan"; "Azaz, a town that rebels have held for years".
-                        place =
-                            refs.first { $0.first > end && $0.first <= end + 3 }
-                            ?? refs.last {
-                                $0.last < i && $0.last >= i - 8
-                                    && lower[$0.last..<i].contains { $0 == "that" || $0 == "which" }
-                            }
-                    }
-                    if trig.action == .siegeBroken {
-                        // "the siege of Aleppo"; "the siege (of the town)": the siege the text told of.
-                        place =
-                            refs.first { $0.first > end && $0.first <= end + 2 && !$0.coreference }
-                            ?? lastBesieged.map { PlaceRef(first: i, last: i, place: $0, near: false) }
-                            ?? refs.first { $0.first > end && $0.first <= end + 2 }
-                            ?? refs.last { $0.last < i }
-                    }
-                }
-                guard let a = actor, let p = place else { continue }
-                taken.insert(i)
-                // "Akhtarin and Sawran": coordinated places share the claim.
-                let partners = refs.filter { r in
-                    r.place.entry.id != p.place.entry.id
-                        && ((r.last == p.first - 2 && lower[p.first - 1] == "and")
-                            || (r.first == p.last + 2 && r.first - 1 < lower.count && lower[p.last + 1] == "and"))
-                }
-                // Inside a direct quotation: an open quote before it, or an unmatched closing quote after it.
-                let head = chars[..<toks[i].start], tail = chars[toks[i].start...]
-                let quoted =
-                    head.filter { $0 == "“" }.count > head.filter { $0 == "”" }.count
-                    || tail.filter { $0 == "”" }.count > tail.filter { $0 == "“" }.count
-                let phase = self.phase(for: trig.action, lower: lower, at: i, time: time, reported: reported && !quoted)
-                for who in [a] + coActors {
-                    for place in [p] + partners { add(who, trig.action, place, at: i, time: time?.text, phase: phase) }
-                }
-                if trig.action == .besieged { lastBesieged = p.place }
-                // "captured Palmyra from ISIS": the other side held it before.
-                if trig.action == .captured,
-                    let from = actorRefs.first(where: {
-                        $0.first > p.last && $0.first <= p.last + 3 && lower[$0.first - 1] == "from"
-                    })
-                {
-                    add(
-                        from.actor, .holds, p, at: i, time: nil, phase: .before, note: "held it until it was captured",
-                        confidence: 0.7)
-                }
-            }
-            if let a = actorRefs.last?.actor { lastActor = a }
-            if let p = refs.last?.place { lastPlace = p }
+        mutating func add(
+            _ actor: String, _ action: ControlAction, _ ref: PlaceRef, in r: SentenceReading,
+            time: String?, phase: Phase, note: String? = nil, confidence: Double = 0.8
+        ) {
+            guard
+                !claims.contains(where: {
+                    $0.actor == actor && $0.action == action && $0.placeID == ref.place.entry.id
+                        && $0.evidence == r.evidence
+                })
+            else { return }
+            claims.append(
+                ControlClaim(
+                    id: claims.count + 1, actor: actor, action: action, placeID: ref.place.entry.id,
+                    location: ref.place.text, phase: phase, time: time, attribution: r.attribution,
+                    evidence: r.evidence,
+                    confidence: r.attribution == nil ? confidence : confidence - 0.05, near: ref.near, notes: note))
         }
-        return infer(out)
+    }
+
+    /// Reads the article sentence by sentence: each sentence's places, actors and attribution, then
+    /// its phrases of control and its event and state verbs; finally the inferences a reader draws.
+    public func claims(in article: Article, places: PlaceResolution) -> [ControlClaim] {
+        var found = ClaimList()
+        let articleDate = Self.yearMonth(article.date)
+        let points = places.places.filter { $0.kind.isPoint }
+        var memory = Memory()
+        for (si, s) in article.sentences.enumerated() {
+            let reading = read(s, index: si, points: points, places: places, articleDate: articleDate, memory: &memory)
+            for i in reading.lower.indices {
+                heldAdjectiveClaims(at: i, in: reading, into: &found)
+                underControlClaims(at: i, in: reading, into: &found)
+                strongholdClaims(at: i, in: reading, into: &found)
+            }
+            eventClaims(in: reading, memory: &memory, into: &found)
+            if let a = reading.actorRefs.last?.actor { memory.lastActor = a }
+            if let p = reading.refs.last?.place { memory.lastPlace = p }
+        }
+        return infer(found.claims)
+    }
+
+    /// A sentence's words, the places and actors it names, and whom it is attributed to.
+    func read(
+        _ s: Sentence, index si: Int, points: [ResolvedPlace], places: PlaceResolution,
+        articleDate: (year: Int, month: Int)?, memory: inout Memory
+    ) -> SentenceReading {
+        let toks = s.tokens
+        let lower = toks.map { $0.text.lowercased() }
+        let chars = Array(s.text)
+        let refs = placeRefs(in: si, lower: lower, points: points, lastPlace: memory.lastPlace)
+        // Actors named in this sentence, and pronouns that stand for them.
+        let namedCountry = places.places.first { p in
+            p.kind == .country && p.mentions.contains { !$0.metonym && $0.tokens?.sentence == si }
+        }?.entry.country
+        var actorRefs = resolveActors(
+            toks: toks, lower: lower, chars: chars, refs: refs, places: places,
+            lastActor: memory.lastActor, country: namedCountry)
+        actorRefs.sort { $0.first < $1.first }
+        let attribution = self.attribution(
+            toks: toks, lower: lower, chars: chars, roles: &memory.roles,
+            pendingRole: &memory.pendingRole)
+        let reported = lower.contains { ["said", "says", "told", "according", "reported"].contains($0) }
+        let evidence = Evidence(sentence: s.text, start: s.start, end: s.end)
+        return SentenceReading(
+            toks: toks, lower: lower, chars: chars, refs: refs, actorRefs: actorRefs,
+            attribution: attribution, evidence: evidence, reported: reported,
+            articleDate: articleDate)
+    }
+
+    /// The places named in sentence `si`, by token, in order: each mention of a point place (by its
+    /// tokens), and "the city", "the town" for the last place named (in the sentence, else before it).
+    func placeRefs(in si: Int, lower: [String], points: [ResolvedPlace], lastPlace: ResolvedPlace?) -> [PlaceRef] {
+        var refs: [PlaceRef] = []
+        for p in points {
+            for m in p.mentions where !m.metonym {
+                guard let span = m.tokens, span.sentence == si else { continue }
+                let f = span.first
+                let before = lower[max(0, f - 6)..<f]
+                let near = f >= 2 && before.contains("near") && before.contains { $0 == "villages" || $0 == "areas" }
+                refs.append(PlaceRef(first: f, last: span.last, place: p, near: near))
+            }
+        }
+        for (i, w) in lower.enumerated() where i > 0 && (w == "city" || w == "town") {
+            let afterThe = lower[i - 1] == "the" || (i > 1 && lower[i - 2] == "the" && lower[i - 1].contains("-"))
+            guard afterThe, i + 1 >= lower.count || lower[i + 1] != "of",
+                !refs.contains(where: { $0.first <= i + 2 && $0.first >= i })
+            else { continue }
+            if let p = refs.last(where: { $0.last < i })?.place ?? lastPlace {
+                refs.append(PlaceRef(first: i, last: i, place: p, near: false, coreference: true))
+            }
+        }
+        refs.sort { $0.first < $1.first }
+        return refs
+    }
+
+    /// "rebel-held", "ISIS-controlled": the actor the prefix names holds the place named within four
+    /// words after it, or the place before it ("eastern Aleppo, which had been rebel-held since mid-2012").
+    func heldAdjectiveClaims(at i: Int, in r: SentenceReading, into found: inout ClaimList) {
+        let lower = r.lower
+        for suffix in ["-held", "-controlled"] where lower[i].hasSuffix(suffix) {
+            let prefix = String(r.toks[i].text.dropLast(suffix.count))
+            guard let a = actors.actor(prefix: prefix) else { continue }
+            if let ref = r.refs.first(where: { $0.first > i && $0.first <= i + 4 }) {
+                found.add(a.id, .holds, ref, in: r, time: nil, phase: .current)
+            } else if i >= 2, ["been", "was", "is", "remained", "remains", "were"].contains(lower[i - 1]),
+                let ref = r.refs.last(where: { $0.last < i && $0.last >= i - 8 })
+            {
+                let time = timeExpression(lower, near: i, articleDate: r.articleDate)
+                let phase: Phase = lower[i - 2] == "had" || time?.before == true ? .before : .current
+                found.add(a.id, .holds, ref, in: r, time: time?.text, phase: phase)
+            }
+        }
+    }
+
+    /// "under ISIS control", "in ISIS hands": the actor holds the place before it (the clause's subject
+    /// after "has been", "is"), and any place joined to it by "and".
+    func underControlClaims(at i: Int, in r: SentenceReading, into found: inout ClaimList) {
+        let lower = r.lower, w = lower[i]
+        guard w == "control" || w == "hands", i >= 2,
+            ["under", "in"].contains(lower[i - 2]) || (i >= 3 && ["under", "in"].contains(lower[i - 3])),
+            let a = r.actorRefs.last(where: { $0.last == i - 1 })
+        else { return }
+        let stative = lower[max(0, i - 5)..<i].contains { ["been", "is", "was", "remains", "remained"].contains($0) }
+        let place =
+            stative
+            ? r.refs.first(where: { $0.last < i && $0.place.kind.isPoint })  // "Falluja … has been in ISIS hands"
+            : r.refs.last(where: { $0.last < i && $0.last >= i - 9 && $0.place.kind.isPoint })
+        guard let ref = place else { return }
+        let time = timeExpression(lower, near: i, articleDate: r.articleDate)
+        let phase: Phase = lower[max(0, i - 5)..<i].contains("had") || time?.before == true ? .before : .current
+        found.add(a.actor, .holds, ref, in: r, time: time?.text, phase: phase)
+        for other in r.refs
+        where (other.last == ref.first - 2 && lower[ref.first - 1] == "and")
+            || (other.first == ref.last + 2 && lower[ref.last + 1] == "and")
+        {
+            found.add(a.actor, .holds, other, in: r, time: time?.text, phase: phase)
+        }
+    }
+
+    /// "ISIS's de facto capital", "the militants' closest bastion": the actor in the possessive holds
+    /// the place named before it, or just after the noun.
+    func strongholdClaims(at i: Int, in r: SentenceReading, into found: inout ClaimList) {
+        guard ["capital", "stronghold", "bastion", "heartland"].contains(r.lower[i]) else { return }
+        let possessive = { (a: (first: Int, last: Int, actor: String)) in
+            r.chars.indices.contains(r.toks[a.last].end) && "’'".contains(r.chars[r.toks[a.last].end])
+        }
+        guard let a = r.actorRefs.last(where: { $0.last < i && $0.last >= i - 5 && possessive($0) }),
+            let ref = r.refs.last(where: { $0.last < a.first })
+                ?? r.refs.first(where: { $0.first > i && $0.first <= i + 3 })
+        else { return }
+        found.add(a.actor, .holds, ref, in: r, time: nil, phase: .current)
+    }
+
+    /// The trigger starting at token `i`, the longest that matches.
+    static func trigger(at i: Int, in lower: [String]) -> Trigger? {
+        triggersByFirstWord[lower[i]]?.first { tr in
+            i + tr.words.count <= lower.count && lower[i..<(i + tr.words.count)].elementsEqual(tr.words)
+        }
+    }
+
+    /// "to capture", "aim of cutting off", "before the area falls to": intentions are not events.
+    static func isIntention(_ trig: Trigger, at i: Int, lower: [String]) -> Bool {
+        if i > 0, lower[i - 1] == "to", trig.action != .advancing,
+            i < 2 || !["managed", "able", "succeeded", "began", "started", "continued", "moved"].contains(lower[i - 2])
+        {
+            return true
+        }
+        return lower[max(0, i - 4)..<i].contains(where: { irrealis.contains($0) })
+    }
+
+    /// Who acts and on what place, for one trigger.
+    struct Roles {
+        var actor: String?
+        var coActors: [String] = []
+        var place: PlaceRef?
+    }
+
+    /// Event and state verbs: each trigger that is no intention gives claims for its actor (and
+    /// co-actors) on its place (and the places coordinated with it).
+    func eventClaims(in r: SentenceReading, memory: inout Memory, into found: inout ClaimList) {
+        let lower = r.lower
+        var taken = Set<Int>()
+        var i = 0
+        while i < r.toks.count {
+            guard let trig = Self.trigger(at: i, in: lower) else {
+                i += 1
+                continue
+            }
+            let end = i + trig.words.count - 1
+            defer { i = end + 1 }
+            if taken.contains(i) || Self.isIntention(trig, at: i, lower: lower) { continue }
+            let time = timeExpression(lower, near: i, articleDate: r.articleDate)
+            let roles =
+                trig.passive
+                ? passiveRoles(trig, at: i, end: end, in: r, lastPlace: memory.lastPlace)
+                : activeRoles(trig, at: i, end: end, in: r, lastBesieged: memory.lastBesieged)
+            guard let a = roles.actor, let p = roles.place else { continue }
+            taken.insert(i)
+            let phase = self.phase(
+                for: trig.action, lower: lower, at: i, time: time,
+                reported: r.reported && !Self.isQuoted(at: r.toks[i].start, in: r.chars))
+            for who in [a] + roles.coActors {
+                for place in [p] + Self.partners(of: p, in: r) {
+                    found.add(who, trig.action, place, in: r, time: time?.text, phase: phase)
+                }
+            }
+            if trig.action == .besieged { memory.lastBesieged = p.place }
+            // "captured Palmyra from ISIS": the other side held it before.
+            if trig.action == .captured,
+                let from = r.actorRefs.first(where: {
+                    $0.first > p.last && $0.first <= p.last + 3 && lower[$0.first - 1] == "from"
+                })
+            {
+                found.add(
+                    from.actor, .holds, p, in: r, time: nil, phase: .before,
+                    note: "held it until it was captured", confidence: 0.7)
+            }
+        }
+    }
+
+    /// A passive trigger: the place before it, the actor after it ("was captured by"); "ISIS fighters
+    /// were pushed back (from P)": the subject withdrew.
+    func passiveRoles(_ trig: Trigger, at i: Int, end: Int, in r: SentenceReading, lastPlace: ResolvedPlace?) -> Roles {
+        var roles = Roles(
+            actor: r.actorRefs.first { $0.first > end && $0.first <= end + 3 }?.actor,
+            place: r.refs.last { $0.last < i })
+        if trig.words.first == "were" || trig.words.first == "was", trig.action == .withdrew {
+            roles.actor = r.actorRefs.last { $0.last < i }?.actor
+            roles.place =
+                r.refs.first { $0.first > end && $0.first <= end + 3 && r.lower[$0.first - 1] == "from" }
+                ?? r.refs.last { $0.last < i } ?? lastPlace.map { PlaceRef(first: i, last: i, place: $0, near: false) }
+        }
+        return roles
+    }
+
+    /// An active trigger: the subject is the last actor before the verb that is not inside "backed by …",
+    /// "with …" (with an actor joined to it by "and"), the place the one after the verb; "hold" and
+    /// "broke the siege" look for their places apart.
+    func activeRoles(
+        _ trig: Trigger, at i: Int, end: Int, in r: SentenceReading,
+        lastBesieged: ResolvedPlace?
+    ) -> Roles {
+        let lower = r.lower, actorRefs = r.actorRefs, refs = r.refs
+        let subjects = actorRefs.filter { a in
+            a.last < i && !lower[a.last + 1..<i].contains(where: { ["said", "told", "according"].contains($0) })
+                && (a.first == 0 || !["by", "with", "from", "against", "of"].contains(lower[a.first - 1]))
+        }
+        var roles = Roles(actor: subjects.last?.actor)
+        if roles.actor == nil, trig.action != .holds { roles.actor = actorRefs.last { $0.last < i }?.actor }
+        // "Turkish troops and (allied) rebels took …": both did.
+        roles.coActors =
+            subjects.last.map { s in
+                guard let and = (max(0, s.first - 2)..<s.first).last(where: { lower[$0] == "and" }) else { return [] }
+                return actorRefs.filter { $0.last == and - 1 }.map(\.actor)
+            } ?? []
+        roles.place = refs.first { $0.first > end && $0.first <= end + 8 }
+        if trig.action == .holds {
+            // "Rebels also still hold Hraytan"; "Azaz, a town that rebels have held for years".
+            roles.place =
+                refs.first { $0.first > end && $0.first <= end + 3 }
+                ?? refs.last {
+                    $0.last < i && $0.last >= i - 8 && lower[$0.last..<i].contains { $0 == "that" || $0 == "which" }
+                }
+        }
+        if trig.action == .siegeBroken {
+            // "the siege of Aleppo"; "the siege (of the town)": the siege the text told of.
+            roles.place =
+                refs.first { $0.first > end && $0.first <= end + 2 && !$0.coreference }
+                ?? lastBesieged.map { PlaceRef(first: i, last: i, place: $0, near: false) }
+                ?? refs.first { $0.first > end && $0.first <= end + 2 }
+                ?? refs.last { $0.last < i }
+        }
+        return roles
+    }
+
+    /// "Akhtarin and Sawran": the places coordinated with a claim's place share the claim.
+    static func partners(of p: PlaceRef, in r: SentenceReading) -> [PlaceRef] {
+        r.refs.filter { ref in
+            ref.place.entry.id != p.place.entry.id
+                && ((ref.last == p.first - 2 && r.lower[p.first - 1] == "and")
+                    || (ref.first == p.last + 2 && ref.first - 1 < r.lower.count && r.lower[p.last + 1] == "and"))
+        }
+    }
+
+    /// Inside a direct quotation: an open quote before the character offset, or an unmatched closing
+    /// quote after it.
+    static func isQuoted(at offset: Int, in chars: [Character]) -> Bool {
+        let head = chars[..<offset], tail = chars[offset...]
+        return head.filter { $0 == "“" }.count > head.filter { $0 == "”" }.count
+            || tail.filter { $0 == "”" }.count > tail.filter { $0 == "“" }.count
     }
 
     /// Who acts in a sentence: named actors, "they (ISIS)", and pronouns for the last actor named.
@@ -391,10 +477,9 @@ public struct ClaimReader: Sendable {
 
     static let months = WordLists.shared.list("month names")  // in calendar order
     /// "in July", "in March 2016", "since mid-2012", "at the end of May" (compiled once).
-    nonisolated(unsafe) static let datePhrase = try? NSRegularExpression(
-        pattern:
-            #"\b((?:at )?the (?:end|start|beginning|middle) of|in|since|by|until|from) (early |mid |mid-|late )?(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?\b|\b(in|since) (early |mid-|mid |late )?(\d{4})\b"#
-    )
+    static let datePhrase = try? NSRegularExpression(
+        pattern: #"\b((?:at )?the (?:end|start|beginning|middle) of|in|since|by|until|from) (early |mid |mid-|late )?("#
+            + months.joined(separator: "|") + #")( \d{4})?\b|\b(in|since) (early |mid-|mid |late )?(\d{4})\b"#)
 
     /// Every date phrase in `text`, with where it lies.
     static func datePhrases(in text: String) -> [(String, Range<String.Index>)] {
@@ -496,8 +581,8 @@ public struct ClaimReader: Sendable {
                 h.phase = .before
                 h.inferred = true
                 h.confidence = max(0.5, c.confidence - 0.15)
-                h.notes =
-                    "inferred: \(c.action == .withdrew ? "a force that withdrew from a place" : "a force that lost a place") held it before"
+                let force = c.action == .withdrew ? "a force that withdrew from a place" : "a force that lost a place"
+                h.notes = "inferred: \(force) held it before"
                 out.append(h)
             }
         }

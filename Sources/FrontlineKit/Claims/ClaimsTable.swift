@@ -15,7 +15,7 @@ public enum ClaimsTable {
                 String(format: "%.2f", c.confidence), evidence,
             ])
         }
-        var out = table(rows)
+        var out = TextTable(rows).text
         out += "\n\nSTATE BEFORE → AFTER\n"
         let names = Dictionary(doc.places.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
         func describe(_ s: PlaceState) -> String {
@@ -35,18 +35,7 @@ public enum ClaimsTable {
                 a = doc.states.first { $0.placeID == id && $0.phase == .after }
             stateRows.append([names[id] ?? id, b.map(describe) ?? "", "→", a.map(describe) ?? ""])
         }
-        out += table(stateRows)
+        out += TextTable(stateRows).text
         return out
-    }
-
-    static func table(_ rows: [[String]]) -> String {
-        guard let first = rows.first else { return "" }
-        let widths = (0..<first.count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        return rows.map { r in
-            r.enumerated().map { c, v in
-                c == r.count - 1 ? v : v.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-            }
-            .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n")
     }
 }

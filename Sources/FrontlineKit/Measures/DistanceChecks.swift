@@ -45,7 +45,8 @@ public struct DistanceCheck: Sendable {
 /// Measures the distances an article states and checks each against the basemap:
 /// along a river (downstream order), along a border (selected by its two countries), or straight.
 public struct DistanceChecker {
-    public let basemap: Basemap
+    /// The rivers and borders measured along.
+    public let lines: LineGeometry
     public let gazetteer: Gazetteer
     /// Relative tolerance for "consistent" (0.10 = 10%); a round figure also gets its rounding.
     public var tolerance: Double
@@ -63,28 +64,36 @@ public struct DistanceChecker {
         return r
     }
 
-    public init(basemap: Basemap, gazetteer: Gazetteer, tolerance: Double = 0.10) {
-        self.basemap = basemap
+    public init(lines: LineGeometry, gazetteer: Gazetteer, tolerance: Double = 0.10) {
+        self.lines = lines
         self.gazetteer = gazetteer
         self.tolerance = tolerance
     }
 
+    /// A checker measuring along a basemap's rivers and boundaries layers, each read when first needed
+    /// (for callers that hold a basemap; `init(lines:)` takes the geometry itself).
+    public init(basemap: Basemap, gazetteer: Gazetteer, tolerance: Double = 0.10) {
+        let lines = LineGeometry(
+            rivers: { try basemap.records(.rivers) },
+            boundaries: { try basemap.records(.boundaries) },
+            riversSource: basemap.path(.rivers), boundariesSource: basemap.path(.boundaries))
+        self.init(lines: lines, gazetteer: gazetteer, tolerance: tolerance)
+    }
+
     // MARK: lines
 
-    /// The named river as one line, vertices downstream.
+    /// The named river as one line (its longest part), vertices downstream.
     public func river(named name: String) throws -> MeasuredLine? {
-        try basemap.measuredLine("river:" + name) {
-            let recs = try basemap.records(.rivers).filter { $0.attributes["NAME"] == name }
-            guard let part = recs.first?.parts.max(by: { $0.count < $1.count }) else { return nil }
-            return MeasuredLine(name: name, points: part, source: basemap.path(.rivers))
-        }
+        let recs = try lines.rivers().filter { $0.attributes["NAME"] == name }
+        guard let part = recs.first?.parts.max(by: { $0.count < $1.count }) else { return nil }
+        return MeasuredLineCache.shared.line(name: name, points: part, source: lines.riversSource)
     }
 
     /// Builds, ahead of the checks, the rivers the article's distances run along (their chainage is
     /// the costliest part of a check, and needs only the river's name): for a caller with a core to spare
     /// while the places are resolved. Errors are left for the checks to meet and report.
     public func prepareRivers(for article: Article) {
-        for phrase in DistancePhrases.find(in: article) {
+        for phrase in article.distancePhrases {
             guard let rt = phrase.riverToken else { continue }
             let word = article.sentences[phrase.sentence].tokens[rt].text
             for e in gazetteer.lookup(word) where e.kind == .river { _ = try? river(named: e.name) }
@@ -93,16 +102,14 @@ public struct DistanceChecker {
 
     /// The border between two countries (ISO alpha-2), its longest part.
     public func border(_ a: String, _ b: String) throws -> MeasuredLine? {
-        try basemap.measuredLine("border:" + [a, b].sorted().joined(separator: "-")) {
-            let recs = try basemap.records(.boundaries).filter {
-                Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set([a, b])
-            }
-            guard let part = recs.flatMap(\.parts).max(by: { $0.count < $1.count }) else { return nil }
-            let name =
-                recs.first?.attributes["NAME"].map { $0.replacingOccurrences(of: "-", with: "–") + " border" }
-                ?? "\(a)–\(b) border"
-            return MeasuredLine(name: name, points: part, source: basemap.path(.boundaries))
+        let recs = try lines.boundaries().filter {
+            Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set([a, b])
         }
+        guard let part = recs.flatMap(\.parts).max(by: { $0.count < $1.count }) else { return nil }
+        let name =
+            recs.first?.attributes["NAME"].map { $0.replacingOccurrences(of: "-", with: "–") + " border" }
+            ?? "\(a)–\(b) border"
+        return MeasuredLineCache.shared.line(name: name, points: part, source: lines.boundariesSource)
     }
 
     /// Where `river` crosses `border`: the point of the border nearest the river (within 3 km).
@@ -131,25 +138,20 @@ public struct DistanceChecker {
 
     // MARK: checks
 
+    /// Checks every distance the article states (`Article.distancePhrases`), with the places' mentions
+    /// by their tokens.
     public func checks(article: Article, places: PlaceResolution) throws -> [DistanceCheck] {
-        let tokens = article.sentences.map(\.tokens)
         // Every mention of a resolved place, by sentence and token.
-        var at: [Int: [(token: Int, last: Int, place: ResolvedPlace)]] = [:]
+        var at: [Int: [MentionAt]] = [:]
         for p in places.places {
             for m in p.mentions where !m.metonym {
-                guard let si = article.sentences.firstIndex(where: { $0.start <= m.start && m.end <= $0.end }) else {
-                    continue
-                }
-                let s = article.sentences[si]
-                let toks = tokens[si]
-                guard let ti = toks.firstIndex(where: { s.start + $0.start == m.start }) else { continue }
-                let li = toks.lastIndex(where: { s.start + $0.end <= m.end }) ?? ti
-                at[si, default: []].append((ti, li, p))
+                guard let span = m.tokens else { continue }
+                at[span.sentence, default: []].append((span.first, span.last, p))
             }
         }
         for k in at.keys { at[k]!.sort { $0.token < $1.token } }
         var out: [DistanceCheck] = []
-        for phrase in DistancePhrases.find(in: article) {
+        for phrase in article.distancePhrases {
             out.append(try check(phrase, article: article, places: places, at: at))
         }
         return out
@@ -171,178 +173,213 @@ public struct DistanceChecker {
         return c
     }
 
+    /// A mention of a resolved place: its first and last token in its sentence.
+    typealias MentionAt = (token: Int, last: Int, place: ResolvedPlace)
+
+    /// A stated distance with what checking it reads: the place mentions of every sentence (by
+    /// sentence, in token order) and the article's places.
+    struct PhraseContext {
+        var phrase: DistancePhrase
+        var article: Article
+        var places: PlaceResolution
+        var at: [Int: [MentionAt]]
+        /// The mentions in the phrase's own sentence.
+        var mentions: [MentionAt] { at[phrase.sentence] ?? [] }
+        /// The mentions of point places in the phrase's sentence.
+        var points: [MentionAt] { mentions.filter { $0.place.kind.isPoint } }
+    }
+
+    /// Checks one stated distance: along the river it names, along a border, or straight.
     func check(
         _ phrase: DistancePhrase, article: Article, places: PlaceResolution,
-        at: [Int: [(token: Int, last: Int, place: ResolvedPlace)]]
+        at: [Int: [MentionAt]]
     ) throws -> DistanceCheck {
-        let mentions = at[phrase.sentence] ?? []
-        let points = mentions.filter { $0.place.kind.isPoint }
-        // The nearest point place named in earlier sentences (the front the text was describing).
-        func earlier(near line: MeasuredLine?, within km: Double) throws -> ResolvedPlace? {
-            for si in stride(from: phrase.sentence - 1, through: 0, by: -1) {
-                for m in (at[si] ?? []).reversed() where m.place.kind.isPoint {
-                    if let line, try nearest(on: line, to: m.place.coordinate).offset / 1000 > km { continue }
-                    return m.place
-                }
-            }
-            return nil
-        }
+        let context = PhraseContext(phrase: phrase, article: article, places: places, at: at)
+        if let rt = phrase.riverToken { return try checkAlongRiver(context, riverToken: rt) }
+        if phrase.borderToken != nil { return try checkAlongBorder(context) }
+        return try checkStraight(context)
+    }
 
-        if let rt = phrase.riverToken {
-            var c = base(phrase, article, kind: .alongRiver)
-            guard
-                let riverPlace = mentions.first(where: { $0.place.kind == .river && $0.token == rt })?.place
-                    ?? places.places.first(where: { $0.kind == .river })
-            else {
-                c.note = "the river is not one the basemap names"
-                return c
+    /// The nearest point place named in the sentences before the phrase's (the front the text was
+    /// describing), within `km` of `line` when one is given.
+    func earlierPlace(_ ctx: PhraseContext, near line: MeasuredLine?, within km: Double) throws -> ResolvedPlace? {
+        for si in stride(from: ctx.phrase.sentence - 1, through: 0, by: -1) {
+            for m in (ctx.at[si] ?? []).reversed() where m.place.kind.isPoint {
+                if let line, try nearest(on: line, to: m.place.coordinate).offset / 1000 > km { continue }
+                return m.place
             }
-            c.line = riverPlace.entry.name
-            guard let line = try river(named: riverPlace.entry.name) else {
-                c.note = "\(riverPlace.entry.name) is not in the basemap's rivers"
-                return c
-            }
-            // "from X" after the river's name starts the reach; the other end is the sentence's place.
-            let fromPlace = points.first { $0.token > phrase.lastToken && $0.token <= phrase.lastToken + 2 }?.place
-            let others = points.filter { $0.place.entry.id != fromPlace?.entry.id }.map(\.place)
-            var start = fromPlace, end = others.first
-            var how = "ends named in the sentence"
-            if start == nil, let e = end {
-                start = try earlier(near: line, within: 60)
-                how =
-                    "start taken from the place the text described before (\(start?.text ?? "none")), end named in the sentence"
-                if start?.entry.id == e.entry.id { start = nil }
-            }
-            guard let s = start, let e = end else {
-                c.note = "the text gives no two places to measure between"
-                return c
-            }
-            let ps = try nearest(on: line, to: s.coordinate), pe = try nearest(on: line, to: e.coordinate)
-            c.from = s.text
-            c.to = e.text
-            c.alongKm = abs(pe.chainage - ps.chainage) / 1000
-            c.straightKm = geod.distance(s.coordinate, e.coordinate) / 1000
-            c.stretch = line.slice(from: ps.chainage, to: pe.chainage)
-            var notes = [
-                how,
-                String(
-                    format: "%@ lies %.1f km from the river, %@ %.1f km", s.text, ps.offset / 1000, e.text,
-                    pe.offset / 1000),
-            ]
-            if phrase.riverDirection == .down, pe.chainage < ps.chainage {
-                notes.append("the text says down the river, but \(e.text) is upstream of \(s.text)")
-            }
-            if phrase.riverDirection == .up, pe.chainage > ps.chainage {
-                notes.append("the text says up the river, but \(e.text) is downstream of \(s.text)")
-            }
-            judge(&c, measured: c.alongKm!, phrase: phrase, notes: notes)
-            return c
         }
+        return nil
+    }
 
-        if phrase.borderToken != nil {
-            var c = base(phrase, article, kind: .alongBorder)
-            guard
-                let borderPlace = mentions.first(where: { $0.place.kind == .border })?.place
-                    ?? places.places.first(where: { $0.kind == .border }),
-                let isos = borderPlace.entry.id.split(separator: ":").last?.split(separator: "-").map(String.init),
-                isos.count == 2,
-                let line = try border(isos[0], isos[1])
-            else {
-                c.note = "the text names no border the basemap has"
-                return c
-            }
-            c.line = line.name
-            // Two places on the border in the sentence anchor the stretch.
-            let onBorder = try points.filter { try nearest(on: line, to: $0.place.coordinate).offset < 25_000 }
-            if onBorder.count >= 2 {
-                let a = try nearest(on: line, to: onBorder[0].place.coordinate),
-                    b = try nearest(on: line, to: onBorder[1].place.coordinate)
-                c.from = onBorder[0].place.text
-                c.to = onBorder[1].place.text
-                c.alongKm = abs(b.chainage - a.chainage) / 1000
-                c.straightKm = geod.distance(onBorder[0].place.coordinate, onBorder[1].place.coordinate) / 1000
-                c.stretch = line.slice(from: a.chainage, to: b.chainage)
-                judge(&c, measured: c.alongKm!, phrase: phrase, notes: ["ends named in the sentence"])
-                return c
-            }
-            // Unanchored ("the last 80 km stretch of the border"): from where a river the article names
-            // crosses the border, along it towards the article's places near the border, to the farthest.
-            for riverPlace in places.places where riverPlace.kind == .river {
-                guard let r = try river(named: riverPlace.entry.name), let x = try crossing(of: r, with: line) else {
-                    continue
-                }
-                var near: [(ResolvedPlace, LineProjection)] = []
-                for p in places.points where !p.approximate {
-                    let proj = try nearest(on: line, to: p.coordinate)
-                    if proj.offset < 40_000, abs(proj.chainage - x.chainage) > 5_000 { near.append((p, proj)) }
-                }
-                guard !near.isEmpty else { continue }
-                let before = near.filter { $0.1.chainage < x.chainage },
-                    after = near.filter { $0.1.chainage > x.chainage }
-                let side = before.count >= after.count ? before : after
-                guard let far = side.max(by: { abs($0.1.chainage - x.chainage) < abs($1.1.chainage - x.chainage) })
-                else { continue }
-                let direction = far.0.coordinate.lon < x.point.lon ? "west" : "east"
-                c.from = "the \(riverPlace.entry.name) crossing"
-                c.to = far.0.text
-                c.alongKm = abs(far.1.chainage - x.chainage) / 1000
-                c.straightKm = geod.distance(x.point, far.1.point) / 1000
-                c.stretch = line.slice(from: x.chainage, to: far.1.chainage)
-                let sign = far.1.chainage > x.chainage ? 1.0 : -1.0
-                let end = line.point(atChainage: x.chainage + sign * phrase.km * 1000)
-                c.claimedEnd = end
-                let home = places.focusCountries.filter { isos.contains($0) } + isos
-                let named = places.points.filter { !$0.approximate }.map { ($0, geod.distance($0.coordinate, end)) }
-                    .filter { $0.1 < 15_000 }.min { $0.1 < $1.1 }
-                c.claimedEndNear =
-                    named.map { String(format: "%@ (%.0f km away)", $0.0.text, $0.1 / 1000) }
-                    ?? nearestPlace(to: end, country: Array(home.prefix(1))) ?? nearestPlace(to: end, country: isos)
-                let endText =
-                    c.claimedEndNear.map { String(format: "the claimed %.0f km would end near %@", phrase.km, $0) }
-                    ?? ""
-                judge(
-                    &c, measured: c.alongKm!, phrase: phrase,
-                    notes: [
-                        "the text gives no ends: measured from where the \(riverPlace.entry.name) crosses the \(line.name) \(direction) to \(far.0.text), the farthest place the article names near it",
-                        endText,
-                    ].filter { !$0.isEmpty })
-                return c
-            }
-            c.note = "the text gives no ends for this stretch and none can be found from its context"
+    /// "750 km down the Euphrates": the length along the river between the sentence's places ("from X"
+    /// after the river's name starts the reach), or from the place the text described before; a
+    /// stated direction (down, up) is checked against the river's flow.
+    func checkAlongRiver(_ ctx: PhraseContext, riverToken rt: Int) throws -> DistanceCheck {
+        let phrase = ctx.phrase
+        var c = base(phrase, ctx.article, kind: .alongRiver)
+        guard
+            let riverPlace = ctx.mentions.first(where: { $0.place.kind == .river && $0.token == rt })?.place
+                ?? ctx.places.places.first(where: { $0.kind == .river })
+        else {
+            c.note = "the river is not one the basemap names"
             return c
         }
+        c.line = riverPlace.entry.name
+        guard let line = try river(named: riverPlace.entry.name) else {
+            c.note = "\(riverPlace.entry.name) is not in the basemap's rivers"
+            return c
+        }
+        // "from X" after the river's name starts the reach; the other end is the sentence's place.
+        let points = ctx.points
+        let fromPlace = points.first { $0.token > phrase.lastToken && $0.token <= phrase.lastToken + 2 }?.place
+        let others = points.filter { $0.place.entry.id != fromPlace?.entry.id }.map(\.place)
+        var start = fromPlace, end = others.first
+        var how = "ends named in the sentence"
+        if start == nil, let e = end {
+            start = try earlierPlace(ctx, near: line, within: 60)
+            how =
+                "start taken from the place the text described before (\(start?.text ?? "none")), "
+                + "end named in the sentence"
+            if start?.entry.id == e.entry.id { start = nil }
+        }
+        guard let s = start, let e = end else {
+            c.note = "the text gives no two places to measure between"
+            return c
+        }
+        let ps = try nearest(on: line, to: s.coordinate), pe = try nearest(on: line, to: e.coordinate)
+        c.from = s.text
+        c.to = e.text
+        c.alongKm = abs(pe.chainage - ps.chainage) / 1000
+        c.straightKm = geod.distance(s.coordinate, e.coordinate) / 1000
+        c.stretch = line.slice(from: ps.chainage, to: pe.chainage)
+        var notes = [
+            how,
+            String(
+                format: "%@ lies %.1f km from the river, %@ %.1f km",
+                s.text, ps.offset / 1000, e.text, pe.offset / 1000),
+        ]
+        if phrase.riverDirection == .down, pe.chainage < ps.chainage {
+            notes.append("the text says down the river, but \(e.text) is upstream of \(s.text)")
+        }
+        if phrase.riverDirection == .up, pe.chainage > ps.chainage {
+            notes.append("the text says up the river, but \(e.text) is downstream of \(s.text)")
+        }
+        judge(&c, measured: c.alongKm!, phrase: phrase, notes: notes)
+        return c
+    }
 
-        // A straight distance: "X, 20 km to the northwest" of the place before it, or "… of Y".
-        var c = base(phrase, article, kind: .straight)
-        let before = mentions.filter {
-            $0.last < phrase.firstToken
-                && ($0.place.kind.isPoint || $0.place.kind == .river || $0.place.kind == .border)
-        }
-        var anchor: ResolvedPlace?
-        if let t = phrase.anchorToken {
-            anchor = mentions.first { $0.token == t || $0.token == t + 1 }?.place
-        }
-        guard let subject = before.last(where: { $0.place.kind.isPoint })?.place else {
-            c.note = "the text names no place this distance is from"
+    /// "the last 80 km stretch of the border": the length along the border the sentence (or the
+    /// article) names, between two places on it in the sentence, or else from where a river crosses it.
+    func checkAlongBorder(_ ctx: PhraseContext) throws -> DistanceCheck {
+        var c = base(ctx.phrase, ctx.article, kind: .alongBorder)
+        guard
+            let borderPlace = ctx.mentions.first(where: { $0.place.kind == .border })?.place
+                ?? ctx.places.places.first(where: { $0.kind == .border }),
+            let isos = Self.countries(of: borderPlace), let line = try border(isos[0], isos[1])
+        else {
+            c.note = "the text names no border the basemap has"
             return c
         }
-        var how = ""
-        if anchor == nil, phrase.anchorToken == nil {
-            anchor = before.filter { $0.place.entry.id != subject.entry.id && $0.place.kind.isPoint }.last?.place
-            if anchor == nil, let e = try earlier(near: nil, within: .infinity), e.entry.id != subject.entry.id {
-                anchor = e
-                how = "measured from \(e.text), the place the text described before"
-            }
-        }
-        guard let a = anchor else {
-            c.note =
-                phrase.anchorToken != nil
-                ? "the place it is measured from is not resolved" : "the text names only one place for this distance"
+        c.line = line.name
+        // Two places on the border in the sentence anchor the stretch.
+        let onBorder = try ctx.points.filter { try nearest(on: line, to: $0.place.coordinate).offset < 25_000 }
+        if onBorder.count >= 2 {
+            let a = try nearest(on: line, to: onBorder[0].place.coordinate)
+            let b = try nearest(on: line, to: onBorder[1].place.coordinate)
+            c.from = onBorder[0].place.text
+            c.to = onBorder[1].place.text
+            c.alongKm = abs(b.chainage - a.chainage) / 1000
+            c.straightKm = geod.distance(onBorder[0].place.coordinate, onBorder[1].place.coordinate) / 1000
+            c.stretch = line.slice(from: a.chainage, to: b.chainage)
+            judge(&c, measured: c.alongKm!, phrase: ctx.phrase, notes: ["ends named in the sentence"])
             return c
         }
+        // Unanchored ("the last 80 km stretch of the border"): from where a river the article names
+        // crosses the border, along it towards the article's places near the border, to the farthest.
+        for riverPlace in ctx.places.places where riverPlace.kind == .river {
+            guard let r = try river(named: riverPlace.entry.name), let x = try crossing(of: r, with: line),
+                let far = try farthestPlace(along: line, from: x, places: ctx.places)
+            else { continue }
+            measureFromCrossing(&c, river: riverPlace, border: line, countries: isos, crossing: x, to: far, ctx: ctx)
+            return c
+        }
+        c.note = "the text gives no ends for this stretch and none can be found from its context"
+        return c
+    }
+
+    /// Of the article's places near the border (within 40 km, more than 5 km along it from the
+    /// crossing), on the side of the crossing that has the more of them, the one farthest along it.
+    func farthestPlace(
+        along line: MeasuredLine, from x: LineProjection,
+        places: PlaceResolution
+    ) throws -> (ResolvedPlace, LineProjection)? {
+        var near: [(ResolvedPlace, LineProjection)] = []
+        for p in places.points where !p.approximate {
+            let proj = try nearest(on: line, to: p.coordinate)
+            if proj.offset < 40_000, abs(proj.chainage - x.chainage) > 5_000 { near.append((p, proj)) }
+        }
+        guard !near.isEmpty else { return nil }
+        let before = near.filter { $0.1.chainage < x.chainage }, after = near.filter { $0.1.chainage > x.chainage }
+        let side = before.count >= after.count ? before : after
+        return side.max { abs($0.1.chainage - x.chainage) < abs($1.1.chainage - x.chainage) }
+    }
+
+    /// Measures a border stretch from a river's crossing to the farthest place, and says where the
+    /// claimed length would end.
+    func measureFromCrossing(
+        _ c: inout DistanceCheck, river: ResolvedPlace, border line: MeasuredLine,
+        countries isos: [String], crossing x: LineProjection,
+        to far: (ResolvedPlace, LineProjection), ctx: PhraseContext
+    ) {
+        let phrase = ctx.phrase
+        let direction = far.0.coordinate.lon < x.point.lon ? "west" : "east"
+        c.from = "the \(river.entry.name) crossing"
+        c.to = far.0.text
+        c.alongKm = abs(far.1.chainage - x.chainage) / 1000
+        c.straightKm = geod.distance(x.point, far.1.point) / 1000
+        c.stretch = line.slice(from: x.chainage, to: far.1.chainage)
+        let sign = far.1.chainage > x.chainage ? 1.0 : -1.0
+        let end = line.point(atChainage: x.chainage + sign * phrase.km * 1000)
+        c.claimedEnd = end
+        c.claimedEndNear = placeNear(end, places: ctx.places, countries: isos)
+        let endText = c.claimedEndNear.map { String(format: "the claimed %.0f km would end near %@", phrase.km, $0) }
+        judge(
+            &c, measured: c.alongKm!, phrase: phrase,
+            notes: [
+                "the text gives no ends: measured from where the \(river.entry.name) crosses the \(line.name) "
+                    + "\(direction) to \(far.0.text), the farthest place the article names near it",
+                endText ?? "",
+            ].filter { !$0.isEmpty })
+    }
+
+    /// A place near the end of a claimed length: one the article names within 15 km, else the largest
+    /// gazetteer place near it in the article's country of the border, else in either country.
+    func placeNear(_ end: LonLat, places: PlaceResolution, countries isos: [String]) -> String? {
+        let home = places.focusCountries.filter { isos.contains($0) } + isos
+        let named = places.points.filter { !$0.approximate }.map { ($0, geod.distance($0.coordinate, end)) }
+            .filter { $0.1 < 15_000 }.min { $0.1 < $1.1 }
+        return named.map { String(format: "%@ (%.0f km away)", $0.0.text, $0.1 / 1000) }
+            ?? nearestPlace(to: end, country: Array(home.prefix(1))) ?? nearestPlace(to: end, country: isos)
+    }
+
+    /// A straight distance: "X, 20 km to the northwest" of the place before it, or "… of Y"; from a
+    /// river or border, to its nearest point (or due the stated direction); a stated direction is
+    /// checked (within 22.5°).
+    func checkStraight(_ ctx: PhraseContext) throws -> DistanceCheck {
+        let phrase = ctx.phrase
+        var c = base(phrase, ctx.article, kind: .straight)
+        let ends: (subject: ResolvedPlace, anchor: ResolvedPlace, how: String)
+        switch try straightEnds(ctx) {
+        case .failure(let why):
+            c.note = why.note
+            return c
+        case .success(let found): ends = found
+        }
+        let (subject, a) = (ends.subject, ends.anchor)
         c.from = a.kind.isPoint ? a.text : "the " + a.text
         c.to = subject.text
-        var notes: [String] = how.isEmpty ? [] : [how]
+        var notes: [String] = ends.how.isEmpty ? [] : [ends.how]
         if a.kind.isPoint {
             let inv = geod.inverse(a.coordinate, subject.coordinate)
             c.straightKm = inv.metres / 1000
@@ -355,21 +392,7 @@ public struct DistanceChecker {
                 c.note = "\(a.text) is not in the basemap"
                 return c
             }
-            if let b = phrase.bearing, let hit = try line.firstHit(from: subject.coordinate, azimuth: b + 180) {
-                // "30 km west of the Euphrates": from the place back east to the river.
-                c.straightKm = hit.metres / 1000
-                c.stretch = [hit.point, subject.coordinate]
-                c.measuredBearing = b
-                notes.append(
-                    String(format: "measured from %@ due %@ to the %@", subject.text, Compass.name(b + 180), a.text))
-            } else {
-                let proj = try nearest(on: line, to: subject.coordinate)
-                let inv = geod.inverse(proj.point, subject.coordinate)
-                c.straightKm = proj.offset / 1000
-                c.stretch = [proj.point, subject.coordinate]
-                c.measuredBearing = (inv.azimuth1 + 360).truncatingRemainder(dividingBy: 360)
-                notes.append("measured to the nearest point of the \(a.text)")
-            }
+            notes.append(try measureFromLine(&c, line: line, named: a.text, to: subject, bearing: phrase.bearing))
         }
         if let b = phrase.bearing, let m = c.measuredBearing {
             c.bearingWord = phrase.bearingWord
@@ -380,10 +403,79 @@ public struct DistanceChecker {
         return c
     }
 
-    func borderLine(for place: ResolvedPlace) throws -> MeasuredLine? {
+    /// Why a straight distance has no two ends to measure between.
+    struct NoEnds: Error { var note: String }
+
+    /// The two ends of a straight distance: the place before the phrase, and the place after "of" (or,
+    /// without one, the place named before the first, or the place the text described before), with
+    /// how the second was found when not named in the sentence.
+    func straightEnds(
+        _ ctx: PhraseContext
+    ) throws
+        -> Result<(subject: ResolvedPlace, anchor: ResolvedPlace, how: String), NoEnds>
+    {
+        let phrase = ctx.phrase, mentions = ctx.mentions
+        let before = mentions.filter {
+            $0.last < phrase.firstToken
+                && ($0.place.kind.isPoint || $0.place.kind == .river || $0.place.kind == .border)
+        }
+        var anchor: ResolvedPlace?
+        if let t = phrase.anchorToken {
+            anchor = mentions.first { $0.token == t || $0.token == t + 1 }?.place
+        }
+        guard let subject = before.last(where: { $0.place.kind.isPoint })?.place else {
+            return .failure(NoEnds(note: "the text names no place this distance is from"))
+        }
+        var how = ""
+        if anchor == nil, phrase.anchorToken == nil {
+            anchor = before.filter { $0.place.entry.id != subject.entry.id && $0.place.kind.isPoint }.last?.place
+            if anchor == nil, let e = try earlierPlace(ctx, near: nil, within: .infinity),
+                e.entry.id != subject.entry.id
+            {
+                anchor = e
+                how = "measured from \(e.text), the place the text described before"
+            }
+        }
+        guard let a = anchor else {
+            let note =
+                phrase.anchorToken != nil
+                ? "the place it is measured from is not resolved" : "the text names only one place for this distance"
+            return .failure(NoEnds(note: note))
+        }
+        return .success((subject, a, how))
+    }
+
+    /// A straight distance from a river or border to a place: due the stated direction back to the line
+    /// ("30 km west of the Euphrates"), else to the line's nearest point. Returns the note on how.
+    func measureFromLine(
+        _ c: inout DistanceCheck, line: MeasuredLine, named name: String, to subject: ResolvedPlace,
+        bearing: Double?
+    ) throws -> String {
+        if let b = bearing, let hit = try line.firstHit(from: subject.coordinate, azimuth: b + 180) {
+            // "30 km west of the Euphrates": from the place back east to the river.
+            c.straightKm = hit.metres / 1000
+            c.stretch = [hit.point, subject.coordinate]
+            c.measuredBearing = b
+            return String(format: "measured from %@ due %@ to the %@", subject.text, Compass.name(b + 180), name)
+        }
+        let proj = try nearest(on: line, to: subject.coordinate)
+        let inv = geod.inverse(proj.point, subject.coordinate)
+        c.straightKm = proj.offset / 1000
+        c.stretch = [proj.point, subject.coordinate]
+        c.measuredBearing = (inv.azimuth1 + 360).truncatingRemainder(dividingBy: 360)
+        return "measured to the nearest point of the \(name)"
+    }
+
+    /// The two countries (ISO alpha-2) of a border place ("border:SY-TR").
+    static func countries(of place: ResolvedPlace) -> [String]? {
         guard let isos = place.entry.id.split(separator: ":").last?.split(separator: "-").map(String.init),
             isos.count == 2
         else { return nil }
+        return isos
+    }
+
+    func borderLine(for place: ResolvedPlace) throws -> MeasuredLine? {
+        guard let isos = Self.countries(of: place) else { return nil }
         return try border(isos[0], isos[1])
     }
 

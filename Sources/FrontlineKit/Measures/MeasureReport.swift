@@ -132,9 +132,10 @@ public struct MeasureReport {
             let measured = [along, straight].compactMap { $0 }.joined(separator: ", ")
             let diff = c.differencePercent.map { String(format: " (%+.0f%%)", $0) } ?? ""
             lines.append("\(i + 1). \"\(c.quote)\" [\(c.kind.rawValue)\(c.line.map { ", " + $0 } ?? "")]")
+            let conversion = c.conversion.map { " (\($0))" } ?? ""
             lines.append(
-                "   from \(c.from ?? "?") to \(c.to ?? "?"): claimed \(c.claimedText)\(c.conversion.map { " (\($0))" } ?? ""), measured \(measured.isEmpty ? "—" : measured)\(diff)"
-            )
+                "   from \(c.from ?? "?") to \(c.to ?? "?"): claimed \(c.claimedText)\(conversion), "
+                    + "measured \(measured.isEmpty ? "—" : measured)\(diff)")
             lines.append("   \(c.verdict.rawValue.uppercased()): \(c.note)")
         }
         return lines.isEmpty ? "no distances stated in \(article.name)" : lines.joined(separator: "\n")

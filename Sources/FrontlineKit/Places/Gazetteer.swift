@@ -214,3 +214,8 @@ struct EntryTable: Sendable {
     func hasKey(_ key: String) -> Bool { byKey[key] != nil }
     func entry(id: String) -> GazetteerEntry? { byID[id].map { entries[$0] } }
 }
+
+extension Basemap {
+    /// The gazetteer beside the basemap's layers (the Places stage reads it; the basemap only locates it).
+    public func gazetteer() throws -> Gazetteer { try Gazetteer.load(shapesDirectory: directory) }
+}

@@ -120,62 +120,76 @@ public struct PlaceFinder: Sendable {
                 i += 1
                 continue
             }
-            var matched = false
-            let maxLen = shorthand ? 1 : min(4, toks.count - i)
-            for n in stride(from: maxLen, through: 1, by: -1) {
-                if (i..<(i + n)).contains(where: { blocked.contains($0) }) { continue }
-                let last = toks[i + n - 1]
-                // A multi-word name ends on a capitalised word or a feature word ("Euphrates River", "the border").
-                if n > 1, !last.isCapitalized, !Self.featureWords.contains(lower[i + n - 1]) { continue }
-                if n > 2,
-                    ((i + 1)..<(i + n - 1)).contains(where: {
-                        !toks[$0].isCapitalized && !Self.nameConnectors.contains(lower[$0])
-                    })
-                {
-                    continue
-                }
-                let surface = String(chars[tok.start..<last.end])
-                let (key, skeleton) = PlaceNameNormalizer.keys(surface)
-                guard !key.isEmpty else { continue }
-                let caps = n == 1 && tok.text.count <= 4 && tok.text == tok.text.uppercased()
-                guard
-                    gazetteer.hasKey(key)
-                        || (!caps && !skeleton.isEmpty && skeleton.count >= 3 && gazetteer.hasKey("~" + skeleton))
-                else { continue }
-                // Part of a longer name ("Kafr" of "Kafr Kalbin"): not this place.
-                if i + n < toks.count, toks[i + n].isCapitalized, !blocked.contains(i + n),
-                    toks[i + n].start - last.end <= 1, !Self.stopwords.contains(lower[i + n])
-                {
-                    continue
-                }
-                var m = NameMention(
-                    text: surface, start: s.start + tok.start, end: s.start + last.end, sentence: si,
-                    firstToken: i, lastToken: i + n - 1, cue: cue(before: i, in: lower))
-                m.allCapitals = caps
-                m.metonym = shorthand || isMetonym(first: i, last: i + n - 1, lower: lower, toks: toks, chars: chars)
-                m.adjective = isAdjective(surface, next: i + n < toks.count ? toks[i + n] : nil)
-                out.append(m)
-                i += n
-                matched = true
-                break
-            }
-            if !matched {
-                // An unknown name after an explicit cue ("the village of Kafr Kalbin") is still a place.
-                if let c = cue(before: i, in: lower), c.hasSuffix(" of") {
-                    var j = i
-                    while j < toks.count, toks[j].isCapitalized, !blocked.contains(j), j - i < 4 { j += 1 }
-                    let surface = String(chars[toks[i].start..<toks[j - 1].end])
-                    out.append(
-                        NameMention(
-                            text: surface, start: s.start + toks[i].start, end: s.start + toks[j - 1].end,
-                            sentence: si, firstToken: i, lastToken: j - 1, cue: c))
-                    i = j
-                } else {
-                    i += 1
-                }
-            }
+            let found =
+                knownName(
+                    at: i, token: tok, shorthand: shorthand, in: s, index: si, text: (chars, lower), blocked: blocked)
+                ?? cuedName(at: i, in: s, index: si, text: (chars, lower), blocked: blocked)
+            out += found.map { [$0.mention] } ?? []
+            i = found?.next ?? i + 1
         }
         return out + borderMentions(s, index: si, toks: toks, lower: lower, found: out)
+    }
+
+    /// The longest name the gazetteer knows from token `i` (up to four tokens; one for a shorthand such
+    /// as "pro-Damascus", whose name is `tok`), with the token after it.
+    /// `text`: the sentence's characters and its tokens lower-cased, made once per sentence.
+    func knownName(
+        at i: Int, token tok: Token, shorthand: Bool, in s: Sentence, index si: Int,
+        text: (chars: [Character], lower: [String]), blocked: Set<Int>
+    ) -> (mention: NameMention, next: Int)? {
+        let toks = s.tokens, (chars, lower) = text
+        let maxLen = shorthand ? 1 : min(4, toks.count - i)
+        for n in stride(from: maxLen, through: 1, by: -1) {
+            if (i..<(i + n)).contains(where: { blocked.contains($0) }) { continue }
+            let last = toks[i + n - 1]
+            // A multi-word name ends on a capitalised word or a feature word ("Euphrates River", "the border").
+            if n > 1, !last.isCapitalized, !Self.featureWords.contains(lower[i + n - 1]) { continue }
+            if n > 2,
+                ((i + 1)..<(i + n - 1)).contains(where: {
+                    !toks[$0].isCapitalized && !Self.nameConnectors.contains(lower[$0])
+                })
+            {
+                continue
+            }
+            let surface = String(chars[tok.start..<last.end])
+            let (key, skeleton) = PlaceNameNormalizer.keys(surface)
+            guard !key.isEmpty else { continue }
+            let caps = n == 1 && tok.text.count <= 4 && tok.text == tok.text.uppercased()
+            guard
+                gazetteer.hasKey(key)
+                    || (!caps && !skeleton.isEmpty && skeleton.count >= 3 && gazetteer.hasKey("~" + skeleton))
+            else { continue }
+            // Part of a longer name ("Kafr" of "Kafr Kalbin"): not this place.
+            if i + n < toks.count, toks[i + n].isCapitalized, !blocked.contains(i + n),
+                toks[i + n].start - last.end <= 1, !Self.stopwords.contains(lower[i + n])
+            {
+                continue
+            }
+            var m = NameMention(
+                text: surface, start: s.start + tok.start, end: s.start + last.end, sentence: si,
+                firstToken: i, lastToken: i + n - 1, cue: cue(before: i, in: lower))
+            m.allCapitals = caps
+            m.metonym = shorthand || isMetonym(first: i, last: i + n - 1, lower: lower, toks: toks, chars: chars)
+            m.adjective = isAdjective(surface, next: i + n < toks.count ? toks[i + n] : nil)
+            return (m, i + n)
+        }
+        return nil
+    }
+
+    /// An unknown name after an explicit cue ("the village of Kafr Kalbin"): still a place.
+    func cuedName(
+        at i: Int, in s: Sentence, index si: Int, text: (chars: [Character], lower: [String]),
+        blocked: Set<Int>
+    ) -> (mention: NameMention, next: Int)? {
+        let toks = s.tokens, (chars, lower) = text
+        guard let c = cue(before: i, in: lower), c.hasSuffix(" of") else { return nil }
+        var j = i
+        while j < toks.count, toks[j].isCapitalized, !blocked.contains(j), j - i < 4 { j += 1 }
+        let surface = String(chars[toks[i].start..<toks[j - 1].end])
+        let m = NameMention(
+            text: surface, start: s.start + toks[i].start, end: s.start + toks[j - 1].end,
+            sentence: si, firstToken: i, lastToken: j - 1, cue: c)
+        return (m, j)
     }
 
     /// The cue words right before token `i`, if any.
@@ -236,7 +250,8 @@ public struct PlaceFinder: Sendable {
         return !gazetteer.lookup(surface).contains { $0.kind.isPoint || $0.kind == .river }
     }
 
-    /// "the border with Turkey", "the Turkish frontier", "the Syrian-Turkish border" (when the gazetteer lacks that form):
+    /// "the border with Turkey", "the Turkish frontier", "the Syrian-Turkish border" (when the gazetteer
+    /// lacks that form):
     /// the border between the named country and the country of the sentence's other places.
     func borderMentions(
         _ s: Sentence, index si: Int, toks: [Token], lower: [String], found: [NameMention]

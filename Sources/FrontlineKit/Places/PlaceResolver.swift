@@ -2,11 +2,16 @@ import Foundation
 
 /// Where in the article a place is named.
 public struct PlaceMention: Sendable, Equatable, Codable {
+    /// Character offsets in the article text.
     public var start: Int
     public var end: Int
+    /// The text of the sentence it is in.
     public var sentence: String
     /// This mention names a government, not a location ("Washington said").
     public var metonym: Bool = false
+    /// The mention's tokens: its sentence and first and last token there, as later stages read the
+    /// words around it; nil for a mention not read from the article's words (a claims file's evidence).
+    public var tokens: TokenSpan?
 }
 
 /// A place named in the article, joined to one gazetteer entry, with the reason it was chosen.
@@ -80,9 +85,38 @@ public struct PlaceResolver: Sendable {
         var allAdjective: Bool { mentions.allSatisfy(\.adjective) }
     }
 
+    /// Resolves every place the article names, in steps: the mentions are grouped by name, each group
+    /// gets its candidates, the article's countries and unambiguous places are found, candidates are
+    /// scored (with the distances the text states between places), each group's best candidate is
+    /// chosen or the name left unresolved, borders named by one country are completed, and cued names
+    /// no gazetteer has are placed from the text.
     public func resolve(_ article: Article) -> PlaceResolution {
         let mentions = PlaceFinder(gazetteer: gazetteer).mentions(in: article)
         let sentenceTokens = article.sentences.map(\.tokens)
+        var groups = Self.grouped(mentions)
+        addCandidates(to: &groups, article: article, tokens: sentenceTokens)
+        let focus = focusCountries(of: groups, title: article.title)
+        let anchors = Self.anchors(groups, focus: focus.set)
+        let relations = statedRelations(article, groups: groups, tokens: sentenceTokens)
+        var scores: [[Score]] = groups.enumerated().map { gi, g in
+            g.candidates.map {
+                score($0.entry, match: $0.match, group: g, index: gi, focus: focus.set, anchors: anchors)
+            }
+        }
+        addRelationFits(relations, groups: groups, to: &scores)
+        var choices = choose(groups: groups, scores: scores, relations: relations, focus: focus.set, article: article)
+        completeBorders(groups: groups, focus: focus.ranked, article: article, into: &choices)
+        placeCuedNames(
+            groups: groups, relations: relations, article: article, tokens: sentenceTokens,
+            into: &choices)
+        return PlaceResolution(
+            places: PlaceResolver.mergeSameEntry(choices.places), unresolved: choices.unresolved,
+            metonyms: PlaceResolver.mergeSameEntry(choices.metonyms), focusCountries: focus.ranked)
+    }
+
+    /// The mentions grouped by what they name (the entry a phrase names itself, else the normalised
+    /// name), groups in the order of their first mention.
+    static func grouped(_ mentions: [NameMention]) -> [Group] {
         var groups: [Group] = []
         var groupOf: [String: Int] = [:]
         for m in mentions {
@@ -94,14 +128,23 @@ public struct PlaceResolver: Sendable {
                 groups.append(Group(key: k, mentions: [m]))
             }
         }
-        func placeMentions(_ ms: [NameMention]) -> [PlaceMention] {
-            ms.map {
-                PlaceMention(
-                    start: $0.start, end: $0.end, sentence: article.sentences[$0.sentence].text, metonym: $0.metonym)
-            }
-        }
+        return groups
+    }
 
-        // Candidates, and "X, Syria" / "X in Iraq" constraints.
+    /// The places' mentions as a resolution reports them, each with its sentence's text and its tokens.
+    static func placeMentions(_ ms: [NameMention], article: Article) -> [PlaceMention] {
+        ms.map {
+            PlaceMention(
+                start: $0.start, end: $0.end, sentence: article.sentences[$0.sentence].text,
+                metonym: $0.metonym,
+                tokens: TokenSpan(sentence: $0.sentence, first: $0.firstToken, last: $0.lastToken))
+        }
+    }
+
+    /// Gives each group its gazetteer candidates (only countries for a name in capitals), and the
+    /// country an "X, Syria" or "X in Iraq" after a mention places it in. Borders named by one country
+    /// are left for `completeBorders`.
+    func addCandidates(to groups: inout [Group], article: Article, tokens: [[Token]]) {
         for g in groups.indices {
             let m = groups[g].mentions[0]
             if m.entryID != nil { continue }  // borders named by one country are settled after the others
@@ -109,29 +152,39 @@ public struct PlaceResolver: Sendable {
             if groups[g].mentions.allSatisfy(\.allCapitals) { cands = cands.filter { $0.entry.kind == .country } }
             groups[g].candidates = cands
             for mm in groups[g].mentions {
-                let toks = sentenceTokens[mm.sentence]
-                let chars = Array(article.sentences[mm.sentence].text)
-                var j = mm.lastToken + 1
-                guard j < toks.count else { continue }
-                let gap = String(chars[toks[mm.lastToken].end..<toks[j].start])
-                if toks[j].text.lowercased() == "in" { j += 1 } else if !gap.contains(",") { continue }
-                guard j < toks.count else { continue }
-                if let c = gazetteer.lookup(toks[j].text).first(where: { $0.kind == .country }),
-                    cands.contains(where: { $0.entry.country == c.country && $0.entry.kind.isPoint })
+                if let c = countryNamed(after: mm, article: article, tokens: tokens),
+                    cands.contains(where: { $0.entry.country == c && $0.entry.kind.isPoint })
                 {
-                    groups[g].constraintCountry = c.country
+                    groups[g].constraintCountry = c
                 }
             }
         }
+    }
 
-        // Focus countries: those the title names first, then the most mentioned.
+    /// The country named straight after a mention, after a comma or "in" ("Manbij, Syria", "Mosul in
+    /// Iraq"), if any.
+    func countryNamed(after mm: NameMention, article: Article, tokens: [[Token]]) -> String? {
+        let toks = tokens[mm.sentence]
+        let chars = Array(article.sentences[mm.sentence].text)
+        var j = mm.lastToken + 1
+        guard j < toks.count else { return nil }
+        let gap = String(chars[toks[mm.lastToken].end..<toks[j].start])
+        if toks[j].text.lowercased() == "in" { j += 1 } else if !gap.contains(",") { return nil }
+        guard j < toks.count else { return nil }
+        return gazetteer.lookup(toks[j].text).first(where: { $0.kind == .country })?.country
+    }
+
+    /// The countries an article is about: `ranked` those the title names first, then the most
+    /// mentioned; `set` the ones that count as the article's own (at least two, and every one the title
+    /// names).
+    func focusCountries(of groups: [Group], title: String) -> (ranked: [String], set: Set<String>) {
         var countryCounts: [String: Int] = [:]
         for g in groups {
             let countries = g.candidates.filter { $0.entry.kind == .country && $0.match == .spelling }
             if countries.count == 1 { countryCounts[countries[0].entry.country, default: 0] += g.mentions.count }
         }
         let titleCountries = Set(
-            Tokenizer.tokens(article.title).flatMap { t in
+            Tokenizer.tokens(title).flatMap { t in
                 gazetteer.lookup(t.text).filter { $0.kind == .country }.map(\.country)
             })
         let focus = Set(countryCounts.keys).union(titleCountries).sorted {
@@ -139,25 +192,25 @@ public struct PlaceResolver: Sendable {
             let b = (titleCountries.contains($1) ? 1000 : 0) + countryCounts[$1, default: 0]
             return a != b ? a > b : $0 < $1
         }
-        let focusSet = Set(focus.prefix(max(2, titleCountries.count))).union(titleCountries)
+        return (focus, Set(focus.prefix(max(2, titleCountries.count))).union(titleCountries))
+    }
 
-        // Anchors: places that can only be one thing.
+    /// Anchors: the groups that can only be one place (a single point spelt so, in a focus country),
+    /// with where that place is.
+    static func anchors(_ groups: [Group], focus: Set<String>) -> [(group: Int, at: LonLat)] {
         var anchors: [(group: Int, at: LonLat)] = []
         for (i, g) in groups.enumerated() where !g.allMetonym {
             let pts = g.candidates.filter { $0.entry.kind.isPoint && $0.match == .spelling }
-            if pts.count == 1, focusSet.isEmpty || focusSet.contains(pts[0].entry.country) {
+            if pts.count == 1, focus.isEmpty || focus.contains(pts[0].entry.country) {
                 anchors.append((i, pts[0].entry.coordinate))
             }
         }
+        return anchors
+    }
 
-        let relations = statedRelations(article, groups: groups, tokens: sentenceTokens)
-
-        var scores: [[Score]] = groups.enumerated().map { gi, g in
-            g.candidates.map {
-                score($0.entry, match: $0.match, group: g, index: gi, focus: focusSet, anchors: anchors)
-            }
-        }
-        // A stated distance and direction constrains both ends: each candidate pair is scored by its fit.
+    /// A stated distance and direction constrains both ends: each candidate of either end gains the
+    /// best fit of any pair it is part of, with the reason.
+    func addRelationFits(_ relations: [StatedRelation], groups: [Group], to scores: inout [[Score]]) {
         for r in relations {
             let a = groups[r.subject].candidates, b = groups[r.anchor].candidates
             guard !a.isEmpty, !b.isEmpty else { continue }
@@ -180,111 +233,159 @@ public struct PlaceResolver: Sendable {
                     String(format: "fits the stated %.0f km to %@", r.km, groups[r.subject].text))
             }
         }
+    }
 
+    /// What the choosing steps have settled: places, names used for governments, names left
+    /// unresolved, and the entry chosen for each group.
+    struct Choices {
         var places: [ResolvedPlace] = []
         var metonyms: [ResolvedPlace] = []
         var unresolved: [UnresolvedName] = []
         var chosen: [Int: GazetteerEntry] = [:]
-        for (gi, g) in groups.enumerated() where g.mentions[0].entryID == nil {
-            if g.allAdjective { continue }  // "Iraqi forces": context, not a place
-            if g.mentions.allSatisfy(\.allCapitals), g.candidates.isEmpty { continue }  // an abbreviation, not a place
-            guard !g.candidates.isEmpty else {
-                unresolved.append(
-                    UnresolvedName(
-                        text: g.text, mentions: placeMentions(g.mentions), candidates: [],
-                        reason: "no gazetteer entry for this name", cued: g.cue != nil))
-                continue
-            }
-            let ranked = zip(g.candidates, scores[gi]).sorted {
-                $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0.entry.id < $1.0.entry.id
-            }
-            let best = ranked[0]
-            let relationBacked =
-                relations.contains { ($0.subject == gi || $0.anchor == gi) }
-                && best.1.reasons.contains { $0.hasPrefix("fits") }
-            // A name used for a government is a capital or a country, never a village ("anti-Assad").
-            if g.allMetonym, best.0.entry.kind.isPoint, best.0.entry.population < 100_000 { continue }
-            // A small place named without any cue is more likely a word or a person's name than that village.
-            if best.0.entry.kind.isPoint, best.0.entry.population < 5000, g.cue == nil, !relationBacked,
-                g.constraintCountry == nil,
-                best.0.match == .spelling, !g.allMetonym, !best.1.near
-            {
-                continue
-            }
-            if best.0.match == .skeleton, !(focusSet.contains(best.0.entry.country) && (g.cue != nil || best.1.near)) {
-                if g.cue != nil {
-                    unresolved.append(
-                        UnresolvedName(
-                            text: g.text, mentions: placeMentions(g.mentions), candidates: ranked.map(\.0.entry),
-                            reason: "only a loose spelling match, far from the article's other places", cued: true))
-                }
-                continue
-            }
-            let margin = ranked.count > 1 ? best.1.value - ranked[1].1.value : 10
-            var confidence = ranked.count == 1 ? 0.95 : min(0.95, 0.5 + 0.1 * min(margin, 4.5))
-            if best.0.match == .skeleton { confidence *= 0.8 }
-            var why = best.1.reasons.joined(separator: "; ")
-            if ranked.count > 1 {
-                why +=
-                    "; chosen over \(ranked.count - 1) other candidate(s), next best \(ranked[1].0.entry.name) (\(ranked[1].0.entry.country))"
-            } else {
-                why += "; the only gazetteer entry with this name"
-            }
-            let place = ResolvedPlace(
-                text: g.text, entry: best.0.entry, mentions: placeMentions(g.mentions),
-                confidence: (confidence * 100).rounded() / 100, why: why)
-            chosen[gi] = best.0.entry
-            if g.allMetonym { metonyms.append(place) } else { places.append(place) }
-        }
+    }
 
-        // Borders named by one country ("the border with Turkey", "Turkish frontier"): the other side is
-        // the country of the places in the same sentence, else the country the article is most about.
+    /// What becomes of one group: nothing (not a place), an unresolved name, or a place.
+    enum GroupChoice {
+        case none
+        case unresolved(UnresolvedName)
+        case place(ResolvedPlace)
+    }
+
+    /// Each group's choice, in order (borders named by one country are left for `completeBorders`).
+    func choose(
+        groups: [Group], scores: [[Score]], relations: [StatedRelation], focus: Set<String>,
+        article: Article
+    ) -> Choices {
+        var choices = Choices()
+        for (gi, g) in groups.enumerated() where g.mentions[0].entryID == nil {
+            switch choice(for: g, index: gi, scores: scores[gi], relations: relations, focus: focus, article: article) {
+            case .none:
+                continue
+            case .unresolved(let u):
+                choices.unresolved.append(u)
+            case .place(let place):
+                choices.chosen[gi] = place.entry
+                if g.allMetonym { choices.metonyms.append(place) } else { choices.places.append(place) }
+            }
+        }
+        return choices
+    }
+
+    /// The best-scored candidate of a group as its place, unless the group is no place (an adjective,
+    /// an abbreviation, a village standing for a government, a small place named without a cue) or
+    /// only loosely matches; a cued name with no fitting candidate is unresolved.
+    func choice(
+        for g: Group, index gi: Int, scores: [Score], relations: [StatedRelation], focus: Set<String>,
+        article: Article
+    ) -> GroupChoice {
+        if g.allAdjective { return .none }  // "Iraqi forces": context, not a place
+        if g.mentions.allSatisfy(\.allCapitals), g.candidates.isEmpty { return .none }  // an abbreviation
+        let mentions = Self.placeMentions(g.mentions, article: article)
+        guard !g.candidates.isEmpty else {
+            return .unresolved(
+                UnresolvedName(
+                    text: g.text, mentions: mentions, candidates: [],
+                    reason: "no gazetteer entry for this name", cued: g.cue != nil))
+        }
+        let ranked = zip(g.candidates, scores).sorted {
+            $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0.entry.id < $1.0.entry.id
+        }
+        let best = ranked[0]
+        let relationBacked =
+            relations.contains { ($0.subject == gi || $0.anchor == gi) }
+            && best.1.reasons.contains { $0.hasPrefix("fits") }
+        // A name used for a government is a capital or a country, never a village ("anti-Assad").
+        if g.allMetonym, best.0.entry.kind.isPoint, best.0.entry.population < 100_000 { return .none }
+        // A small place named without any cue is more likely a word or a person's name than that village.
+        if best.0.entry.kind.isPoint, best.0.entry.population < 5000, g.cue == nil, !relationBacked,
+            g.constraintCountry == nil, best.0.match == .spelling, !g.allMetonym, !best.1.near
+        {
+            return .none
+        }
+        if best.0.match == .skeleton, !(focus.contains(best.0.entry.country) && (g.cue != nil || best.1.near)) {
+            guard g.cue != nil else { return .none }
+            return .unresolved(
+                UnresolvedName(
+                    text: g.text, mentions: mentions, candidates: ranked.map(\.0.entry),
+                    reason: "only a loose spelling match, far from the article's other places", cued: true))
+        }
+        let (confidence, why) = Self.confidence(of: ranked)
+        return .place(
+            ResolvedPlace(
+                text: g.text, entry: best.0.entry, mentions: mentions,
+                confidence: confidence, why: why))
+    }
+
+    /// How sure the choice of the first of the ranked candidates is (by its margin over the next,
+    /// rounded to hundredths), and why it was chosen.
+    static func confidence(of ranked: [((entry: GazetteerEntry, match: NameMatch), Score)]) -> (Double, String) {
+        let best = ranked[0]
+        let margin = ranked.count > 1 ? best.1.value - ranked[1].1.value : 10
+        var confidence = ranked.count == 1 ? 0.95 : min(0.95, 0.5 + 0.1 * min(margin, 4.5))
+        if best.0.match == .skeleton { confidence *= 0.8 }
+        var why = best.1.reasons.joined(separator: "; ")
+        if ranked.count > 1 {
+            let next = ranked[1].0.entry
+            why += "; chosen over \(ranked.count - 1) other candidate(s), next best \(next.name) (\(next.country))"
+        } else {
+            why += "; the only gazetteer entry with this name"
+        }
+        return ((confidence * 100).rounded() / 100, why)
+    }
+
+    /// Borders named by one country ("the border with Turkey", "Turkish frontier"): the other side is
+    /// the country of the places in the same sentence, else the country the article is most about.
+    func completeBorders(groups: [Group], focus: [String], article: Article, into choices: inout Choices) {
         for (gi, g) in groups.enumerated() {
             guard let id = g.mentions[0].entryID, id.hasPrefix("border:?-") else { continue }
             let other = String(id.dropFirst(9))
             let sentences = Set(g.mentions.map(\.sentence))
-            let nearby = groups.indices.filter {
-                $0 != gi && groups[$0].mentions.contains { sentences.contains($0.sentence) }
-            }
-            .compactMap { chosen[$0] }.filter { $0.kind.isPoint || $0.kind == .country }.map(\.country)
+            let nearby = groups.indices
+                .filter { $0 != gi && groups[$0].mentions.contains { sentences.contains($0.sentence) } }
+                .compactMap { choices.chosen[$0] }.filter { $0.kind.isPoint || $0.kind == .country }.map(\.country)
             var border: GazetteerEntry?
             for home in nearby + focus where home != other {
-                if let e = gazetteer.entry(id: "border:" + [home, other].sorted().joined(separator: "-")) {
+                let key = "border:" + [home, other].sorted().joined(separator: "-")
+                if let e = gazetteer.entry(id: key) {
                     border = e
                     break
                 }
             }
+            let mentions = Self.placeMentions(g.mentions, article: article)
             guard let border else {
-                unresolved.append(
+                choices.unresolved.append(
                     UnresolvedName(
-                        text: g.text, mentions: placeMentions(g.mentions), candidates: [],
+                        text: g.text, mentions: mentions, candidates: [],
                         reason: "no border of \(other) with the countries of the places around it", cued: false))
                 continue
             }
-            places.append(
+            let side = border.name.replacingOccurrences(of: " border", with: "")
+            choices.places.append(
                 ResolvedPlace(
-                    text: g.text, entry: border, mentions: placeMentions(g.mentions), confidence: 0.85,
-                    why:
-                        "the border of \(other) with \(border.name.replacingOccurrences(of: " border", with: "")), the side the sentence's places are on"
-                ))
+                    text: g.text, entry: border, mentions: mentions, confidence: 0.85,
+                    why: "the border of \(other) with \(side), the side the sentence's places are on"))
         }
+    }
 
-        // Places no gazetteer has, located from what the text says about them.
+    /// Places no gazetteer has, located from what the text says about them: each cued unresolved name
+    /// that `placeFromText` can place moves to the places; the rest stay unresolved.
+    func placeCuedNames(
+        groups: [Group], relations: [StatedRelation], article: Article, tokens: [[Token]],
+        into choices: inout Choices
+    ) {
         var stillUnresolved: [UnresolvedName] = []
-        for u in unresolved {
+        for u in choices.unresolved {
             guard u.cued, let gi = groups.firstIndex(where: { $0.text == u.text }),
                 let placed = placeFromText(
-                    groups[gi], index: gi, article: article, tokens: sentenceTokens,
-                    relations: relations, groups: groups, chosen: chosen)
+                    groups[gi], index: gi, article: article, tokens: tokens,
+                    relations: relations, groups: groups, chosen: choices.chosen)
             else {
                 stillUnresolved.append(u)
                 continue
             }
-            places.append(placed)
+            choices.places.append(placed)
         }
-        return PlaceResolution(
-            places: PlaceResolver.mergeSameEntry(places), unresolved: stillUnresolved,
-            metonyms: PlaceResolver.mergeSameEntry(metonyms), focusCountries: focus)
+        choices.unresolved = stillUnresolved
     }
 
     /// "the Euphrates River" and "the Euphrates" are one place: mentions merged, first spelling kept.
@@ -385,7 +486,7 @@ public struct PlaceResolver: Sendable {
             for m in g.mentions { bySentence[m.sentence, default: []].append((gi, m)) }
         }
         var out: [StatedRelation] = []
-        for phrase in DistancePhrases.find(in: article) where phrase.riverToken == nil && phrase.borderToken == nil {
+        for phrase in article.distancePhrases where phrase.riverToken == nil && phrase.borderToken == nil {
             guard phrase.bearing != nil || phrase.anchorToken != nil,
                 let list = bySentence[phrase.sentence]?.sorted(by: { $0.m.start < $1.m.start })
             else { continue }
@@ -411,57 +512,53 @@ public struct PlaceResolver: Sendable {
         _ g: Group, index gi: Int, article: Article, tokens: [[Token]], relations: [StatedRelation],
         groups: [Group], chosen: [Int: GazetteerEntry]
     ) -> ResolvedPlace? {
-        func mentionsOut() -> [PlaceMention] {
-            g.mentions.map {
-                PlaceMention(
-                    start: $0.start, end: $0.end, sentence: article.sentences[$0.sentence].text, metonym: $0.metonym)
-            }
-        }
-        func entry(at p: LonLat, country: String, how: String) -> GazetteerEntry {
+        func placed(at p: LonLat, country: String, how: String, confidence: Double) -> ResolvedPlace {
             let slug = PlaceNameNormalizer.key(g.text).replacingOccurrences(of: " ", with: "-")
-            return GazetteerEntry(
-                id: "text:\(slug)", name: g.text, coordinate: p, country: country, kind: .village,
-                source: "placed from the article's text: \(how)")
+            let entry = GazetteerEntry(
+                id: "text:\(slug)", name: g.text, coordinate: p, country: country,
+                kind: .village, source: "placed from the article's text: \(how)")
+            return ResolvedPlace(
+                text: g.text, entry: entry, mentions: Self.placeMentions(g.mentions, article: article),
+                confidence: confidence,
+                why: "no gazetteer has it; placed \(how) (approximate, geo precision 2)",
+                approximate: true)
         }
         for m in g.mentions {
-            let lower = tokens[m.sentence].map { $0.text.lowercased() }
-            var j = m.lastToken + 1
-            // "on the road linking A with B", "on the road between A and B", "on the road from A to B"
-            if j + 3 < lower.count, lower[j] == "on", lower[j + 1] == "the",
-                lower[j + 2] == "road" || lower[j + 2] == "highway"
-            {
-                j += 3
-                if j < lower.count, ["linking", "between", "from", "connecting", "joining"].contains(lower[j]) {
-                    j += 1
-                }
-                let a = groups.firstIndex { $0.mentions.contains { $0.sentence == m.sentence && $0.firstToken == j } }
-                var k = j + 1
-                while k < lower.count, !["with", "and", "to"].contains(lower[k]) { k += 1 }
-                let b = groups.firstIndex {
-                    $0.mentions.contains { $0.sentence == m.sentence && $0.firstToken == k + 1 }
-                }
-                if let a, let b, let ea = chosen[a], let eb = chosen[b], ea.kind.isPoint, eb.kind.isPoint {
-                    let inv = geod.inverse(ea.coordinate, eb.coordinate)
-                    let mid = geod.direct(from: ea.coordinate, azimuth: inv.azimuth1, metres: inv.metres / 2)
-                    let how =
-                        "halfway along the road linking \(groups[a].text) with \(groups[b].text), as the text says"
-                    return ResolvedPlace(
-                        text: g.text, entry: entry(at: mid, country: ea.country, how: how), mentions: mentionsOut(),
-                        confidence: 0.5, why: "no gazetteer has it; placed \(how) (approximate, geo precision 2)",
-                        approximate: true)
-                }
-            }
+            guard let (a, b) = roadEnds(after: m, tokens: tokens, groups: groups),
+                let ea = chosen[a], let eb = chosen[b], ea.kind.isPoint, eb.kind.isPoint
+            else { continue }
+            let inv = geod.inverse(ea.coordinate, eb.coordinate)
+            let mid = geod.direct(from: ea.coordinate, azimuth: inv.azimuth1, metres: inv.metres / 2)
+            let how = "halfway along the road linking \(groups[a].text) with \(groups[b].text), as the text says"
+            return placed(at: mid, country: ea.country, how: how, confidence: 0.5)
         }
         // "X, 10 km south of Y"
         for r in relations where r.subject == gi {
             guard let anchor = chosen[r.anchor], anchor.kind.isPoint, let b = r.bearing else { continue }
             let p = geod.direct(from: anchor.coordinate, azimuth: b, metres: r.km * 1000)
             let how = String(format: "%.0f km from %@ in the stated direction", r.km, groups[r.anchor].text)
-            return ResolvedPlace(
-                text: g.text, entry: entry(at: p, country: anchor.country, how: how), mentions: mentionsOut(),
-                confidence: 0.45, why: "no gazetteer has it; placed \(how) (approximate, geo precision 2)",
-                approximate: true)
+            return placed(at: p, country: anchor.country, how: how, confidence: 0.45)
         }
         return nil
+    }
+
+    /// The groups named as the two ends of a road right after a mention: "on the road linking A with B",
+    /// "on the road between A and B", "on the road from A to B".
+    func roadEnds(after m: NameMention, tokens: [[Token]], groups: [Group]) -> (Int, Int)? {
+        let lower = tokens[m.sentence].map { $0.text.lowercased() }
+        var j = m.lastToken + 1
+        guard j + 3 < lower.count, lower[j] == "on", lower[j + 1] == "the",
+            lower[j + 2] == "road" || lower[j + 2] == "highway"
+        else { return nil }
+        j += 3
+        if j < lower.count, ["linking", "between", "from", "connecting", "joining"].contains(lower[j]) { j += 1 }
+        let start = j
+        let a = groups.firstIndex { $0.mentions.contains { $0.sentence == m.sentence && $0.firstToken == start } }
+        var k = j + 1
+        while k < lower.count, !["with", "and", "to"].contains(lower[k]) { k += 1 }
+        let end = k + 1
+        let b = groups.firstIndex { $0.mentions.contains { $0.sentence == m.sentence && $0.firstToken == end } }
+        guard let a, let b else { return nil }
+        return (a, b)
     }
 }

@@ -4,12 +4,13 @@ import Foundation
 public struct PlacesReport: Sendable {
     public let article: Article
     public let resolution: PlaceResolution
-    public let extent: MapExtent
+    /// The places the map leaves out (too far from the front to be drawn): reported as off the map.
+    public let offMap: [ResolvedPlace]
 
-    public init(article: Article, resolution: PlaceResolution, extent: MapExtent? = nil) {
+    public init(article: Article, resolution: PlaceResolution, offMap: [ResolvedPlace]) {
         self.article = article
         self.resolution = resolution
-        self.extent = extent ?? ExtentChooser.choose([resolution])
+        self.offMap = offMap
     }
 
     struct MentionOut: Codable {
@@ -75,7 +76,7 @@ public struct PlacesReport: Sendable {
     }
 
     var document: Document {
-        let off = Set(extent.offMap.map(\.entry.id))
+        let off = Set(offMap.map(\.entry.id))
         return Document(
             article: article.name, title: article.title, focusCountries: resolution.focusCountries,
             places: resolution.places.map {
@@ -91,7 +92,7 @@ public struct PlacesReport: Sendable {
                             kind: $0.kind.rawValue, source: $0.id)
                     })
             },
-            offMap: extent.offMap.map(\.text))
+            offMap: offMap.map(\.text))
     }
 
     public static func encoder() -> JSONEncoder {
@@ -128,7 +129,7 @@ public struct PlacesReport: Sendable {
     /// Aligned columns for a terminal.
     public func table() -> String {
         var rows: [[String]] = [["TEXT", "NAME", "LAT", "LON", "CC", "KIND", "CONF", "SOURCE", "NOTE"]]
-        let off = Set(extent.offMap.map(\.entry.id))
+        let off = Set(offMap.map(\.entry.id))
         for p in resolution.places {
             var note = p.approximate ? "approximate (placed from text)" : ""
             if off.contains(p.entry.id) { note = "off map" }
@@ -146,12 +147,6 @@ public struct PlacesReport: Sendable {
         for u in resolution.unresolved {
             rows.append([u.text, "?", "", "", "", "", "", "", "unresolved: \(u.reason)"])
         }
-        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        return rows.map { r in
-            r.enumerated().map { c, v in
-                c == r.count - 1 ? v : v.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-            }
-            .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n")
+        return TextTable(rows).text
     }
 }

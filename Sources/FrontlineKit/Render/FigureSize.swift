@@ -37,12 +37,12 @@ public struct FigureSize: Sendable, Equatable {
         guard (1...2).contains(numbers.count), numbers.allSatisfy({ $0 != nil && $0!.isFinite && $0! > 0 }) else {
             throw FrontlineError.usage(
                 "--size '\(spec)': expected WIDTH or WIDTHxHEIGHT, in pixels or with mm "
-                    + "(e.g. 1200x800, 85mm, 170x120mm)"
-            )
+                    + "(e.g. 1200x800, 85mm, 170x120mm)")
         }
         let values = numbers.map { $0! }
-        if let d, !(72...1200).contains(d) {
-            throw FrontlineError.usage("--dpi must be between 72 and 1200 (got \(d))")
+        if let d, !Limits.dpi.contains(d) {
+            let (lo, hi) = (Int(Limits.dpi.lowerBound), Int(Limits.dpi.upperBound))
+            throw FrontlineError.usage("--dpi must be between \(lo) and \(hi) (got \(d))")
         }
         if mm {
             let dots = d ?? 300

@@ -73,11 +73,37 @@ extension MapComposer {
                 style: PathStyle(fill: style.paper))
         ]
         items += panels[0].items + panels[1].items
-        for (i, side) in [left, right].enumerated() {
+        items += headings(
+            [left.heading, right.heading], over: frames, title: title, width: W, margin: margin,
+            style: style)
+        items += band.items
+        let description =
+            "Two maps side by side. Left, \(left.heading): " + describeStates(left, leftControl)
+            + ". Right, \(right.heading): " + describeStates(right, rightControl) + ". Changes: "
+            + (changes.isEmpty ? "none" : changes.joined(separator: "; ")) + "."
+        let meta = SceneMetadata.json(
+            article: right.article, places: right.places, extent: content(right, rightControl).extent,
+            control: rightControl)
+        return Scene(
+            width: W, height: band.bottom, items: items, title: title, description: description,
+            metadataJSON: meta, frame: frames[1], labels: panels[0].labels + panels[1].labels, legend: entries,
+            footnotes: (panels[0].unlabelled + panels[1].unlabelled).map { "\($0): not labelled for lack of room" },
+            footerLines: band.lines)
+    }
+
+    /// The page's title and subtitle, and each panel's heading over its frame.
+    func headings(
+        _ headings: [String], over frames: [Rect], title: String, width W: Double, margin: Double,
+        style: MapStyle
+    ) -> [SceneItem] {
+        let titleSize = style.text(28), subtitleSize = style.text(15), headingSize = style.text(17)
+        let top = frames[0].minY
+        var items: [SceneItem] = []
+        for (i, heading) in headings.enumerated() {
             items.append(
                 .text(
                     TextItem(
-                        text: text.fit(side.heading, width: frames[i].width, style: .bold, size: headingSize),
+                        text: text.fit(heading, width: frames[i].width, style: .bold, size: headingSize),
                         origin: Point(x: frames[i].minX, y: top - headingSize * 0.6), style: .bold,
                         size: headingSize, color: style.ink)))
         }
@@ -94,19 +120,7 @@ extension MapComposer {
                     text: text.fit(subtitle, width: W - 2 * margin, style: .regular, size: subtitleSize),
                     origin: Point(x: margin, y: margin + titleSize * 1.15 + subtitleSize * 1.2),
                     size: subtitleSize, color: style.muted)))
-        items += band.items
-        let description =
-            "Two maps side by side. Left, \(left.heading): " + describeStates(left, leftControl)
-            + ". Right, \(right.heading): " + describeStates(right, rightControl) + ". Changes: "
-            + (changes.isEmpty ? "none" : changes.joined(separator: "; ")) + "."
-        let meta = SceneMetadata.json(
-            article: right.article, places: right.places, extent: content(right, rightControl).extent,
-            control: rightControl)
-        return Scene(
-            width: W, height: band.bottom, items: items, title: title, description: description,
-            metadataJSON: meta, frame: frames[1], labels: panels[0].labels + panels[1].labels, legend: entries,
-            footnotes: (panels[0].unlabelled + panels[1].unlabelled).map { "\($0): not labelled for lack of room" },
-            footerLines: band.lines)
+        return items
     }
 
     /// Both sides' places, to choose one extent for the two panels.

@@ -114,23 +114,24 @@ public struct LabelPlacer {
         return out
     }
 
-    /// A name set along a line, glyph by glyph, on its straightest free stretch, reading left to right.
-    public mutating func placeAlong(
-        _ text: String, line: [Point], style: FontStyle, size: Double, offset: Double
-    ) -> (items: [TextItem], boxes: [Rect])? {
-        guard line.count > 1 else { return nil }
-        let original = line
-        let line = LabelPlacer.smoothed(line, window: size * 2.5)
-        guard line.count > 1 else { return nil }
-        let glyphs = text.map { String($0) }
-        let advances = glyphs.map { measurer.size(of: $0, style: style, fontSize: size).width }
-        let total = advances.reduce(0, +)
-        let metrics = measurer.size(of: text, style: style, fontSize: size)
-        var cum: [Double] = [0]
-        for i in 1..<line.count { cum.append(cum[i - 1] + line[i].distance(to: line[i - 1])) }
-        let length = cum.last!
-        guard length > total * 1.3 else { return nil }
+    /// A line on the map measured along its length, for setting a name along it.
+    struct PathLength {
+        let points: [Point]
+        /// The distance from the first point to each point.
+        let cumulative: [Double]
+
+        init(_ points: [Point]) {
+            self.points = points
+            var cum: [Double] = [0]
+            for i in 1..<points.count { cum.append(cum[i - 1] + points[i].distance(to: points[i - 1])) }
+            cumulative = cum
+        }
+
+        var length: Double { cumulative.last! }
+
+        /// The point `s` along the line.
         func point(at s: Double) -> Point {
+            let cum = cumulative, line = points
             var lo = 0, hi = cum.count - 1
             while hi - lo > 1 {
                 let mid = (lo + hi) / 2
@@ -140,13 +141,57 @@ public struct LabelPlacer {
             let t = min(max((s - cum[lo]) / seg, 0), 1)
             return Point(x: line[lo].x + t * (line[hi].x - line[lo].x), y: line[lo].y + t * (line[hi].y - line[lo].y))
         }
-        // Every window that fits; the best is near the middle of the line and close to horizontal.
-        let step = max(size, 8)
+    }
+
+    /// A name to set glyph by glyph: its glyphs and their advances, and how it is drawn.
+    struct GlyphRun {
+        var glyphs: [String]
+        var advances: [Double]
+        var total: Double
+        var ascent: Double
+        var style: FontStyle
+        var size: Double
+        /// How far the baseline is lifted off the line.
+        var offset: Double
+    }
+
+    /// A name set along a line, glyph by glyph, on its straightest free stretch, reading left to right.
+    public mutating func placeAlong(
+        _ text: String, line: [Point], style: FontStyle, size: Double,
+        offset: Double
+    ) -> (items: [TextItem], boxes: [Rect])? {
+        guard line.count > 1 else { return nil }
+        let smoothed = LabelPlacer.smoothed(line, window: size * 2.5)
+        guard smoothed.count > 1 else { return nil }
+        let glyphs = text.map { String($0) }
+        let advances = glyphs.map { measurer.size(of: $0, style: style, fontSize: size).width }
+        let total = advances.reduce(0, +)
+        let metrics = measurer.size(of: text, style: style, fontSize: size)
+        let path = PathLength(smoothed)
+        guard path.length > total * 1.3 else { return nil }
+        let run = GlyphRun(
+            glyphs: glyphs, advances: advances, total: total, ascent: metrics.ascent, style: style,
+            size: size, offset: offset)
+        for start in Self.windows(on: path, length: total, step: max(size, 8)) {
+            // The text must not sit on the river itself: no point of the real line inside a glyph.
+            guard let set = setGlyphs(run, on: path, from: start),
+                !Self.covers(set.boxes, pointOf: line)
+            else { continue }
+            set.boxes.forEach { index.insert($0) }
+            return set
+        }
+        return nil
+    }
+
+    /// The starts of every stretch of the line straight enough for a name `length` long, best first:
+    /// near the middle of the line and close to horizontal.
+    static func windows(on path: PathLength, length total: Double, step: Double) -> [Double] {
+        let length = path.length
         var s = 0.0
         var windows: [(start: Double, cost: Double)] = []
         let middle = (length - total) / 2
         while s + total <= length {
-            let a = point(at: s), b = point(at: s + total)
+            let a = path.point(at: s), b = path.point(at: s + total)
             if b.distance(to: a) > total * 0.96 {  // straight enough here
                 let slope = abs(atan2(b.y - a.y, abs(b.x - a.x)))
                 windows.append((s, abs(s - middle) / max(length, 1) + slope))
@@ -154,67 +199,57 @@ public struct LabelPlacer {
             s += step
         }
         windows.sort { $0.cost != $1.cost ? $0.cost < $1.cost : $0.start < $1.start }
-        for (start, _) in windows {
-            let a = point(at: start), b = point(at: start + total)
-            let reversed = b.x < a.x
-            var items: [TextItem] = []
-            var boxes: [Rect] = []
-            var pos = 0.0
-            var ok = true
-            var previousAngle: Double?
-            for (i, g) in glyphs.enumerated() {
-                let adv = advances[i]
-                let s0 = reversed ? start + total - pos : start + pos
-                let s1 = reversed ? s0 - adv : s0 + adv
-                let p0 = point(at: s0), p1 = point(at: s1)
-                let angle = atan2(p1.y - p0.y, p1.x - p0.x)
-                guard abs(angle) < 1.35 else {
-                    ok = false
-                    break
-                }
-                // No sharp turn between neighbouring glyphs: they would collide.
-                if let prev = previousAngle, abs(remainder(angle - prev, 2 * .pi)) > 0.25 {
-                    ok = false
-                    break
-                }
-                previousAngle = angle
-                // Lift the baseline off the line, towards the top of the glyph.
-                let up = Point(x: sin(angle), y: -cos(angle))
-                let origin = Point(x: p0.x + up.x * offset, y: p0.y + up.y * offset)
-                let centre = Point(
-                    x: origin.x + cos(angle) * adv / 2 + up.x * metrics.ascent / 2,
-                    y: origin.y + sin(angle) * adv / 2 + up.y * metrics.ascent / 2)
-                let half = max(adv, metrics.ascent) / 2 + 1
-                let box = Rect(x: centre.x - half, y: centre.y - half, width: 2 * half, height: 2 * half)
-                if !index.isFree(box) {
-                    ok = false
-                    break
-                }
-                boxes.append(box)
-                if g != " " {
-                    items.append(
-                        TextItem(
-                            text: g, origin: origin, angle: angle, style: style, size: size,
-                            color: RGBA(0, 0, 0), halo: nil))
-                }
-                pos += adv
+        return windows.map(\.start)
+    }
+
+    /// The glyphs of a name set from `start` along the line (reading left to right), with their boxes;
+    /// nil when a glyph would stand too steep, turn sharply from its neighbour, or meet a taken box.
+    func setGlyphs(_ run: GlyphRun, on path: PathLength, from start: Double) -> (items: [TextItem], boxes: [Rect])? {
+        let a = path.point(at: start), b = path.point(at: start + run.total)
+        let reversed = b.x < a.x
+        var items: [TextItem] = []
+        var boxes: [Rect] = []
+        var pos = 0.0
+        var previousAngle: Double?
+        for (i, g) in run.glyphs.enumerated() {
+            let adv = run.advances[i]
+            let s0 = reversed ? start + run.total - pos : start + pos
+            let s1 = reversed ? s0 - adv : s0 + adv
+            let p0 = path.point(at: s0), p1 = path.point(at: s1)
+            let angle = atan2(p1.y - p0.y, p1.x - p0.x)
+            guard abs(angle) < 1.35 else { return nil }
+            // No sharp turn between neighbouring glyphs: they would collide.
+            if let prev = previousAngle, abs(remainder(angle - prev, 2 * .pi)) > 0.25 { return nil }
+            previousAngle = angle
+            // Lift the baseline off the line, towards the top of the glyph.
+            let up = Point(x: sin(angle), y: -cos(angle))
+            let origin = Point(x: p0.x + up.x * run.offset, y: p0.y + up.y * run.offset)
+            let centre = Point(
+                x: origin.x + cos(angle) * adv / 2 + up.x * run.ascent / 2,
+                y: origin.y + sin(angle) * adv / 2 + up.y * run.ascent / 2)
+            let half = max(adv, run.ascent) / 2 + 1
+            let box = Rect(x: centre.x - half, y: centre.y - half, width: 2 * half, height: 2 * half)
+            if !index.isFree(box) { return nil }
+            boxes.append(box)
+            if g != " " {
+                items.append(
+                    TextItem(
+                        text: g, origin: origin, angle: angle, style: run.style, size: run.size,
+                        color: RGBA(0, 0, 0), halo: nil))
             }
-            // The text must not sit on the river itself: no point of the real line inside a glyph.
-            if ok {
-                let hull = boxes.reduce(boxes[0]) { r, b in
-                    Rect(
-                        x: min(r.minX, b.minX), y: min(r.minY, b.minY),
-                        width: max(r.maxX, b.maxX) - min(r.minX, b.minX),
-                        height: max(r.maxY, b.maxY) - min(r.minY, b.minY))
-                }
-                let nearby = original.filter { hull.contains($0) }
-                ok = !nearby.contains { p in boxes.contains { $0.insetBy(1.5).contains(p) } }
-            }
-            if ok {
-                boxes.forEach { index.insert($0) }
-                return (items, boxes)
-            }
+            pos += adv
         }
-        return nil
+        return (items, boxes)
+    }
+
+    /// Whether a point of the line lies inside one of the glyph boxes (set in from their edges).
+    static func covers(_ boxes: [Rect], pointOf line: [Point]) -> Bool {
+        let hull = boxes.reduce(boxes[0]) { r, b in
+            Rect(
+                x: min(r.minX, b.minX), y: min(r.minY, b.minY), width: max(r.maxX, b.maxX) - min(r.minX, b.minX),
+                height: max(r.maxY, b.maxY) - min(r.minY, b.minY))
+        }
+        let nearby = line.filter { hull.contains($0) }
+        return nearby.contains { p in boxes.contains { $0.insetBy(1.5).contains(p) } }
     }
 }

@@ -14,7 +14,7 @@ enum SceneMetadata {
     }
 
     static func json(article: Article, places: PlaceResolution, extent: MapExtent, control: ControlLayer) -> String {
-        let report = PlacesReport(article: article, resolution: places, extent: extent)
+        let report = PlacesReport(article: article, resolution: places, offMap: extent.offMap)
         let doc = Document(
             title: article.title, date: article.date, article: article.name,
             places: report.document.places,

@@ -81,3 +81,10 @@ public struct GeoBox: Hashable, Sendable, Codable {
         GeoBox(minLon: minLon - d, minLat: minLat - d, maxLon: maxLon + d, maxLat: maxLat + d)
     }
 }
+
+/// Coordinates a basemap or gazetteer may hold: finite, and within ±180° longitude and ±90° latitude.
+enum Coordinates {
+    static func valid(lon: Double, lat: Double) -> Bool {
+        lon.isFinite && lat.isFinite && abs(lon) <= 180 && abs(lat) <= 90
+    }
+}

@@ -14,4 +14,15 @@ public enum Limits {
     /// The wrapped lines of notes under a map, whatever they hold (a long list of places not located,
     /// say): past it one line says how many were left out.
     public static let footerLines = 60
+    /// A map's width in pixels (PNG) or points (SVG, PDF): `render`, `report`, `batch`.
+    public static let mapWidth = 300...Int(imageSide)
+    /// A map's height, when given.
+    public static let mapHeight = 200...Int(imageSide)
+    /// The width of a before-and-after comparison (two panels side by side): `compare`.
+    public static let comparisonWidth = 600...Int(imageSide)
+    /// Dots per inch of a figure sized in millimetres.
+    public static let dpi = 72.0...1200.0
+
+    /// A range as help texts and messages write it: "300–8000".
+    public static func span(_ r: ClosedRange<Int>) -> String { "\(r.lowerBound)–\(r.upperBound)" }
 }

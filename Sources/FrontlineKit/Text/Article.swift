@@ -19,8 +19,22 @@ public struct Sentence: Sendable, Equatable {
     }
 }
 
+/// Where words are in an article: a sentence (an index into `Article.sentences`) and the first and
+/// last of its tokens.
+public struct TokenSpan: Sendable, Equatable, Codable {
+    public var sentence: Int
+    public var first: Int
+    public var last: Int
+
+    public init(sentence: Int, first: Int, last: Int) {
+        self.sentence = sentence
+        self.first = first
+        self.last = last
+    }
+}
+
 /// An article reduced to what the later stages read: title, date line if any,
-/// body sentences with offsets, and what was set aside as page boilerplate.
+/// body sentences with offsets, the distances they state, and what was set aside as page boilerplate.
 public struct Article: Sendable {
     public var name: String
     /// The file it was read from, for messages.
@@ -29,7 +43,9 @@ public struct Article: Sendable {
     public var title: String
     public var date: String?
     public var source: String?
-    public var sentences: [Sentence]
+    public private(set) var sentences: [Sentence]
+    /// The distances the sentences state, found once here for every later stage.
+    public let distancePhrases: [DistancePhrase]
     public var boilerplate: [String]
 
     /// Reads and parses an article file; errors name the file.
@@ -96,6 +112,7 @@ public struct Article: Sendable {
         date = parsed.date
         source = parsed.source
         sentences = parsed.sentences
+        distancePhrases = DistancePhrases.find(in: parsed.sentences)
         boilerplate = parsed.boilerplate
     }
 }

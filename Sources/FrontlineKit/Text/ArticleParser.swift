@@ -81,7 +81,7 @@ enum ArticleParser {
 /// Recognises a date line such as "June 2, 2016", "2 June 2016" or "2016-06-02".
 enum DateLine {
     /// ISO dates, "July 4, 2016" and "4 July 2016", the months from the word lists (compiled once).
-    nonisolated(unsafe) static let patterns: [NSRegularExpression] = {
+    static let patterns: [NSRegularExpression] = {
         let months = WordLists.shared.list("month names").map { $0.prefix(1).uppercased() + $0.dropFirst() }
         let month = "(" + months.joined(separator: "|") + ")"
         return [

@@ -74,20 +74,36 @@ public enum DistancePhrases {
         return (v, nil)
     }
 
-    public static func find(in article: Article) -> [DistancePhrase] {
+    /// The distances an article states (as `Article.distancePhrases` keeps them).
+    public static func find(in article: Article) -> [DistancePhrase] { article.distancePhrases }
+
+    /// The distances stated in sentences, in order (`sentence` counts from the first).
+    static func find(in sentences: [Sentence]) -> [DistancePhrase] {
         var out: [DistancePhrase] = []
-        for (si, s) in article.sentences.enumerated() {
+        for (si, s) in sentences.enumerated() {
             out += find(in: s, index: si)
         }
         return out
     }
 
+    /// A sentence's words as the phrase steps read them: tokens, lower-cased words and characters.
+    struct Words {
+        var toks: [Token]
+        var lower: [String]
+        var chars: [Character]
+        var count: Int { toks.count }
+        /// The text between token `j - 1` and token `j`.
+        func gap(before j: Int) -> String { String(chars[toks[j - 1].end..<toks[j].start]) }
+    }
+
+    /// The distances one sentence states, in steps: the number and its unit, a conversion in brackets,
+    /// a direction, what it runs along or from (a river, a border, a place), a bound before the number,
+    /// and the quote.
     static func find(in s: Sentence, index si: Int) -> [DistancePhrase] {
         let toks = s.tokens
         // Most sentences state no distance: they are passed over before anything is built for them.
         guard toks.contains(where: { number($0.text) != nil }) else { return [] }
-        let lower = toks.map { $0.text.lowercased() }
-        let chars = Array(s.text)
+        let w = Words(toks: toks, lower: toks.map { $0.text.lowercased() }, chars: Array(s.text))
         var out: [DistancePhrase] = []
         var i = 0
         while i < toks.count {
@@ -98,7 +114,7 @@ public enum DistancePhrases {
             var j = i + 1
             var unit = glued
             if unit == nil {
-                guard j < toks.count, let u = units[lower[j]] else {
+                guard j < toks.count, let u = units[w.lower[j]] else {
                     i += 1
                     continue
                 }
@@ -108,94 +124,114 @@ public enum DistancePhrases {
             var phrase = DistancePhrase(
                 sentence: si, firstToken: i, lastToken: j - 1, start: 0, end: 0, quote: "",
                 value: value, unit: unit!)
-            // "(50 mile)", "(12 miles)": a conversion in brackets.
-            if j < toks.count, let (v2, g2) = number(toks[j].text) {
-                var u2 = g2
-                var k = j + 1
-                if u2 == nil, k < toks.count, let u = units[lower[k]] {
-                    u2 = u
-                    k += 1
-                }
-                let between = String(chars[toks[j - 1].end..<toks[j].start])
-                if let u2, between.contains("(") {
-                    phrase.conversion = (v2, u2)
-                    j = k
-                }
-            }
-            // "to the northwest", "northwest of", "down the Euphrates", "stretch of the … border".
-            if j + 1 < toks.count, lower[j] == "to", lower[j + 1] == "the", j + 2 < toks.count,
-                compass[lower[j + 2]] != nil
-            {
-                j += 2
-            }
-            if j < toks.count, let b = compass[lower[j]] {
-                phrase.bearing = b
-                phrase.bearingWord = lower[j]
-                j += 1
-            }
-            if j + 1 < toks.count, ["down", "up", "along"].contains(lower[j]), lower[j + 1] == "the" {
-                phrase.riverDirection = DistancePhrase.RiverDirection(rawValue: lower[j])
-                phrase.riverToken = j + 2 < toks.count ? j + 2 : nil
-                j += 2
-                while j < toks.count, toks[j].isCapitalized || lower[j] == "river",
-                    j == phrase.riverToken
-                        || !String(chars[toks[j - 1].end..<toks[j].start]).contains(where: { ",;:.()".contains($0) })
-                { j += 1 }
-            } else if j < toks.count, lower[j] == "of" || lower[j] == "from" {
-                if let b = (j + 1..<min(toks.count, j + 9)).first(where: {
-                    lower[$0] == "border" || lower[$0] == "frontier"
-                }),
-                    phrase.bearing == nil
-                {
-                    phrase.borderToken = b
-                    j = b + 1
-                } else if j + 1 < toks.count {
-                    phrase.anchorToken = j + 1
-                    j += 2
-                    while j < toks.count, toks[j].isCapitalized { j += 1 }
-                }
-            } else if j < toks.count, ["stretch", "strip", "section", "length", "portion"].contains(lower[j]) {
-                if let b = (j + 1..<min(toks.count, j + 9)).first(where: {
-                    lower[$0] == "border" || lower[$0] == "frontier"
-                }) {
-                    phrase.borderToken = b
-                    j = b + 1
-                }
-            }
-            // "more than", "over", "at least" / "less than", "under", "within", "up to" before the number.
-            if i >= 2,
-                ["more", "greater"].contains(lower[i - 2]) && lower[i - 1] == "than"
-                    || lower[i - 2] == "at" && lower[i - 1] == "least"
-            {
-                phrase.bound = .atLeast
-            } else if i >= 1, ["over", "beyond"].contains(lower[i - 1]) {
-                phrase.bound = .atLeast
-            } else if i >= 2,
-                ["less", "fewer"].contains(lower[i - 2]) && lower[i - 1] == "than"
-                    || lower[i - 2] == "up" && lower[i - 1] == "to"
-            {
-                phrase.bound = .atMost
-            } else if i >= 1, ["under", "within"].contains(lower[i - 1]) {
-                phrase.bound = .atMost
-            }
+            j = readConversion(&phrase, at: j, in: w)
+            j = readBearing(&phrase, at: j, in: w)
+            j = readWhatItRunsAlong(&phrase, at: j, in: w)
+            phrase.bound = bound(before: i, in: w.lower)
             phrase.lastToken = max(phrase.lastToken, j - 1)
-            // Quote from "the last …" if it leads in.
-            var qs = i
-            if qs >= 2, lower[qs - 1] == "last", lower[qs - 2] == "the" { qs -= 2 }
-            if phrase.bound != .about { qs -= ["over", "beyond", "under", "within"].contains(lower[i - 1]) ? 1 : 2 }
-            var qe = toks[phrase.lastToken].end
-            if qe < chars.count, chars[qe] == ")",
-                String(chars[toks[qs].start..<qe]).filter({ $0 == "(" }).count
-                    > String(chars[toks[qs].start..<qe]).filter({ $0 == ")" }).count
-            {
-                qe += 1
-            }
-            phrase.quote = String(chars[toks[qs].start..<qe])
-            phrase.start = s.start + toks[qs].start
-            phrase.end = s.start + qe
+            quote(&phrase, in: s, words: w)
             out.append(phrase)
             i = j
         }
         return out
+    }
+
+    /// "(50 mile)", "(12 miles)": a conversion in brackets at token `j`. Returns the token after it.
+    static func readConversion(_ phrase: inout DistancePhrase, at j: Int, in w: Words) -> Int {
+        guard j < w.count, let (v2, g2) = number(w.toks[j].text) else { return j }
+        var u2 = g2
+        var k = j + 1
+        if u2 == nil, k < w.count, let u = units[w.lower[k]] {
+            u2 = u
+            k += 1
+        }
+        guard let u2, w.gap(before: j).contains("(") else { return j }
+        phrase.conversion = (v2, u2)
+        return k
+    }
+
+    /// "northwest", "to the northwest": the bearing at token `j`. Returns the token after it.
+    static func readBearing(_ phrase: inout DistancePhrase, at start: Int, in w: Words) -> Int {
+        let lower = w.lower
+        var j = start
+        if j + 1 < w.count, lower[j] == "to", lower[j + 1] == "the", j + 2 < w.count, compass[lower[j + 2]] != nil {
+            j += 2
+        }
+        guard j < w.count, let b = compass[lower[j]] else { return j }
+        phrase.bearing = b
+        phrase.bearingWord = lower[j]
+        return j + 1
+    }
+
+    /// What the distance runs along or is measured from, at token `j`: "down the Euphrates River",
+    /// "of the … border", "of al-Bab", "stretch of the … border". Returns the token after it.
+    static func readWhatItRunsAlong(_ phrase: inout DistancePhrase, at start: Int, in w: Words) -> Int {
+        let toks = w.toks, lower = w.lower
+        var j = start
+        let borderWord = { (from: Int) in
+            (from..<min(toks.count, from + 8)).first { lower[$0] == "border" || lower[$0] == "frontier" }
+        }
+        if j + 1 < toks.count, ["down", "up", "along"].contains(lower[j]), lower[j + 1] == "the" {
+            phrase.riverDirection = DistancePhrase.RiverDirection(rawValue: lower[j])
+            phrase.riverToken = j + 2 < toks.count ? j + 2 : nil
+            j += 2
+            while j < toks.count, toks[j].isCapitalized || lower[j] == "river",
+                j == phrase.riverToken || !w.gap(before: j).contains(where: { ",;:.()".contains($0) })
+            { j += 1 }
+        } else if j < toks.count, lower[j] == "of" || lower[j] == "from" {
+            if let b = borderWord(j + 1), phrase.bearing == nil {
+                phrase.borderToken = b
+                j = b + 1
+            } else if j + 1 < toks.count {
+                phrase.anchorToken = j + 1
+                j += 2
+                while j < toks.count, toks[j].isCapitalized { j += 1 }
+            }
+        } else if j < toks.count, ["stretch", "strip", "section", "length", "portion"].contains(lower[j]) {
+            if let b = borderWord(j + 1) {
+                phrase.borderToken = b
+                j = b + 1
+            }
+        }
+        return j
+    }
+
+    /// "more than", "over", "at least" / "less than", "under", "within", "up to" before the number at
+    /// token `i`.
+    static func bound(before i: Int, in lower: [String]) -> DistancePhrase.Bound {
+        if i >= 2,
+            ["more", "greater"].contains(lower[i - 2]) && lower[i - 1] == "than"
+                || lower[i - 2] == "at" && lower[i - 1] == "least"
+        {
+            return .atLeast
+        } else if i >= 1, ["over", "beyond"].contains(lower[i - 1]) {
+            return .atLeast
+        } else if i >= 2,
+            ["less", "fewer"].contains(lower[i - 2]) && lower[i - 1] == "than"
+                || lower[i - 2] == "up" && lower[i - 1] == "to"
+        {
+            return .atMost
+        } else if i >= 1, ["under", "within"].contains(lower[i - 1]) {
+            return .atMost
+        }
+        return .about
+    }
+
+    /// The phrase's quote and offsets in the article: from "the last …" or the bound if they lead in,
+    /// to its last token (and a closing bracket it opened).
+    static func quote(_ phrase: inout DistancePhrase, in s: Sentence, words w: Words) {
+        let toks = w.toks, lower = w.lower, chars = w.chars
+        let i = phrase.firstToken
+        var qs = i
+        if qs >= 2, lower[qs - 1] == "last", lower[qs - 2] == "the" { qs -= 2 }
+        if phrase.bound != .about { qs -= ["over", "beyond", "under", "within"].contains(lower[i - 1]) ? 1 : 2 }
+        var qe = toks[phrase.lastToken].end
+        let opened = chars[toks[qs].start..<qe]
+        if qe < chars.count, chars[qe] == ")", opened.filter({ $0 == "(" }).count > opened.filter({ $0 == ")" }).count {
+            qe += 1
+        }
+        phrase.quote = String(chars[toks[qs].start..<qe])
+        phrase.start = s.start + toks[qs].start
+        phrase.end = s.start + qe
     }
 }
