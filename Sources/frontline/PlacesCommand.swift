@@ -32,9 +32,9 @@ struct PlacesCommand: ParsableCommand {
         let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer)
         let report = PlacesReport(article: art, resolution: f.places(in: art))
         switch format {
-        case .table: print(report.table())
-        case .json: print(try report.json())
-        case .geojson: print(try report.geojson())
+        case .table: try Console.line(report.table())
+        case .json: try Console.line(try report.json())
+        case .geojson: try Console.line(try report.geojson())
         }
     }
 }
