@@ -92,7 +92,7 @@ public struct Batch: Sendable {
                     // One analysis gives both the map and the claims file.
                     let analysis = try frontline.analyse(article)
                     let scene = try frontline.scene(for: analysis, request: request)
-                    try frontline.write(scene, formats: [.png], output: base, spread: false)
+                    _ = try frontline.write(scene, formats: [.png], output: base, spread: false)
                     let doc = analysis.document(actors: frontline.actors)
                     try AtomicFile.write(Data(try doc.json().utf8), to: base + ".claims.json")
                 } catch let e as FrontlineError {

@@ -21,7 +21,7 @@ public enum OutputPath {
         while out.contains("__") { out = out.replacingOccurrences(of: "__", with: "_") }
         out = String(out.drop(while: { $0 == "." || $0.isWhitespace })).trimmingCharacters(in: .whitespaces)
         out = truncated(out, bytes: nameBytes)
-        return out.isEmpty ? fallback : out
+        return out.allSatisfy { $0 == "_" } ? fallback : out  // nothing left of the name but what was unsafe
     }
 
     /// Separators, C0 and C1 controls, DEL, line and paragraph separators, non-characters: what a file
