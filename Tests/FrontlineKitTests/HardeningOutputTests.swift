@@ -212,6 +212,12 @@ final class HardeningOutputTests: XCTestCase {
         try refused(["render", article, "-o", dir + "/no/such/map"], names: "directory \(dir)/no/such does not exist")
     }
 
+    /// A name longer than a file name may be: refused by the rename, the temporary file removed.
+    func testOverlongOutputNameLeavesNoTemporaryFile() throws {
+        try refused(
+            ["render", article, "-o", out + "/" + String(repeating: "n", count: 300)], names: "File name too long")
+    }
+
     /// A destination that is a link to an unrelated file: the link is replaced, the file it names is untouched.
     func testSymlinkedDestinationIsReplacedNotFollowed() throws {
         let victim = dir + "/victim.txt"

@@ -64,6 +64,10 @@ public enum OutputPath {
         guard !path.utf8.contains(0) else {
             throw FrontlineError.cannotWrite(file: path, reason: "contains a NUL byte")
         }
+        // Said now rather than by the rename, after the whole map has been drawn.
+        guard (path as NSString).lastPathComponent.utf8.count <= 255 else {
+            throw FrontlineError.cannotWrite(file: path, reason: "File name too long (over 255 bytes)")
+        }
         if let kind = FileKind.of(path, following: true), kind != .regular {
             throw FrontlineError.cannotWrite(file: path, reason: kind.refusal)
         }
