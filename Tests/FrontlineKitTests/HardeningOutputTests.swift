@@ -357,6 +357,17 @@ final class HardeningOutputTests: XCTestCase {
         XCTAssertEqual(try added(since: before), ["out/bad_name_[2J.claims.json", "out/bad_name_[2J.png"])
     }
 
+    /// The claims file's place is a folder: the article fails and its map is not written either.
+    func testBatchWritesMapAndClaimsFileOrNeither() throws {
+        try FileManager.default.createDirectory(
+            atPath: out + "/mosul-2016.claims.json", withIntermediateDirectories: false)
+        let before = try snapshot()
+        let r = try Fixtures.run(["batch", article, "-o", out, "--width", "300"])
+        XCTAssertEqual(r.code, 1, r.err)
+        XCTAssertTrue(r.out.contains("failed: cannot write \(out)/mosul-2016.claims.json: it is a directory"), r.out)
+        XCTAssertEqual(try added(since: before), [])
+    }
+
     func testBatchIntoAFileOrDeviceIsRefused() throws {
         try refused(["batch", article, "-o", out + "/map.png"], names: "map.png: output directory does not exist")
         try refused(["batch", article, "-o", ""], code: 2, names: "the output folder is empty")

@@ -92,9 +92,12 @@ public struct Batch: Sendable {
                     // One analysis gives both the map and the claims file.
                     let analysis = try frontline.analyse(article)
                     let scene = try frontline.scene(for: analysis, request: request)
-                    _ = try frontline.write(scene, formats: [.png], output: base, spread: false)
-                    let doc = analysis.document(actors: frontline.actors)
-                    try AtomicFile.write(Data(try doc.json().utf8), to: base + ".claims.json")
+                    let png = try Renderer(fonts: frontline.fonts).bytes(scene, format: .png)
+                    let json = Array(try analysis.document(actors: frontline.actors).json().utf8)
+                    // Both or neither: a full disk leaves no map without its claims file.
+                    try AtomicFile.write([
+                        (path: base + ".png", bytes: png), (path: base + ".claims.json", bytes: json),
+                    ])
                 } catch let e as FrontlineError {
                     message = e.description
                 } catch {
