@@ -88,7 +88,7 @@ _frontline_render() {
         '--bbox[A fixed extent minLon,minLat,maxLon,maxLat in degrees. Example\: --bbox 36.5,35.5,39,37]:BOX:'
         '*--actors[An actors file (the format of Shapes/actors.json) whose actors add to or replace the built-in ones. Repeatable. Example\: --actors my-actors.json]:FILE:'
         '*--gazetteer[A gazetteer to add\: a GeoNames dump (19 tab-separated columns, e.g. SY.txt) or a CSV name,lat,lon\[,country,kind,aliases\]. Repeatable; later files add to and override earlier ones. Example\: --gazetteer villages.csv]:FILE:'
-        '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
+        '--shapes[Folder of the basemap and gazetteer (default\: $FRONTLINE_SHAPES, ./Shapes, the package'\''s Shapes, or PREFIX/share/frontline/Shapes for PREFIX/bin/frontline).]:DIR:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -103,7 +103,7 @@ _frontline_places() {
         ':ARTICLE:'
         '--format[table (for a terminal), json, or geojson (RFC 7946). Example\: --format json]:FORMAT:{__frontline_complete "${___format[@]}"}'
         '*--gazetteer[A gazetteer to add\: a GeoNames dump (19 tab-separated columns, e.g. SY.txt) or a CSV name,lat,lon\[,country,kind,aliases\]. Repeatable; later files add to and override earlier ones. Example\: --gazetteer villages.csv]:FILE:'
-        '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
+        '--shapes[Folder of the basemap and gazetteer (default\: $FRONTLINE_SHAPES, ./Shapes, the package'\''s Shapes, or PREFIX/share/frontline/Shapes for PREFIX/bin/frontline).]:DIR:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -119,7 +119,7 @@ _frontline_claims() {
         '--format[table or json. Example\: --format json]:FORMAT:{__frontline_complete "${___format[@]}"}'
         '*--actors[An actors file (the format of Shapes/actors.json) whose actors add to or replace the built-in ones. Repeatable. Example\: --actors my-actors.json]:FILE:'
         '*--gazetteer[A gazetteer to add\: a GeoNames dump (19 tab-separated columns, e.g. SY.txt) or a CSV name,lat,lon\[,country,kind,aliases\]. Repeatable; later files add to and override earlier ones. Example\: --gazetteer villages.csv]:FILE:'
-        '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
+        '--shapes[Folder of the basemap and gazetteer (default\: $FRONTLINE_SHAPES, ./Shapes, the package'\''s Shapes, or PREFIX/share/frontline/Shapes for PREFIX/bin/frontline).]:DIR:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -139,7 +139,7 @@ _frontline_measure() {
         '--format[table or json. Example\: --format json]:FORMAT:{__frontline_complete "${___format[@]}"}'
         '--tolerance[Percent difference still called consistent (default 10). Example\: --tolerance 15]:PERCENT:'
         '*--gazetteer[A gazetteer to add\: a GeoNames dump (19 tab-separated columns, e.g. SY.txt) or a CSV name,lat,lon\[,country,kind,aliases\]. Repeatable; later files add to and override earlier ones. Example\: --gazetteer villages.csv]:FILE:'
-        '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
+        '--shapes[Folder of the basemap and gazetteer (default\: $FRONTLINE_SHAPES, ./Shapes, the package'\''s Shapes, or PREFIX/share/frontline/Shapes for PREFIX/bin/frontline).]:DIR:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -156,7 +156,7 @@ _frontline_compare() {
         '--width[Width in pixels, 600–8000 (default 2400). Example\: --width 2000]:PX:'
         '*--actors[An actors file (the format of Shapes/actors.json) whose actors add to or replace the built-in ones. Repeatable. Example\: --actors my-actors.json]:FILE:'
         '*--gazetteer[A gazetteer to add\: a GeoNames dump (19 tab-separated columns, e.g. SY.txt) or a CSV name,lat,lon\[,country,kind,aliases\]. Repeatable; later files add to and override earlier ones. Example\: --gazetteer villages.csv]:FILE:'
-        '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
+        '--shapes[Folder of the basemap and gazetteer (default\: $FRONTLINE_SHAPES, ./Shapes, the package'\''s Shapes, or PREFIX/share/frontline/Shapes for PREFIX/bin/frontline).]:DIR:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -172,7 +172,7 @@ _frontline_report() {
         '--width[Map width in pixels, 300–8000 (default 1600). Example\: --width 1200]:PX:'
         '*--actors[An actors file (the format of Shapes/actors.json) whose actors add to or replace the built-in ones. Repeatable. Example\: --actors my-actors.json]:FILE:'
         '*--gazetteer[A gazetteer to add\: a GeoNames dump (19 tab-separated columns, e.g. SY.txt) or a CSV name,lat,lon\[,country,kind,aliases\]. Repeatable; later files add to and override earlier ones. Example\: --gazetteer villages.csv]:FILE:'
-        '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
+        '--shapes[Folder of the basemap and gazetteer (default\: $FRONTLINE_SHAPES, ./Shapes, the package'\''s Shapes, or PREFIX/share/frontline/Shapes for PREFIX/bin/frontline).]:DIR:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -190,7 +190,7 @@ _frontline_batch() {
         '--width[Map width in pixels, 300–8000 (default 1600). Example\: --width 1200]:PX:'
         '*--actors[An actors file (the format of Shapes/actors.json) whose actors add to or replace the built-in ones. Repeatable. Example\: --actors my-actors.json]:FILE:'
         '*--gazetteer[A gazetteer to add\: a GeoNames dump (19 tab-separated columns, e.g. SY.txt) or a CSV name,lat,lon\[,country,kind,aliases\]. Repeatable; later files add to and override earlier ones. Example\: --gazetteer villages.csv]:FILE:'
-        '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
+        '--shapes[Folder of the basemap and gazetteer (default\: $FRONTLINE_SHAPES, ./Shapes, the package'\''s Shapes, or PREFIX/share/frontline/Shapes for PREFIX/bin/frontline).]:DIR:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -229,7 +229,7 @@ _frontline_gazetteer() {
 _frontline_gazetteer_compile() {
     local -i ret=1
     local -ar arg_specs=(
-        '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
+        '--shapes[Folder of the basemap and gazetteer (default\: $FRONTLINE_SHAPES, ./Shapes, the package'\''s Shapes, or PREFIX/share/frontline/Shapes for PREFIX/bin/frontline).]:DIR:'
         '(--output -o)'{--output,-o}'[Where to write (default\: <shapes>/gazetteer.index).]:PATH:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -242,7 +242,7 @@ _frontline_gazetteer_lookup() {
     local -i ret=1
     local -ar arg_specs=(
         ':name:'
-        '--shapes[Folder of the basemap and gazetteer (default\: ./Shapes, $FRONTLINE_SHAPES, or the package'\''s).]:DIR:'
+        '--shapes[Folder of the basemap and gazetteer (default\: $FRONTLINE_SHAPES, ./Shapes, the package'\''s Shapes, or PREFIX/share/frontline/Shapes for PREFIX/bin/frontline).]:DIR:'
         '*--gazetteer[A user gazetteer to add (repeatable).]:FILE:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

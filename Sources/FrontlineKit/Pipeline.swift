@@ -113,6 +113,7 @@ public struct Frontline: Sendable {
     ) throws
         -> [String]
     {
+        _ = try Frontline.outputPaths(output, formats: formats)  // a wrong -o is said before the work
         let composer = try composer()
         let scene: Scene
         if paths.count == 1 {
@@ -140,6 +141,7 @@ public struct Frontline: Sendable {
         guard ext == "html" || ext == "md" else {
             throw FrontlineError.usage("-o must end in .html or .md (got '\(output)')")
         }
+        try OutputPath.checkBase(output)
         let composer = try composer(), renderer = Renderer(fonts: fonts)
         let sections = try paths.map { path in
             let a = try analyse(try Article.load(path: path))
@@ -156,17 +158,13 @@ public struct Frontline: Sendable {
             return [output]
         }
         let base = (output as NSString).deletingPathExtension
-        var written: [String] = []
-        var names: [String] = []
-        for (i, s) in sections.enumerated() {
-            let image = base + "-\(i + 1)-\(s.article.name).png"
-            try AtomicFile.write(s.png, to: image)
-            written.append(image)
-            names.append((image as NSString).lastPathComponent)
-        }
+        // An image's name comes from its article's: reduced to a safe file name, it stays beside the report.
+        let images = sections.enumerated().map { i, s in base + "-\(i + 1)-\(OutputPath.safeName(s.article.name)).png" }
+        let names = images.map { ($0 as NSString).lastPathComponent }
+        let markdown = Data(Report.markdown(title: title, sections: sections, imageNames: names).utf8)
         try AtomicFile.write(
-            Data(Report.markdown(title: title, sections: sections, imageNames: names).utf8), to: output)
-        return written + [output]
+            zip(images, sections).map { (path: $0, bytes: $1.png) } + [(path: output, bytes: markdown)])
+        return images + [output]
     }
 
     /// Renders a claims file (as written by `claims --format json`, perhaps corrected by hand).
@@ -183,17 +181,14 @@ public struct Frontline: Sendable {
     /// side by side on the machine's cores; a caller that keeps every core busy itself (a batch) passes
     /// false and draws them in turn. Each file is written whole.
     public func write(_ scene: Scene, formats: [OutputFormat], output: String, spread: Bool = true) throws -> [String] {
+        let paths = try Frontline.outputPaths(output, formats: formats)
         let renderer = Renderer(fonts: fonts)
         let files =
             spread
             ? try renderer.files(scene, formats: formats) : try formats.map { try renderer.bytes(scene, format: $0) }
-        var written: [String] = []
-        for (f, bytes) in zip(formats, files) {
-            let path = Frontline.outputPath(output, format: f)
-            try AtomicFile.write(bytes, to: path)
-            written.append(path)
-        }
-        return written
+        // All formats or none: a failure writing the last leaves no first one behind, new beside an old one.
+        try AtomicFile.write(zip(paths, files).map { (path: $0, bytes: $1) })
+        return paths
     }
 
     /// Renders an article's map to one file per format; returns the paths written.
@@ -202,6 +197,15 @@ public struct Frontline: Sendable {
         article: Article, request: MapRequest, formats: [OutputFormat], output: String, spread: Bool = true
     ) throws -> [String] {
         try write(try scene(for: article, request: request), formats: formats, output: output, spread: spread)
+    }
+
+    /// The file of each format for the base path `-o`, each checked before anything is written: the
+    /// base must not be empty, a folder or a device, nor any file a folder, device or FIFO.
+    public static func outputPaths(_ base: String, formats: [OutputFormat]) throws -> [String] {
+        try OutputPath.checkBase(base)
+        let paths = formats.map { outputPath(base, format: $0) }
+        for p in paths { try OutputPath.checkDestination(p) }
+        return paths
     }
 
     /// `-o map.png --format svg` writes map.svg; `-o out/map` gains the format's extension.

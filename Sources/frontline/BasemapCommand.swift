@@ -30,7 +30,7 @@ struct BasemapCommand: ParsableCommand {
             let basemap = try Basemap(directory: shapes)
             for layer in Basemap.Layer.allCases {
                 let reader = try ShapefileReader(path: basemap.path(layer))
-                print("wrote \(try reader.writeIndex()) (\(reader.count) shapes)")
+                try Console.line("wrote \(Console.escaped(try reader.writeIndex())) (\(reader.count) shapes)")
             }
         }
     }

@@ -80,13 +80,16 @@ struct BatchCommand: ParsableCommand {
                     + "] \(done)/\(total)"
                     + (done == total ? "\n" : "")
             } else {
-                line = "batch: \(done)/\(total) \(error == nil ? "ok" : "FAILED") \(file)\n"
+                line = "batch: \(done)/\(total) \(error == nil ? "ok" : "FAILED") \(Console.escaped(file))\n"
             }
-            FileHandle.standardError.write(Data(line.utf8))
+            Console.progress(line)
         }
-        print("\(summary.total) articles: \(summary.rendered) rendered, \(summary.failures.count) failed")
+        try Console.line("\(summary.total) articles: \(summary.rendered) rendered, \(summary.failures.count) failed")
+        for r in summary.renamed {
+            try Console.line("renamed: \(Console.escaped(r.file)) written as \(Console.escaped(r.name)).png")
+        }
         if !summary.failures.isEmpty {
-            for fl in summary.failures { print("failed: \(fl.message)") }
+            for fl in summary.failures { try Console.line("failed: \(Console.escaped(fl.message))") }
             throw ExitCode(1)
         }
     }

@@ -31,10 +31,10 @@ struct ClaimsCommand: ParsableCommand {
         let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
         let doc = f.claimsDocument(for: art)
         if format == .json {
-            print(try doc.json())
+            try Console.line(try doc.json())
             return
         }
-        print(ClaimsTable.render(doc, actors: f.actors))
+        try Console.line(ClaimsTable.render(doc, actors: f.actors))
     }
 }
 

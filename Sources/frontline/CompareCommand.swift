@@ -58,7 +58,7 @@ struct CompareCommand: ParsableCommand {
         for w in try f.compare(
             inputs, request: MapRequest(width: Double(width)), formats: try OutputFormats.parse(format), output: output)
         {
-            print("wrote \(w)")
+            try Console.line("wrote \(Console.escaped(w))")
         }
     }
 }

@@ -38,7 +38,10 @@ struct ShapesOption: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Folder of the basemap and gazetteer (default: ./Shapes, $FRONTLINE_SHAPES, or the package's).",
+            """
+            Folder of the basemap and gazetteer (default: $FRONTLINE_SHAPES, ./Shapes, the package's Shapes, \
+            or PREFIX/share/frontline/Shapes for PREFIX/bin/frontline).
+            """,
             valueName: "DIR"))
     var shapes: String?
 }

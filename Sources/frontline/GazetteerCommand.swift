@@ -27,10 +27,11 @@ struct GazetteerCommand: ParsableCommand {
 
         func run() throws {
             let dir = try Basemap.locate(explicit: shapes.shapes).directory
-            let g = try Gazetteer.fromSources(shapesDirectory: dir)
             let path = output ?? dir + "/gazetteer.index"
+            try OutputPath.checkDestination(path)  // a device or folder is refused before the work
+            let g = try Gazetteer.fromSources(shapesDirectory: dir)
             try g.compile(to: path)
-            print("wrote \(path) (\(g.count) entries)")
+            try Console.line("wrote \(Console.escaped(path)) (\(g.count) entries)")
         }
     }
 
@@ -49,9 +50,9 @@ struct GazetteerCommand: ParsableCommand {
         func run() throws {
             let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteer)
             let found = f.gazetteer.candidates(for: name)
-            if found.isEmpty { print("no entry for \(name)") }
+            if found.isEmpty { try Console.line("no entry for \(name)") }
             for (e, match) in found {
-                print(
+                try Console.line(
                     String(
                         format: "%@\t%@\t%.5f\t%.5f\t%@\t%@\tpop %d\t(%@)", e.id, e.name, e.coordinate.lat,
                         e.coordinate.lon,

@@ -76,20 +76,21 @@ struct MeasureCommand: ParsableCommand {
             let art = try Article.load(path: article)
             let report = MeasureReport(
                 article: art, checks: try checker.checks(article: art, places: f.places(in: art)))
-            print(format == .json ? try report.json() : report.table())
+            try Console.line(format == .json ? try report.json() : report.table())
             return
         }
         let (a, b) = try f.resolvePair(from!, to!)
         let m = try checker.measure(from: a, to: b, alongRiver: along, border: borderPair)
         if format == .json {
-            print(String(decoding: try PlacesReport.encoder().encode(m), as: UTF8.self))
+            try Console.line(String(decoding: try PlacesReport.encoder().encode(m), as: UTF8.self))
         } else {
-            print(
+            try Console.line(
                 String(
                     format: "%@ (%.4f, %.4f) → %@ (%.4f, %.4f)", m.from, m.fromLat, m.fromLon, m.to, m.toLat, m.toLon))
-            print(String(format: "straight: %.1f km, initial bearing %.1f° (%@)", m.straightKm, m.bearing, m.compass))
+            try Console.line(
+                String(format: "straight: %.1f km, initial bearing %.1f° (%@)", m.straightKm, m.bearing, m.compass))
             if let along = m.alongKm, let line = m.line {
-                print(
+                try Console.line(
                     String(
                         format: "along the %@: %.1f km%@ (%@ is %.1f km off the line, %@ %.1f km)", line, along,
                         m.direction.map { ", " + $0 } ?? "", m.from, m.fromOffsetKm ?? 0, m.to, m.toOffsetKm ?? 0))

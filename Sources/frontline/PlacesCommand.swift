@@ -34,9 +34,9 @@ struct PlacesCommand: ParsableCommand {
         // Off the map: the places the map of these places would leave out.
         let report = PlacesReport(article: art, resolution: places, offMap: ExtentChooser.choose([places]).offMap)
         switch format {
-        case .table: print(report.table())
-        case .json: print(try report.json())
-        case .geojson: print(try report.geojson())
+        case .table: try Console.line(report.table())
+        case .json: try Console.line(try report.json())
+        case .geojson: try Console.line(try report.geojson())
         }
     }
 }

@@ -137,18 +137,21 @@ struct RenderCommand: ParsableCommand {
             let frontline = try Frontline(
                 shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
             let doc = try ClaimsDocument.read(path: article, actors: frontline.actors)
-            written = try frontline.render(
-                claims: doc, request: request, formats: try formats, output: output ?? "output/" + doc.article.name)
+            // The name comes from the file: reduced to a safe one, the map stays in output/.
+            let base = output ?? "output/" + OutputPath.safeName(doc.article.name)
+            written = try frontline.render(claims: doc, request: request, formats: try formats, output: base)
         } else {
             let (frontline, art) = try Frontline.forDrawing(
                 article: article, shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors)
+            let base = output ?? "output/" + OutputPath.safeName(art.name)
+            _ = try Frontline.outputPaths(base, formats: try formats)  // a wrong -o is said before the work
             let scene = try frontline.scene(for: art, request: request)
-            written = try frontline.write(scene, formats: try formats, output: output ?? "output/" + art.name)
+            written = try frontline.write(scene, formats: try formats, output: base)
             // The map is drawn; what could not be placed or labelled is said, not dropped.
             for note in scene.footnotes where note.contains(": not located") || note.contains(": not labelled") {
-                FileHandle.standardError.write(Data("frontline: warning: \(article): \(note)\n".utf8))
+                Console.message("frontline: warning: \(article): \(note)")
             }
         }
-        for w in written { print("wrote \(w)") }
+        for w in written { try Console.line("wrote \(Console.escaped(w))") }
     }
 }

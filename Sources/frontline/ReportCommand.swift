@@ -48,7 +48,7 @@ struct ReportCommand: ParsableCommand {
         let f = try Frontline(
             shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
         for w in try f.report(articles, request: MapRequest(width: Double(width)), output: output) {
-            print("wrote \(w)")
+            try Console.line("wrote \(Console.escaped(w))")
         }
     }
 }

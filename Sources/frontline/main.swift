@@ -11,6 +11,13 @@ func finish(_ code: Int32) -> Never {
     _exit(code)
 }
 
+/// The one place an error is printed: one line, its file names' control characters escaped.
+func fail(_ message: String, code: Int32) -> Never {
+    Console.message("frontline: error: " + message)
+    finish(code)
+}
+
+Console.prepare()  // first: before any thread or library could open a file on a closed descriptor
 Runtime.start()
 do {
     var command = try FrontlineCommand.parseAsRoot()
@@ -19,8 +26,7 @@ do {
 } catch let e as ExitCode {
     finish(e.rawValue)
 } catch let e as FrontlineError {
-    FileHandle.standardError.write(Data("frontline: error: \(e.description)\n".utf8))
-    finish(e.exitCode)
+    fail(e.description, code: e.exitCode)
 } catch {
     let code = FrontlineCommand.exitCode(for: error)
     if code == .success {
@@ -31,6 +37,5 @@ do {
     var message =
         FrontlineCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid command line"
     if message.hasPrefix("Error: ") { message.removeFirst(7) }
-    FileHandle.standardError.write(Data("frontline: error: \(message)\n".utf8))
-    finish(2)
+    fail(message, code: 2)
 }

@@ -30,7 +30,9 @@ public struct Basemap: Sendable {
         self.directory = directory
     }
 
-    /// Finds the Shapes folder: an explicit path, $FRONTLINE_SHAPES, ./Shapes, or beside the executable's package.
+    /// Finds the Shapes folder: an explicit path, $FRONTLINE_SHAPES, ./Shapes, or the one that came with
+    /// the executable — the package's `Shapes/` above a built binary (.build/release/frontline), or an
+    /// install prefix's `share/frontline/Shapes` (PREFIX/bin/frontline), wherever it is run from.
     public static func locate(explicit: String?) throws -> Basemap {
         if let explicit { return try Basemap(directory: explicit) }
         if let env = ProcessInfo.processInfo.environment["FRONTLINE_SHAPES"], !env.isEmpty {
@@ -38,19 +40,34 @@ public struct Basemap: Sendable {
         }
         let fm = FileManager.default
         if fm.fileExists(atPath: "Shapes/gazetteer.tsv") { return try Basemap(directory: "Shapes") }
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = dir.appendingPathComponent("Shapes")
-            if fm.fileExists(atPath: candidate.appendingPathComponent("gazetteer.tsv").path) {
-                return try Basemap(directory: candidate.path)
+        if let exe = executablePath() {
+            var dir = URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent()
+            for _ in 0..<6 {
+                for candidate in [
+                    dir.appendingPathComponent("Shapes"), dir.appendingPathComponent("share/frontline/Shapes"),
+                ]
+                where fm.fileExists(atPath: candidate.appendingPathComponent("gazetteer.tsv").path) {
+                    return try Basemap(directory: candidate.path)
+                }
+                dir = dir.deletingLastPathComponent()
             }
-            dir = dir.deletingLastPathComponent()
         }
         throw FrontlineError.badInput(
             file: "Shapes",
             reason:
                 "basemap directory not found: run from the project folder, set FRONTLINE_SHAPES or pass --shapes DIR")
+    }
+
+    /// The running executable's real path: the kernel's name for it (/proc/self/exe, right however the
+    /// program was started), else argv[0] as a path or, without a "/", looked up on $PATH as a shell does.
+    static func executablePath() -> String? {
+        var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
+        if n > 0 { return String(decoding: buf[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        guard let arg0 = CommandLine.arguments.first, !arg0.isEmpty else { return nil }
+        if arg0.contains("/") { return arg0 }
+        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        return dirs.map { "\($0)/\(arg0)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     public func path(_ layer: Layer) -> String { directory + "/" + layer.rawValue + ".shp" }

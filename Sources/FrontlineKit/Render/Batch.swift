@@ -6,10 +6,17 @@ public struct Batch: Sendable {
         public var file: String
         public var message: String
     }
+    /// An input whose maps were given another name than its own (another input had it, or the file
+    /// name held what a file name must not).
+    public struct Renaming: Sendable, Equatable {
+        public var file: String
+        public var name: String
+    }
     public struct Summary: Sendable {
         public var total: Int
         public var rendered: Int
         public var failures: [Failure]
+        public var renamed: [Renaming] = []
     }
 
     /// Article files from files and directories (their .txt files, recursively), sorted.
@@ -38,13 +45,21 @@ public struct Batch: Sendable {
         inputs.enumerated().filter { $0.offset % n == k - 1 }.map(\.element)
     }
 
-    /// Output names: the article's name, made unique when two inputs share one.
+    /// Output names, one per input, never two alike (nor alike but for case, for file systems that
+    /// ignore it): the input's file name made safe, or when another input has it, the first free
+    /// "name-N" that is no input's own name (`a/x.txt`, `b/x.txt` and `c/x-2.txt` give x, x-3, x-2).
     static func names(_ inputs: [String]) -> [String] {
-        var seen: [String: Int] = [:]
-        return inputs.map { path in
-            let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            seen[base, default: 0] += 1
-            return seen[base]! == 1 ? base : "\(base)-\(seen[base]!)"
+        let own = inputs.map { OutputPath.safeName(URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent) }
+        let owned = Set(own.map { $0.lowercased() })
+        var taken = Set<String>()
+        return own.map { base in
+            var name = base, n = 1
+            while taken.contains(name.lowercased()) || (n > 1 && owned.contains(name.lowercased())) {
+                n += 1
+                name = "\(base)-\(n)"
+            }
+            taken.insert(name.lowercased())
+            return name
         }
     }
 
@@ -53,8 +68,8 @@ public struct Batch: Sendable {
         _ frontline: Frontline, inputs: [String], outputDirectory dir: String, jobs: Int, request: MapRequest,
         progress: @escaping @Sendable (Int, Int, String, String?) -> Void
     ) throws -> Summary {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+        guard !dir.isEmpty else { throw FrontlineError.usage("the output folder is empty (give -o DIR)") }
+        guard FileKind.of(dir, following: true) == .directory else {
             throw FrontlineError.cannotWrite(file: dir, reason: "output directory does not exist")
         }
         let names = Self.names(inputs)
@@ -77,9 +92,12 @@ public struct Batch: Sendable {
                     // One analysis gives both the map and the claims file.
                     let analysis = try frontline.analyse(article)
                     let scene = try frontline.scene(for: analysis, request: request)
-                    try frontline.write(scene, formats: [.png], output: base, spread: false)
-                    let doc = analysis.document(actors: frontline.actors)
-                    try AtomicFile.write(Data(try doc.json().utf8), to: base + ".claims.json")
+                    let png = try Renderer(fonts: frontline.fonts).bytes(scene, format: .png)
+                    let json = Array(try analysis.document(actors: frontline.actors).json().utf8)
+                    // Both or neither: a full disk leaves no map without its claims file.
+                    try AtomicFile.write([
+                        (path: base + ".png", bytes: png), (path: base + ".claims.json", bytes: json),
+                    ])
                 } catch let e as FrontlineError {
                     message = e.description
                 } catch {
@@ -94,6 +112,11 @@ public struct Batch: Sendable {
             }
         }
         failures.sort { $0.file < $1.file }
-        return Summary(total: inputs.count, rendered: inputs.count - failures.count, failures: failures)
+        let renamed = zip(inputs, names).filter { file, name in
+            name != URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        }
+        return Summary(
+            total: inputs.count, rendered: inputs.count - failures.count, failures: failures,
+            renamed: renamed.map { Renaming(file: $0, name: $1) })
     }
 }

@@ -1,62 +1,136 @@
 import Foundation
 
-/// Writes a file so that a reader never sees half of it: the bytes go to a temporary
-/// file in the same directory, which is then renamed over the destination.
+/// Writes a file so that a reader never sees half of it: the bytes go to a temporary file in the same
+/// directory, which is then renamed over the destination. The destination is checked first (a device,
+/// FIFO or folder is refused), every write and the close are checked (a full disk is an error), and on
+/// any failure the temporary file is removed and an earlier file at the destination stays intact.
 public enum AtomicFile {
     public static func write<Bytes: ContiguousBytes>(_ data: Bytes, to path: String) throws {
-        try write(to: path) { tmp in
-            // Plain POSIX calls: the bytes go out in as few writes as the kernel takes.
-            let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-            guard fd >= 0 else {
-                let reason =
-                    errno == EACCES || errno == EROFS
-                    ? "the directory is not writable" : String(cString: strerror(errno))
-                throw FrontlineError.cannotWrite(file: path, reason: reason)
-            }
-            let failure: Int32? = data.withUnsafeBytes { buf in
-                var done = 0
-                while done < buf.count {
-                    let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return errno
-                    }
-                    done += n
-                }
-                return nil
-            }
-            let closed = close(fd) == 0 ? nil : errno
-            if let e = failure ?? closed {
-                throw FrontlineError.cannotWrite(file: tmp, reason: String(cString: strerror(e)))
-            }
-        }
+        try write([(path: path, bytes: data)])
     }
 
-    /// Calls `produce` with a temporary path beside `path`; on success renames it over `path`.
-    /// On any error the temporary file is removed and an earlier file at `path` stays intact.
+    /// Writes several files, all or none: every destination is checked, then every file is written to
+    /// its temporary file, and only when all are written are they renamed into place.
+    public static func write<Bytes: ContiguousBytes>(_ files: [(path: String, bytes: Bytes)]) throws {
+        for f in files { try OutputPath.checkDestination(f.path) }
+        var temps: [TempFile] = []
+        defer { for t in temps { t.discard() } }
+        for f in files {
+            let t = try TempFile(beside: f.path)
+            temps.append(t)
+            try t.write(f.bytes)
+            try t.close()
+        }
+        for t in temps { try t.commit() }
+    }
+
+    /// Calls `produce` with a path to write (a temporary file beside `path`, created by this process
+    /// alone); on success renames that file over `path`. For C libraries that open a file by name.
     public static func write(to path: String, produce: (String) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            throw FrontlineError.cannotWrite(file: path, reason: "it is a directory")
-        }
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw FrontlineError.cannotWrite(file: path, reason: "directory \(dir) does not exist")
-        }
-        let tmp = dir + "/." + url.lastPathComponent + ".\(getpid()).tmp"
+        try OutputPath.checkDestination(path)
+        let t = try TempFile(beside: path)
+        defer { t.discard() }
         do {
-            try produce(tmp)
-            if rename(tmp, path) != 0 {
-                let reason = String(cString: strerror(errno))
-                throw FrontlineError.cannotWrite(file: path, reason: reason)
-            }
-        } catch FrontlineError.cannotWrite(let file, let reason) where file == tmp {
-            unlink(tmp)
+            try produce(t.libraryPath)
+        } catch FrontlineError.cannotWrite(let file, let reason) where file == t.libraryPath || file == t.path {
             throw FrontlineError.cannotWrite(file: path, reason: reason)
-        } catch {
-            unlink(tmp)
-            throw error
         }
+        try t.close()
+        try t.commit()
+    }
+}
+
+/// A temporary file beside its destination, opened with O_CREAT|O_EXCL|O_NOFOLLOW under a name with
+/// 64 random bits: it is always a new file of this process, never one planted there or a symlink's target.
+final class TempFile {
+    let path: String
+    let destination: String
+    private var fd: Int32
+    private let identity: (dev: UInt64, ino: UInt64)
+    private var committed = false
+
+    init(beside destination: String) throws {
+        self.destination = destination
+        let name = (destination as NSString).lastPathComponent
+        let prefix = OutputPath.folder(of: destination) + "/." + OutputPath.truncated(name, bytes: 100) + "."
+        var attempt = 0
+        while true {
+            let random = String(UInt64.random(in: .min ... .max), radix: 16)
+            let candidate = prefix + String(repeating: "0", count: 16 - random.count) + random + ".tmp"
+            let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            if fd >= 0 {
+                path = candidate
+                self.fd = fd
+                break
+            }
+            attempt += 1
+            guard errno == EEXIST, attempt < 100 else { throw Self.openFailure(destination, errno) }
+        }
+        var st = stat()
+        fstat(fd, &st)
+        identity = (UInt64(st.st_dev), UInt64(st.st_ino))
+    }
+
+    private static func openFailure(_ destination: String, _ code: Int32) -> FrontlineError {
+        let reason = code == EACCES || code == EROFS ? "the directory is not writable" : String(cString: strerror(code))
+        return FrontlineError.cannotWrite(file: destination, reason: reason)
+    }
+
+    /// The name a C library is given to write into: this process's own descriptor of the file, so the
+    /// library writes into the file created here even if someone swapped the name meanwhile.
+    var libraryPath: String {
+        let proc = "/proc/self/fd/\(fd)"
+        return access(proc, F_OK) == 0 ? proc : path
+    }
+
+    /// Writes all of `data`, retrying short writes; a failed write (ENOSPC, EFBIG, EIO) is an error.
+    func write<Bytes: ContiguousBytes>(_ data: Bytes) throws {
+        let failure: Int32? = data.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return n == 0 ? ENOSPC : errno }
+                done += n
+            }
+            return nil
+        }
+        if let failure { throw fail(failure) }
+    }
+
+    /// Closes the file, checked: some file systems report a failed write only here.
+    func close() throws {
+        guard fd >= 0 else { return }
+        let result = Foundation.close(fd)
+        let code = errno
+        fd = -1
+        if result != 0 { throw fail(code) }
+    }
+
+    /// Renames the file over its destination, once the destination is checked again (it must not have
+    /// become a device or FIFO, which a rename would replace) and the name still holds this file.
+    func commit() throws {
+        if let kind = FileKind.of(destination, following: false), ![.regular, .symlink].contains(kind) {
+            throw FrontlineError.cannotWrite(file: destination, reason: kind.refusal)
+        }
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+            (UInt64(st.st_dev), UInt64(st.st_ino)) == identity
+        else {
+            throw FrontlineError.cannotWrite(file: destination, reason: "its temporary file \(path) was replaced")
+        }
+        guard rename(path, destination) == 0 else { throw fail(errno) }
+        committed = true
+    }
+
+    /// Closes and removes the file unless it was renamed into place.
+    func discard() {
+        if fd >= 0 { _ = Foundation.close(fd) }
+        fd = -1
+        if !committed { unlink(path) }
+    }
+
+    private func fail(_ code: Int32) -> FrontlineError {
+        FrontlineError.cannotWrite(file: destination, reason: String(cString: strerror(code)))
     }
 }
