@@ -270,17 +270,36 @@ final class HardeningDataTests: XCTestCase {
         let s = try index { $0[1] = "entries 1000000000000 bytes 9" }
         try refused(shapes: s, says: "gazetteer.index: line 2: says 1000000000000 entries of 9 bytes")
     }
-    func testIndexEntryLatitudeOutOfRange() throws {
+    /// A broken entry line is found when a lookup first reads it (loading reads only the header): it
+    /// is said in one warning naming the file and the line, and left out, never drawn at 0°, 0°.
+    func brokenEntry(_ edit: @escaping (String) -> String, says fragment: String, line: UInt = #line) throws {
+        var row = 0
         let s = try index { lines in
-            var cols = lines[2].components(separatedBy: "\t")
-            cols[2] = String(repeating: "9", count: cols[2].count)  // same length: the byte counts hold
-            lines[2] = cols.joined(separator: "\t")
+            row = lines.firstIndex { $0.hasPrefix("geonames:170063\t") }!  // Aleppo
+            lines[row] = edit(lines[row])
         }
-        try refused(shapes: s, says: "gazetteer.index: line 3: entry 0 has no finite latitude and longitude")
+        let article = dir + "/aleppo.txt"
+        try "Fighting in Syria\n\nRebels shelled Aleppo and Manbij.\n".write(
+            toFile: article, atomically: true, encoding: .utf8)
+        let r = try run(["places", article, "--shapes", s, "--format", "json"])
+        XCTAssertEqual(r.code, 0, r.err, line: line)
+        let entry = row - 2
+        XCTAssertTrue(
+            r.err.contains("gazetteer.index: line \(row + 1): entry \(entry) \(fragment)"), r.err, line: line)
+        XCTAssertEqual(r.err.components(separatedBy: "entry \(entry)").count - 1, 1, "said once", line: line)
+        XCTAssertTrue(r.out.contains("Manbij"), line: line)
+        XCTAssertFalse(r.out.contains("\"lat\" : 0,") || r.out.contains("\"lat\": 0,"), r.out, line: line)
+    }
+    func testIndexEntryLatitudeOutOfRange() throws {
+        try brokenEntry(
+            { row in
+                var cols = row.components(separatedBy: "\t")
+                cols[2] = String(repeating: "9", count: cols[2].count)  // same length: the byte counts hold
+                return cols.joined(separator: "\t")
+            }, says: "has no finite latitude and longitude")
     }
     func testIndexEntryMissingAColumn() throws {
-        let s = try index { lines in lines[4] = lines[4].replacingOccurrences(of: "\t", with: " ") }
-        try refused(shapes: s, says: "gazetteer.index: line 5: entry 2 does not have the ten columns")
+        try brokenEntry({ $0.replacingOccurrences(of: "\t", with: " ") }, says: "does not have the ten columns")
     }
     func testUserGazetteerLongitudeNaN() throws {
         let g = dir + "/nan.csv"

@@ -108,12 +108,6 @@ final class CompiledGazetteer: @unchecked Sendable {
                 text: "line \(3 + n): expected 'keys M bytes K' followed by K bytes to the end"
                     + " (truncated file?)")
         }
-        // Each entry line checked once the sections are known to be whole.
-        for (i, s) in starts.enumerated() {
-            if let why = checkEntry(bytes, from: Int(s), to: end(Int(s))) {
-                throw Refusal(text: "line \(3 + i): entry \(i) \(why)")
-            }
-        }
         return (starts, keys)
     }
 
@@ -198,10 +192,19 @@ final class CompiledGazetteer: @unchecked Sendable {
             if tab == end { break }
             p = tab + 1
         }
-        return GazetteerFile.entry(fromProjectColumns: cols, byteSplit: true)
-            ?? GazetteerEntry(
-                id: "invalid:\(i)", name: "", coordinate: LonLat(lon: 0, lat: 0), country: "", kind: .village,
-                source: path)
+        // An entry line is checked when it is first parsed, not at load: loading stays a few header
+        // lines however large the gazetteer (checking all 10,800 lines took 7 ms, half the start-up).
+        // A broken line is said once, naming the file and the line, and takes no part in resolution.
+        if let why = Self.checkEntry(bytes, from: s, to: end) {
+            Console.message("frontline: warning: \(path): line \(3 + i): entry \(i) \(why); left out")
+        } else if let e = GazetteerFile.entry(fromProjectColumns: cols, byteSplit: true) {
+            return e
+        } else {
+            Console.message("frontline: warning: \(path): line \(3 + i): entry \(i) cannot be read; left out")
+        }
+        return GazetteerEntry(
+            id: "invalid:\(i)", name: "", coordinate: LonLat(lon: 0, lat: 0), country: "", kind: .village,
+            source: path)
     }
 
     /// Entries inside `box`, reading only the latitude and longitude columns of each line.
@@ -226,7 +229,7 @@ final class CompiledGazetteer: @unchecked Sendable {
                 let lon = Double(String(decoding: bytes[lonStart..<lonEnd], as: UTF8.self)),
                 box.contains(LonLat(lon: lon, lat: lat))
             else { continue }
-            out.append(entry(i))
+            if case let e = entry(i), e.isValid { out.append(e) }
         }
         return out
     }
@@ -265,7 +268,7 @@ final class CompiledGazetteer: @unchecked Sendable {
         guard let tab = text.firstIndex(of: 0x09) else { return [] }
         return text[(tab + 1)...].split(separator: UInt8(ascii: ","))
             .compactMap { Int(String(decoding: $0, as: UTF8.self)) }
-            .filter { $0 >= 0 && $0 < count }.map(entry)
+            .filter { $0 >= 0 && $0 < count }.map(entry).filter(\.isValid)
     }
 
     /// Writes entries and their keys (deterministic: entries in order, keys sorted bytewise).
@@ -285,4 +288,9 @@ final class CompiledGazetteer: @unchecked Sendable {
             + "keys \(keys.count) bytes \(keyLines.utf8.count)\n" + keyLines
         try AtomicFile.write(Data(out.utf8), to: path)
     }
+}
+
+extension GazetteerEntry {
+    /// False for the stand-in of an index line that could not be read (it is left out of lookups).
+    var isValid: Bool { !id.hasPrefix("invalid:") }
 }
