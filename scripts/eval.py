@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Scores Frontline's reading against the gold corpus and holds it to a floor, so progress is never lost.
+
+Runs the reference scorer (`../shared/tools/corpus_gold.py`, then `corpus_score.py`) on `../shared/corpus/dev`
+with the given binary, prints its per-article lines and totals, then each region's figures as fractions, and
+compares them with `scripts/eval-floor.json` (the figures reached so far). Exits 1 when a figure falls below
+its floor, 0 otherwise; with `--update` it writes the figures reached as the new floor (on purpose only).
+Where `../shared` is absent (a user's clone) it says so and exits 0: the corpus is test data CI has.
+
+Usage: python3 scripts/eval.py [BINARY] [--update]   (default binary: .build/debug/frontline)
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+SHARED = os.path.join(ROOT, "..", "shared")
+FLOOR = os.path.join(ROOT, "scripts", "eval-floor.json")
+# The TOTAL line's counts, as the reference scorer prints them.
+TOTAL = re.compile(
+    r"TOTAL (\S+)\s+P (\d+)/(\d+) .*? prec=(\d+)/(\d+) \| C (\d+)/(\d+) .*? toolOK (\d+)/(\d+) .*? \| D (\d+)/(\d+)")
+
+
+def figures(output):
+    """Each region's figures from the scorer's TOTAL lines: place recall and precision, claim recall and
+    precision, distance recall, as fractions (0 where nothing was counted)."""
+    out = {}
+    for m in TOTAL.finditer(output):
+        region = m.group(1)
+        n = [int(x) for x in m.groups()[1:]]
+        frac = lambda a, b: round(a / b, 4) if b else 0.0  # noqa: E731
+        out[region] = {
+            "place recall": frac(n[0], n[1]), "place precision": frac(n[2], n[3]),
+            "claim recall": frac(n[4], n[5]), "claim precision": frac(n[6], n[7]),
+            "distance recall": frac(n[8], n[9]),
+        }
+    return out
+
+
+def main():
+    args = [a for a in sys.argv[1:] if a != "--update"]
+    update = "--update" in sys.argv[1:]
+    binary = os.path.abspath(args[0] if args else os.path.join(ROOT, ".build", "debug", "frontline"))
+    corpus = os.path.join(SHARED, "corpus", "dev")
+    tools = os.path.join(SHARED, "tools")
+    if not os.path.isdir(corpus) or not os.path.isfile(os.path.join(tools, "corpus_score.py")):
+        print(f"eval: skipped: {corpus} and the reference scorer are not here (only CI and the project's machines "
+              "have ../shared)")
+        return 0
+    if not os.access(binary, os.X_OK):
+        print(f"eval: {binary}: no such program (build it first: swift build)", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as gold:
+        subprocess.run([sys.executable, os.path.join(tools, "corpus_gold.py"), corpus, gold], check=True,
+                       stdout=subprocess.DEVNULL)
+        run = subprocess.run([sys.executable, os.path.join(tools, "corpus_score.py"), gold, binary, "--gold", gold],
+                             capture_output=True, text=True, cwd=ROOT)
+    print(run.stdout, end="")
+    if run.returncode != 0:
+        print(run.stderr, end="", file=sys.stderr)
+        print(f"eval: the scorer failed (exit {run.returncode})", file=sys.stderr)
+        return 1
+    reached = figures(run.stdout)
+    if not reached:
+        print("eval: no TOTAL lines in the scorer's output", file=sys.stderr)
+        return 1
+    if update:
+        with open(FLOOR, "w") as f:
+            json.dump(reached, f, indent=2, sort_keys=True)
+            f.write("\n")
+        print(f"eval: floor written to {os.path.relpath(FLOOR, ROOT)}")
+        return 0
+    floor = json.load(open(FLOOR)) if os.path.exists(FLOOR) else {}
+    below = []
+    for region, figs in sorted(reached.items()):
+        for name, value in sorted(figs.items()):
+            least = floor.get(region, {}).get(name)
+            mark = "" if least is None or value >= least else f"   BELOW the floor {least:.4f}"
+            if mark:
+                below.append(f"{region} {name}")
+            print(f"eval: {region:12} {name:16} {value:.4f}" + ("" if least is None else f" (floor {least:.4f})")
+                  + mark)
+    if below:
+        print("eval: below the floor: " + ", ".join(below), file=sys.stderr)
+        return 1
+    print("eval: every figure at or above its floor")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
