@@ -120,7 +120,7 @@ struct RenderCommand: ParsableCommand {
         _ = try box
         let f = try figure
         guard SizeLimits.figureFits(width: f.width, height: f.height) else {
-            let got = "\(Int(f.width))x\(f.height.map { String(Int($0)) } ?? "auto")"
+            let got = "\(Figures.count(f.width))x\(f.height.map(Figures.count) ?? "auto")"
             throw ValidationError(
                 "the figure must be \(Limits.span(Limits.mapWidth)) px wide and "
                     + "\(Limits.span(Limits.mapHeight)) px high (got \(got))")

@@ -134,6 +134,10 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
                 throw FrontlineError.badInput(
                     file: path, reason: "claim \(c.id): geo_precision must be 1–3 and confidence 0–1")
             }
+            guard c.evidence.start >= 0, c.evidence.start <= c.evidence.end else {
+                throw FrontlineError.badInput(
+                    file: path, reason: "claim \(c.id): evidence offsets must be 0 ≤ start ≤ end")
+            }
         }
         doc.states = ControlStates.compute(doc.controlClaims, actors: actors)
         return doc

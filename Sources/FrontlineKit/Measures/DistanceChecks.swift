@@ -194,6 +194,13 @@ public struct DistanceChecker {
         _ phrase: DistancePhrase, article: Article, places: PlaceResolution,
         at: [Int: [MentionAt]]
     ) throws -> DistanceCheck {
+        if let why = phrase.outOfRange {
+            let kind: DistanceKind =
+                phrase.riverToken != nil ? .alongRiver : phrase.borderToken != nil ? .alongBorder : .straight
+            var c = base(phrase, article, kind: kind)
+            c.note = why
+            return c
+        }
         let context = PhraseContext(phrase: phrase, article: article, places: places, at: at)
         if let rt = phrase.riverToken { return try checkAlongRiver(context, riverToken: rt) }
         if phrase.borderToken != nil { return try checkAlongBorder(context) }
@@ -522,9 +529,7 @@ public struct DistanceChecker {
         return String(format: "%@ (%@, %.0f km away)", best.0.name, best.0.country, best.1 / 1000)
     }
 
-    static func format(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
-    }
+    static func format(_ v: Double) -> String { Figures.text(v) }
 }
 
 /// The nearest-point answers of one checker (used by one thread at a time, as a checker is).

@@ -487,7 +487,7 @@ public struct PlaceResolver: Sendable {
         }
         var out: [StatedRelation] = []
         for phrase in article.distancePhrases where phrase.riverToken == nil && phrase.borderToken == nil {
-            guard phrase.bearing != nil || phrase.anchorToken != nil,
+            guard phrase.bearing != nil || phrase.anchorToken != nil, phrase.outOfRange == nil,
                 let list = bySentence[phrase.sentence]?.sorted(by: { $0.m.start < $1.m.start })
             else { continue }
             let lower = tokens[phrase.sentence].map { $0.text.lowercased() }

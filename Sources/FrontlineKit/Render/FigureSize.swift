@@ -29,6 +29,12 @@ public struct FigureSize: Sendable, Equatable {
             spec = spec ?? p.size
             d = d ?? p.dpi
         }
+        // A DPI is checked whenever given (NaN and infinity are outside the range too): it is recorded in
+        // the PNG, and multiplies a size in millimetres.
+        if let d, !Limits.dpi.contains(d) {
+            let (lo, hi) = (Int(Limits.dpi.lowerBound), Int(Limits.dpi.upperBound))
+            throw FrontlineError.usage("--dpi must be between \(lo) and \(hi) (got \(d))")
+        }
         guard let spec else { return nil }
         let lower = spec.lowercased().replacingOccurrences(of: " ", with: "")
         let mm = lower.hasSuffix("mm")
@@ -40,10 +46,6 @@ public struct FigureSize: Sendable, Equatable {
                     + "(e.g. 1200x800, 85mm, 170x120mm)")
         }
         let values = numbers.map { $0! }
-        if let d, !Limits.dpi.contains(d) {
-            let (lo, hi) = (Int(Limits.dpi.lowerBound), Int(Limits.dpi.upperBound))
-            throw FrontlineError.usage("--dpi must be between \(lo) and \(hi) (got \(d))")
-        }
         if mm {
             let dots = d ?? 300
             let px = values.map { ($0 / 25.4 * dots).rounded() }

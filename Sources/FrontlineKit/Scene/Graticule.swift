@@ -54,8 +54,7 @@ struct Graticule {
 
     static func degrees(_ v: Double, pos: String, neg: String) -> String {
         let a = abs(v)
-        let s = a == a.rounded() ? String(Int(a)) : String(format: "%.1f", a)
-        return "\(s)°\(v >= 0 ? pos : neg)"
+        return "\(Figures.text(a))°\(v >= 0 ? pos : neg)"
     }
 
     /// Where a line first crosses the horizontal at `y` (its x).

@@ -114,9 +114,7 @@ struct LegendLayout {
         return out
     }
 
-    private func format(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
-    }
+    private func format(_ v: Double) -> String { Figures.text(v) }
 }
 
 func corners(_ r: Rect) -> [Point] {

@@ -22,6 +22,9 @@ public enum Limits {
     public static let comparisonWidth = 600...Int(imageSide)
     /// Dots per inch of a figure sized in millimetres.
     public static let dpi = 72.0...1200.0
+    /// The longest distance an article can state and have checked: Earth's circumference at the
+    /// equator, in km. A longer one (or 0 km) is a "cannot check" row saying why.
+    public static let distanceKm = 40_075.0
 
     /// A range as help texts and messages write it: "300–8000".
     public static func span(_ r: ClosedRange<Int>) -> String { "\(r.lowerBound)–\(r.upperBound)" }

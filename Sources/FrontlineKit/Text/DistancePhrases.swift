@@ -31,10 +31,21 @@ public struct DistancePhrase: Sendable, Equatable {
     public var borderToken: Int?
     /// "more than 700 km" (at least), "less than 10 km" (at most), or a plain figure.
     public var bound: Bound = .about
+    /// The number as the text writes it: "1e26", "10,000" (for messages).
+    public var figure: String = ""
 
     public enum Bound: String, Sendable, Codable { case about, atLeast, atMost }
 
     public var km: Double { unit == .km ? value : value * DistancePhrase.kmPerMile }
+
+    /// Why the figure cannot be a distance on Earth, or nil: 0 km, or longer than Earth's circumference
+    /// (`Limits.distanceKm`). Such a distance is not measured ("cannot check", with this reason).
+    public var outOfRange: String? {
+        let stated = "\(figure.isEmpty ? Figures.text(value) : figure) \(unit == .km ? "km" : "miles")"
+        if !(km > 0) { return "\(stated) is not a distance greater than zero" }
+        if km > Limits.distanceKm { return "\(stated) is longer than Earth's circumference (40,075 km)" }
+        return nil
+    }
     public static let kmPerMile = 1.609344
 
     public static func == (a: DistancePhrase, b: DistancePhrase) -> Bool {
@@ -66,7 +77,9 @@ public enum DistancePhrases {
         guard isDigit else { return nil }
         let parts = lower.split(separator: "-", maxSplits: 1).map(String.init)
         let digits = parts[0].replacingOccurrences(of: ",", with: "")
-        guard let v = Double(digits), v.isFinite, v > 0 else { return nil }
+        // A figure too large for a Double ("1e400") is not read as a number; 0 is, to be refused as a
+        // distance with its reason.
+        guard let v = Double(digits), v.isFinite, v >= 0 else { return nil }
         if parts.count == 2 {
             guard let u = units[parts[1]] else { return nil }
             return (v, u)
@@ -107,12 +120,17 @@ public enum DistancePhrases {
         var out: [DistancePhrase] = []
         var i = 0
         while i < toks.count {
-            guard let (value, glued) = number(toks[i].text) else {
+            guard let (read, glued) = number(toks[i].text) else {
                 i += 1
                 continue
             }
-            var j = i + 1
-            var unit = glued
+            let (value, figure, next) = figure(read, at: i, in: w)
+            guard value.isFinite else {  // a power too large for a Double ("10^400") is no figure
+                i = next
+                continue
+            }
+            var j = next
+            var unit = next > i + 1 ? number(toks[next - 1].text)?.1 : glued
             if unit == nil {
                 guard j < toks.count, let u = units[w.lower[j]] else {
                     i += 1
@@ -124,6 +142,7 @@ public enum DistancePhrases {
             var phrase = DistancePhrase(
                 sentence: si, firstToken: i, lastToken: j - 1, start: 0, end: 0, quote: "",
                 value: value, unit: unit!)
+            phrase.figure = figure
             j = readConversion(&phrase, at: j, in: w)
             j = readBearing(&phrase, at: j, in: w)
             j = readWhatItRunsAlong(&phrase, at: j, in: w)
@@ -134,6 +153,25 @@ public enum DistancePhrases {
             i = j
         }
         return out
+    }
+
+    /// The figure at token `i`, read as `value`, as the text writes it: a power with a caret ("2^64",
+    /// its exponent the next token) and a minus sign before it ("-5") are taken in, to be refused as
+    /// distances with their reasons rather than read as 64 or 5. Returns the value, how it is written
+    /// and the token after it (the value is infinite for a power too large for a Double).
+    static func figure(_ value: Double, at i: Int, in w: Words) -> (Double, String, Int) {
+        var v = value, written = String(w.toks[i].text.split(separator: "-", maxSplits: 1).first ?? ""), next = i + 1
+        if next < w.count, w.gap(before: next) == "^", let (e, _) = number(w.toks[next].text) {
+            v = pow(v, e)
+            written += "^" + w.toks[next].text
+            next += 1
+        }
+        let s = w.toks[i].start
+        if s >= 1, w.chars[s - 1] == "-" || w.chars[s - 1] == "−", s == 1 || w.chars[s - 2].isWhitespace {
+            v = -v
+            written = "-" + written
+        }
+        return (v, written, next)
     }
 
     /// "(50 mile)", "(12 miles)": a conversion in brackets at token `j`. Returns the token after it.
