@@ -63,7 +63,10 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
                 country: $0.entry.country, kind: $0.kind.rawValue, geo_precision: $0.precision, why: $0.why)
         }
         let byID = Dictionary(places.places.map { ($0.entry.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let excerpts = Excerpts()
         self.claims = claims.map { c in
+            var evidence = c.evidence  // a long sentence as its first characters
+            evidence.sentence = excerpts.excerpt(of: evidence.sentence, key: evidence.start, at: 0)
             let p = byID[c.placeID]
             return Claim(
                 id: c.id, date: article.date, time: c.time, actor: c.actor,
@@ -71,7 +74,7 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
                 action: c.action, phase: c.phase, place: c.placeID, location: c.location,
                 lat: Self.round(p?.coordinate.lat ?? 0), lon: Self.round(p?.coordinate.lon ?? 0),
                 geo_precision: c.near ? 2 : (p?.precision ?? 1), source: article.source ?? article.name,
-                attribution: c.attribution, evidence: c.evidence, confidence: (c.confidence * 100).rounded() / 100,
+                attribution: c.attribution, evidence: evidence, confidence: (c.confidence * 100).rounded() / 100,
                 inferred: c.inferred, notes: c.notes ?? (c.near ? "near the place named" : nil))
         }
         states = []

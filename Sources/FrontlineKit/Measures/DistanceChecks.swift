@@ -14,6 +14,9 @@ public enum Verdict: String, Sendable, Codable {
 public struct DistanceCheck: Sendable {
     public var quote: String
     public var sentence: String
+    /// The sentence's index in the article, and the quote's offset in it (in characters).
+    public var sentenceIndex = 0
+    public var sentenceOffset = 0
     public var start: Int
     public var end: Int
     public var kind: DistanceKind
@@ -163,6 +166,8 @@ public struct DistanceChecker {
             end: phrase.end,
             kind: kind, claimedKm: phrase.km, claimedText: Self.format(phrase.value) + " " + phrase.unit.rawValue,
             verdict: .cannotCheck, note: "")
+        c.sentenceIndex = phrase.sentence
+        c.sentenceOffset = phrase.start - article.sentences[phrase.sentence].start
         if let conv = phrase.conversion {
             let convKm = conv.unit == .km ? conv.value : conv.value * DistancePhrase.kmPerMile
             c.conversion = Self.format(conv.value) + " " + conv.unit.rawValue

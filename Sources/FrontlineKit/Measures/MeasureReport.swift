@@ -75,7 +75,9 @@ public struct MeasureReport {
 
     struct Row: Codable {
         var quote: String
+        /// The sentence, or an excerpt of a long one (`Excerpts`), and its index in the article.
         var sentence: String
+        var sentenceIndex: Int
         var start: Int
         var end: Int
         var kind: String
@@ -100,9 +102,11 @@ public struct MeasureReport {
     static func r1(_ v: Double?) -> Double? { v.map { ($0 * 10).rounded() / 10 } }
 
     var rows: [Row] {
-        checks.map { c in
+        let excerpts = Excerpts()
+        return checks.map { c in
             Row(
-                quote: c.quote, sentence: c.sentence, start: c.start, end: c.end, kind: c.kind.rawValue, line: c.line,
+                quote: c.quote, sentence: excerpts.excerpt(of: c.sentence, key: c.sentenceIndex, at: c.sentenceOffset),
+                sentenceIndex: c.sentenceIndex, start: c.start, end: c.end, kind: c.kind.rawValue, line: c.line,
                 from: c.from, to: c.to,
                 claimedKm: (c.claimedKm * 10).rounded() / 10, claimed: c.claimedText, conversion: c.conversion,
                 conversionAgrees: c.conversionAgrees,

@@ -61,31 +61,40 @@ public struct PlacesReport: Sendable {
         var offMap: [String]
     }
 
-    func mentionsOut(_ ms: [PlaceMention]) -> [MentionOut] {
-        ms.map { MentionOut(start: $0.start, end: $0.end, sentence: $0.sentence, metonym: $0.metonym ? true : nil) }
+    /// The mentions, each with its sentence (or an excerpt around the mention of a long one).
+    func mentionsOut(_ ms: [PlaceMention], excerpts: Excerpts) -> [MentionOut] {
+        ms.map { m in
+            let si = m.tokens?.sentence
+            let at = si.map { m.start - article.sentences[$0].start } ?? 0
+            let sentence = excerpts.excerpt(of: m.sentence, key: si ?? -1 - m.start, at: at)
+            return MentionOut(start: m.start, end: m.end, sentence: sentence, metonym: m.metonym ? true : nil)
+        }
     }
 
-    func placeOut(_ p: ResolvedPlace, role: String, onMap: Bool?) -> PlaceOut {
+    func placeOut(_ p: ResolvedPlace, role: String, onMap: Bool?, excerpts: Excerpts) -> PlaceOut {
         PlaceOut(
             text: p.text, name: p.name, lat: (p.coordinate.lat * 1e5).rounded() / 1e5,
             lon: (p.coordinate.lon * 1e5).rounded() / 1e5,
             country: p.entry.country, kind: p.kind.rawValue, source: p.entry.id, dataset: p.entry.source,
             shape: p.entry.shape,
-            mentions: mentionsOut(p.mentions), confidence: p.confidence, why: p.why, approximate: p.approximate,
+            mentions: mentionsOut(p.mentions, excerpts: excerpts), confidence: p.confidence, why: p.why,
+            approximate: p.approximate,
             geoPrecision: p.precision, role: role, onMap: onMap)
     }
 
     var document: Document {
         let off = Set(offMap.map(\.entry.id))
+        let excerpts = Excerpts()
         return Document(
             article: article.name, title: article.title, focusCountries: resolution.focusCountries,
             places: resolution.places.map {
-                placeOut($0, role: "place", onMap: $0.kind.isPoint ? !off.contains($0.entry.id) : nil)
+                placeOut(
+                    $0, role: "place", onMap: $0.kind.isPoint ? !off.contains($0.entry.id) : nil, excerpts: excerpts)
             },
-            metonyms: resolution.metonyms.map { placeOut($0, role: "metonym", onMap: nil) },
+            metonyms: resolution.metonyms.map { placeOut($0, role: "metonym", onMap: nil, excerpts: excerpts) },
             unresolved: resolution.unresolved.map { u in
                 UnresolvedOut(
-                    text: u.text, reason: u.reason, mentions: mentionsOut(u.mentions),
+                    text: u.text, reason: u.reason, mentions: mentionsOut(u.mentions, excerpts: excerpts),
                     candidates: u.candidates.prefix(10).map {
                         CandidateOut(
                             name: $0.name, lat: $0.coordinate.lat, lon: $0.coordinate.lon, country: $0.country,

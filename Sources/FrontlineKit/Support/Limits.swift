@@ -25,6 +25,9 @@ public enum Limits {
     /// The longest distance an article can state and have checked: Earth's circumference at the
     /// equator, in km. A longer one (or 0 km) is a "cannot check" row saying why.
     public static let distanceKm = 40_075.0
+    /// The longest sentence a JSON row repeats (measure rows, place mentions, claims' evidence): past it,
+    /// an excerpt of this many characters around what the row is about, marked "…" where cut.
+    public static let excerptCharacters = 300
 
     /// A range as help texts and messages write it: "300–8000".
     public static func span(_ r: ClosedRange<Int>) -> String { "\(r.lowerBound)–\(r.upperBound)" }
