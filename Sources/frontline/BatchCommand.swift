@@ -8,6 +8,8 @@ struct BatchCommand: ParsableCommand {
         abstract: "Render many articles (files or folders of .txt): each one's map and claims file, on all cores.",
         discussion: """
             Goes on past a bad article, prints a summary, and exits 1 listing the failures if any failed. \
+            Each article is rendered in a worker process, so one that crashes fails alone ("crashed with \
+            signal 4"). \
             --shard K/N takes a deterministic K-th of N parts of the sorted inputs, so a job array can \
             spread an archive over many machines (see the README).
 
@@ -63,6 +65,12 @@ struct BatchCommand: ParsableCommand {
         }
     }
 
+    /// The arguments of the worker processes that render the articles: this command's options.
+    var workerArguments: [String] {
+        ["batch-worker", "--width", String(width)] + actorFiles.actors.flatMap { ["--actors", $0] }
+            + gazetteers.gazetteer.flatMap { ["--gazetteer", $0] } + (shapes.shapes.map { ["--shapes", $0] } ?? [])
+    }
+
     func run() throws {
         let f = try Frontline(
             shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
@@ -70,7 +78,8 @@ struct BatchCommand: ParsableCommand {
         if let (k, n) = shardPair { files = Batch.shard(files, k: k, n: n) }
         let tty = isatty(2) == 1
         let summary = try Batch.run(
-            f, inputs: files, outputDirectory: output, jobs: jobs, request: MapRequest(width: Double(width))
+            f, inputs: files, outputDirectory: output, jobs: jobs, request: MapRequest(width: Double(width)),
+            isolation: workerArguments
         ) { done, total, file, error in
             let line: String
             if tty {
@@ -92,5 +101,27 @@ struct BatchCommand: ParsableCommand {
             for fl in summary.failures { try Console.line("failed: \(Console.escaped(fl.message))") }
             throw ExitCode(1)
         }
+    }
+}
+
+/// A worker process of `batch` (hidden): renders the articles it is sent on standard input, answering
+/// for each on standard output. Started by `batch` with its options; not for use by hand.
+struct BatchWorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch-worker", abstract: "A worker process of `batch` (internal).", shouldDisplay: false)
+
+    @Option(name: .long, help: ArgumentHelp("Map width in pixels.", valueName: "PX"))
+    var width: Int = 1600
+
+    @OptionGroup var actorFiles: ActorsOption
+    @OptionGroup var gazetteers: GazetteerOption
+    @OptionGroup var shapes: ShapesOption
+
+    func validate() throws { try SizeLimits.check(width, within: Limits.mapWidth, option: "--width") }
+
+    func run() throws {
+        let f = try Frontline(
+            shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
+        try Batch.serve(f, request: MapRequest(width: Double(width)))
     }
 }

@@ -11,7 +11,7 @@ struct FrontlineCommand: ParsableCommand {
             """,
         subcommands: [
             RenderCommand.self, PlacesCommand.self, ClaimsCommand.self, MeasureCommand.self, CompareCommand.self,
-            ReportCommand.self, BatchCommand.self, GazetteerCommand.self, BasemapCommand.self,
+            ReportCommand.self, BatchCommand.self, GazetteerCommand.self, BasemapCommand.self, BatchWorkerCommand.self,
         ])
 }
 

@@ -64,9 +64,13 @@ public struct Batch: Sendable {
     }
 
     /// Runs the batch with `jobs` workers; `progress(done, total, file, error)` is called after each article.
+    /// With `isolation` (the arguments of this executable's hidden `batch-worker` command), each worker
+    /// is a child process rendering one article after another, so that an article that crashes one
+    /// (a trap, a segmentation fault) fails alone, named with the signal, and a new worker takes the
+    /// next; without it the articles are rendered in this process.
     public static func run(
         _ frontline: Frontline, inputs: [String], outputDirectory dir: String, jobs: Int, request: MapRequest,
-        progress: @escaping @Sendable (Int, Int, String, String?) -> Void
+        isolation: [String]? = nil, progress: @escaping @Sendable (Int, Int, String, String?) -> Void
     ) throws -> Summary {
         guard !dir.isEmpty else { throw FrontlineError.usage("the output folder is empty (give -o DIR)") }
         guard FileKind.of(dir, following: true) == .directory else {
@@ -79,30 +83,18 @@ public struct Batch: Sendable {
         nonisolated(unsafe) var next = 0
         let workers = max(1, min(jobs, inputs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var worker: ChildProcess?
+            defer { worker?.finish() }
             while true {
                 lock.lock()
                 let i = next
                 next += 1
                 lock.unlock()
                 guard i < inputs.count else { return }
-                var message: String?
-                do {
-                    let article = try Article.load(path: inputs[i])
-                    let base = (dir as NSString).appendingPathComponent(names[i])
-                    // One analysis gives both the map and the claims file.
-                    let analysis = try frontline.analyse(article)
-                    let scene = try frontline.scene(for: analysis, request: request)
-                    let png = try Renderer(fonts: frontline.fonts).bytes(scene, format: .png)
-                    let json = Array(try analysis.document(actors: frontline.actors).json().utf8)
-                    // Both or neither: a full disk leaves no map without its claims file.
-                    try AtomicFile.write([
-                        (path: base + ".png", bytes: png), (path: base + ".claims.json", bytes: json),
-                    ])
-                } catch let e as FrontlineError {
-                    message = e.description
-                } catch {
-                    message = "\(inputs[i]): \(error)"
-                }
+                let base = (dir as NSString).appendingPathComponent(names[i])
+                let message =
+                    isolation.map { inWorker(&worker, arguments: $0, input: inputs[i], base: base) }
+                    ?? render(frontline, input: inputs[i], base: base, request: request)
                 lock.lock()
                 if let message { failures.append(Failure(file: inputs[i], message: message)) }
                 done += 1

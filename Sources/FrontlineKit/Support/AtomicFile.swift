@@ -38,6 +38,18 @@ public enum AtomicFile {
         try t.close()
         try t.commit()
     }
+
+    /// Removes the temporary files a process that died while writing `destination` left beside it
+    /// (a batch worker that crashed): the names `TempFile` gives, never the destination itself.
+    public static func removeLeftovers(of destination: String) {
+        let folder = OutputPath.folder(of: destination)
+        let prefix = TempFile.prefix(of: destination)
+        let lead = String(prefix.dropFirst(folder.count + 1))
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for n in names where n.hasPrefix(lead) && n.hasSuffix(".tmp") && n.count == lead.count + 20 {
+            unlink(folder + "/" + n)
+        }
+    }
 }
 
 /// A temporary file beside its destination, opened with O_CREAT|O_EXCL|O_NOFOLLOW under a name with
@@ -51,8 +63,7 @@ final class TempFile {
 
     init(beside destination: String) throws {
         self.destination = destination
-        let name = (destination as NSString).lastPathComponent
-        let prefix = OutputPath.folder(of: destination) + "/." + OutputPath.truncated(name, bytes: 100) + "."
+        let prefix = Self.prefix(of: destination)
         var attempt = 0
         while true {
             let random = String(UInt64.random(in: .min ... .max), radix: 16)
@@ -69,6 +80,12 @@ final class TempFile {
         var st = stat()
         fstat(fd, &st)
         identity = (UInt64(st.st_dev), UInt64(st.st_ino))
+    }
+
+    /// The temporary files' names beside `destination` start with this (a random part and ".tmp" follow).
+    static func prefix(of destination: String) -> String {
+        let name = (destination as NSString).lastPathComponent
+        return OutputPath.folder(of: destination) + "/." + OutputPath.truncated(name, bytes: 100) + "."
     }
 
     private static func openFailure(_ destination: String, _ code: Int32) -> FrontlineError {

@@ -64,7 +64,7 @@ public enum Console {
     }
 
     /// Writes all of `text` to `fd`; the errno of a failed write, or nil.
-    private static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
+    static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBytes { buf in
             var done = 0
