@@ -61,13 +61,16 @@ enum Fixtures {
     }
 
     /// Runs the CLI; returns exit code, stdout and stderr.
-    static func run(_ args: [String], cwd: String? = nil) throws -> (code: Int32, out: String, err: String) {
+    static func run(
+        _ args: [String], cwd: String? = nil, env extra: [String: String] = [:]
+    ) throws -> (code: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? packageRoot)
         var env = ProcessInfo.processInfo.environment
         env["FRONTLINE_SHAPES"] = shapes
+        for (k, v) in extra { env[k] = v }
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
