@@ -195,39 +195,31 @@ final class HardeningNumbersTests: XCTestCase {
         return "c.json"
     }
 
-    func replacing(_ pattern: String, with value: String) -> (String) -> String {
-        { $0.replacingOccurrences(of: pattern, with: value, options: .regularExpression) }
+    /// A claims file whose `field`'s first value (matching `pattern`) is `value` is refused by `render`,
+    /// exit 1, naming the file (and `names`).
+    func refusedClaims(
+        _ field: String, _ pattern: String, _ value: String, names: String = "c.json", line: UInt = #line
+    ) throws {
+        let c = try claimsFile {
+            $0.replacingOccurrences(
+                of: "\"\(field)\" : \(pattern)", with: "\"\(field)\" : \(value)", options: .regularExpression)
+        }
+        try refused(["render", c, "-o", "out/map"], code: 1, names: names, line: line)
     }
 
     func testClaimsFileHugeEvidenceOffsetIsRefused() throws {
-        let c = try claimsFile(replacing("\"start\" : [0-9]+", with: "\"start\" : 9223372036854775807"))
-        try refused(["render", c, "-o", "out/map"], code: 1, names: "c.json: claim")
+        try refusedClaims("start", "[0-9]+", "9223372036854775807", names: "c.json: claim")
     }
 
     func testClaimsFileNegativeEvidenceOffsetIsRefused() throws {
-        let c = try claimsFile(replacing("\"start\" : [0-9]+", with: "\"start\" : -5"))
-        try refused(["render", c, "-o", "out/map"], code: 1, names: "c.json: claim")
+        try refusedClaims("start", "[0-9]+", "-5", names: "c.json: claim")
     }
 
-    func testClaimsFileNaNConfidenceIsRefused() throws {
-        let c = try claimsFile(replacing("\"confidence\" : [0-9.]+", with: "\"confidence\" : NaN"))
-        try refused(["render", c, "-o", "out/map"], code: 1, names: "c.json")
-    }
-
-    func testClaimsFileOverflowingLatitudeIsRefused() throws {
-        let c = try claimsFile(replacing("\"lat\" : [0-9.-]+", with: "\"lat\" : 1e400"))
-        try refused(["render", c, "-o", "out/map"], code: 1, names: "c.json")
-    }
-
-    func testClaimsFileHugeLatitudeIsRefused() throws {
-        let c = try claimsFile(replacing("\"lat\" : [0-9.-]+", with: "\"lat\" : 1e300"))
-        try refused(["render", c, "-o", "out/map"], code: 1, names: "c.json")
-    }
-
+    func testClaimsFileNaNConfidenceIsRefused() throws { try refusedClaims("confidence", "[0-9.]+", "NaN") }
+    func testClaimsFileOverflowingLatitudeIsRefused() throws { try refusedClaims("lat", "[0-9.-]+", "1e400") }
+    func testClaimsFileHugeLatitudeIsRefused() throws { try refusedClaims("lat", "[0-9.-]+", "1e300") }
     func testClaimsFileHugeGeoPrecisionIsRefused() throws {
-        let c = try claimsFile(
-            replacing("\"geo_precision\" : [0-9]+", with: "\"geo_precision\" : 99999999999999999999"))
-        try refused(["render", c, "-o", "out/map"], code: 1, names: "c.json")
+        try refusedClaims("geo_precision", "[0-9]+", "99999999999999999999")
     }
 
     // MARK: batch isolation
