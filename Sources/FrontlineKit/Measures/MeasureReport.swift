@@ -21,6 +21,7 @@ public enum Compass {
     static let points = WordLists.shared.list("compass points")
     /// The nearest of the compass points to a bearing.
     public static func name(_ bearing: Double) -> String {
+        guard bearing.isFinite else { return "?" }  // never converted to an index when not a number
         let b = (bearing.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
         let step = 360 / Double(points.count)
         return points[Int((b + step / 2) / step) % points.count]
