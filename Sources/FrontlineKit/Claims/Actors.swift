@@ -57,9 +57,7 @@ public struct ActorCatalog: Sendable {
 
     /// Adds the actors of a file; an actor with an existing id replaces it.
     public mutating func add(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FrontlineError.badInput(file: path, reason: "actors file not found or unreadable")
-        }
+        let data = try InputFile.read(path, limit: Limits.jsonBytes, missing: "actors file not found or unreadable")
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
             throw FrontlineError.badInput(file: path, reason: "not a valid actors file: \(JSONErrors.describe(error))")
