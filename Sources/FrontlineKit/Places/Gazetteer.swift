@@ -186,7 +186,10 @@ struct EntryTable: Sendable {
             merged.source += "; spellings: \(e.source)"
             entries[twin] = merged
             byID[e.id] = twin
-            index(merged, at: twin)
+            // Only the new spellings' keys: re-filing every name of the twin would grow with each one added.
+            var spellings = merged
+            spellings.alternates = extra
+            index(spellings, at: twin)
             return
         }
         if let i = byID[e.id] {
@@ -197,12 +200,13 @@ struct EntryTable: Sendable {
             if e.kind.isPoint { byPosition[position] = entries.count }
             entries.append(e)
             generations.append(generation)
-            index(e, at: entries.count - 1)
+            index(e, at: entries.count - 1, new: true)
         }
     }
 
-    private mutating func index(_ e: GazetteerEntry, at i: Int) {
-        for k in EntryTable.keys(of: e) where !(byKey[k]?.contains(i) ?? false) {
+    /// Files `e` under its keys; a `new` entry cannot be filed under any yet (no search of long lists).
+    private mutating func index(_ e: GazetteerEntry, at i: Int, new: Bool = false) {
+        for k in EntryTable.keys(of: e) where new || !(byKey[k]?.contains(i) ?? false) {
             byKey[k, default: []].append(i)
         }
     }
