@@ -284,29 +284,29 @@ final class HardeningTimeTests: XCTestCase {
 
     // MARK: address space
 
-    func testRenderUnderA200MBAddressSpaceLimitWorksOrSaysWhy() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = [
-            "-c", "ulimit -v 200000; exec \"$0\" render \"$1\" -o \"$2\"", Fixtures.executable,
-            Fixtures.exampleArticle, out + "/limited",
-        ]
-        var env = ProcessInfo.processInfo.environment
-        env["FRONTLINE_SHAPES"] = Fixtures.shapes
-        p.environment = env
-        let e = Pipe()
-        p.standardError = e
-        p.standardOutput = Pipe()
-        try p.run()
-        let err = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        XCTAssertTrue([0, 1].contains(p.terminationStatus), "exit \(p.terminationStatus): \(err)")
-        XCTAssertFalse(err.contains("bad_alloc") || err.contains("terminate"), err)
-        if p.terminationStatus == 0 {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/limited.png"))
-        } else {
-            XCTAssertEqual(err.split(separator: "\n").count, 1, err)
-            XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/limited.png"))
+    /// Under `ulimit -v 200000` the render works (one malloc arena, see `Runtime.limitArenas`): four runs,
+    /// as a failure came with the threads' timing (about one run in two before).
+    func testRenderUnderA200MBAddressSpaceLimitWorks() throws {
+        for run in 0..<4 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = [
+                "-c", "ulimit -v 200000; exec \"$0\" render \"$1\" -o \"$2\" --format png,svg", Fixtures.executable,
+                Fixtures.exampleArticle, out + "/limited\(run)",
+            ]
+            var env = ProcessInfo.processInfo.environment
+            env["FRONTLINE_SHAPES"] = Fixtures.shapes
+            p.environment = env
+            let e = Pipe()
+            p.standardError = e
+            p.standardOutput = Pipe()
+            try p.run()
+            let err = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0, err)
+            XCTAssertFalse(err.contains("bad_alloc") || err.contains("Fatal error"), err)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/limited\(run).png"))
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/limited\(run).svg"))
         }
         XCTAssertEqual(FileManager.default.contents(atPath: out + "/map.png"), earlier)
     }
