@@ -79,6 +79,7 @@ public struct Gazetteer: Sendable {
     public mutating func add(contentsOf path: String) throws {
         let entries = try GazetteerFile.read(path: path)
         files += 1
+        overlay.reserve(entries.count)
         for e in entries { overlay.add(e, generation: files) }
     }
 
@@ -156,6 +157,15 @@ struct EntryTable: Sendable {
     private var byKey: [String: [Int]] = [:]
     private var byID: [String: Int] = [:]
     private var byPosition: [String: Int] = [:]
+
+    /// Room for `n` more entries, so that a big file's tables are not grown (and rehashed) again and again.
+    mutating func reserve(_ n: Int) {
+        entries.reserveCapacity(entries.count + n)
+        generations.reserveCapacity(generations.count + n)
+        byKey.reserveCapacity(byKey.count + 3 * n)
+        byID.reserveCapacity(byID.count + n)
+        byPosition.reserveCapacity(byPosition.count + n)
+    }
 
     static func positionKey(_ e: GazetteerEntry) -> String {
         "\(e.country) \((e.coordinate.lat * 10000).rounded()) \((e.coordinate.lon * 10000).rounded())"
