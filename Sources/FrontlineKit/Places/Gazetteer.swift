@@ -162,7 +162,7 @@ struct EntryTable: Sendable {
     mutating func reserve(_ n: Int) {
         entries.reserveCapacity(entries.count + n)
         generations.reserveCapacity(generations.count + n)
-        byKey.reserveCapacity(byKey.count + 3 * n)
+        byKey.reserveCapacity(byKey.count + 2 * n)
         byID.reserveCapacity(byID.count + n)
         byPosition.reserveCapacity(byPosition.count + n)
     }
@@ -172,7 +172,8 @@ struct EntryTable: Sendable {
     }
 
     /// All keys of an entry: strict keys of its names, "~" skeletons, and "country:xx" for countries.
-    static func keys(of e: GazetteerEntry) -> Set<String> {
+    /// `ids`: with "id:" and the id, which only the compiled index needs (here `byID` finds an id).
+    static func keys(of e: GazetteerEntry, ids: Bool = true) -> Set<String> {
         var out = Set<String>()
         for n in [e.name] + e.alternates {
             let (k, s) = PlaceNameNormalizer.keys(n)
@@ -180,7 +181,7 @@ struct EntryTable: Sendable {
             if !s.isEmpty { out.insert("~" + s) }
         }
         if e.kind == .country { out.insert("country:" + e.country.lowercased()) }
-        out.insert("id:" + e.id)
+        if ids { out.insert("id:" + e.id) }
         return out
     }
 
@@ -216,7 +217,7 @@ struct EntryTable: Sendable {
 
     /// Files `e` under its keys; a `new` entry cannot be filed under any yet (no search of long lists).
     private mutating func index(_ e: GazetteerEntry, at i: Int, new: Bool = false) {
-        for k in EntryTable.keys(of: e) where new || !(byKey[k]?.contains(i) ?? false) {
+        for k in EntryTable.keys(of: e, ids: false) where new || !(byKey[k]?.contains(i) ?? false) {
             byKey[k, default: []].append(i)
         }
     }
