@@ -373,15 +373,16 @@ public struct ClaimReader: Sendable {
         lastBesieged: ResolvedPlace?
     ) -> Roles {
         let lower = r.lower, actorRefs = r.actorRefs, refs = r.refs
-        let subjects = actorRefs.filter { a in
-            a.last < i && !lower[a.last + 1..<i].contains(where: { ["said", "told", "according"].contains($0) })
-                && (a.first == 0 || !["by", "with", "from", "against", "of"].contains(lower[a.first - 1]))
+        // The last actor named before the verb that can be its subject (the refs are in token order).
+        let subject = actorRefs.last { a in
+            a.last < i && !lower[a.last + 1..<i].contains(where: Self.speechWords.contains)
+                && (a.first == 0 || !Self.objectPrepositions.contains(lower[a.first - 1]))
         }
-        var roles = Roles(actor: subjects.last?.actor)
+        var roles = Roles(actor: subject?.actor)
         if roles.actor == nil, trig.action != .holds { roles.actor = actorRefs.last { $0.last < i }?.actor }
         // "Turkish troops and (allied) rebels took …": both did.
         roles.coActors =
-            subjects.last.map { s in
+            subject.map { s in
                 guard let and = (max(0, s.first - 2)..<s.first).last(where: { lower[$0] == "and" }) else { return [] }
                 return actorRefs.filter { $0.last == and - 1 }.map(\.actor)
             } ?? []
@@ -404,6 +405,11 @@ public struct ClaimReader: Sendable {
         }
         return roles
     }
+
+    /// Words between an actor and a verb that make the actor a speaker, not the verb's subject.
+    static let speechWords: Set<String> = ["said", "told", "according"]
+    /// Words before an actor that make it an object ("backed by", "with"), not a subject.
+    static let objectPrepositions: Set<String> = ["by", "with", "from", "against", "of"]
 
     /// "Akhtarin and Sawran": the places coordinated with a claim's place share the claim.
     static func partners(of p: PlaceRef, in r: SentenceReading) -> [PlaceRef] {
