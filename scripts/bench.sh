@@ -92,3 +92,17 @@ maps=$(find "$tmp/batch" -name '*.png' | wc -l)
 [ "$maps" -eq 199 ] || { echo "bench: batch wrote $maps maps for 199 articles: figures invalid" >&2; exit 1; }
 awk '{ printf "batch of 200 articles: %.1f s, %.1f articles/s, CPU %.1f s, peak RSS %.1f MiB\n", $1, 200 / $1, $3, $2 / 1024 }' "$tmp/batchtime"
 
+
+# Hardening cases (issue 17): inputs at and past the stated limits (scripts/hardening-cases.py), each
+# run once with a 120 s timeout; every one must finish in under 5 s.
+python3 scripts/hardening-cases.py "$tmp/hard"
+mkdir -p "$tmp/hard/OUT"
+root=$PWD
+while IFS=$'\t' read -r name args; do
+  IFS=$'\t' read -ra a <<< "$args"
+  (cd "$tmp/hard" && FRONTLINE_SHAPES="$root/Shapes" "$root/.build/release/frontline-bench" --time \
+    timeout 120 "$bin" "${a[@]}" > "$name.time") || echo "$name: exit code $? (124: timed out)"
+  awk -v name="$name" '{ printf "%s: %.2f s, peak RSS %.1f MiB\n", name, $1, $2 / 1024 }' "$tmp/hard/$name.time"
+  awk -v name="$name" '{ print name, $1 }' "$tmp/hard/$name.time" >> "$tmp/hard/all"
+done < "$tmp/hard/cases.tsv"
+sort -k2 -n "$tmp/hard/all" | tail -1 | awk '{ printf "slowest hardening case: %s %.2f s (limit 5 s)\n", $1, $2 }'

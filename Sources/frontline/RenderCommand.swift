@@ -148,8 +148,14 @@ struct RenderCommand: ParsableCommand {
             let scene = try frontline.scene(for: art, request: request)
             written = try frontline.write(scene, formats: try formats, output: base)
             // The map is drawn; what could not be placed or labelled is said, not dropped.
-            for note in scene.footnotes where note.contains(": not located") || note.contains(": not labelled") {
+            let unplaced = scene.footnotes.filter { $0.contains(": not located") || $0.contains(": not labelled") }
+            for note in unplaced.prefix(Limits.warningsListed) {
                 Console.message("frontline: warning: \(article): \(note)")
+            }
+            if unplaced.count > Limits.warningsListed {
+                Console.message(
+                    "frontline: warning: \(article): … and \(unplaced.count - Limits.warningsListed) more not located "
+                        + "or not labelled (see `frontline places`)")
             }
         }
         for w in written { try Console.line("wrote \(Console.escaped(w))") }

@@ -37,8 +37,14 @@ public struct ActorCatalog: Sendable {
     public private(set) var actors: [Actor] = []
     /// Name token sequences, longest first, with the actors they may mean.
     private var patterns: [(tokens: [String], caseSensitive: Bool, actors: [Int])] = []
-    /// Indexes into `patterns` by first token (lower-cased, or as written for capitals-only names), in order.
-    private var patternsByFirstToken: [String: [Int]] = [:]
+    /// Indexes into `patterns` by their key: "C:" and the tokens as written for capitals-only names, "l:"
+    /// and the tokens lower-cased for the others (a name's words joined by spaces).
+    private var patternsByKey: [String: Int] = [:]
+    /// The most tokens of a name, and the keys of names' first tokens (most words start none).
+    private var longestName = 0
+    private var firstTokens = Set<String>()
+    /// Indexes into `actors` by id.
+    private var byID: [String: Int] = [:]
 
     struct File: Codable {
         var about: String?
@@ -57,9 +63,7 @@ public struct ActorCatalog: Sendable {
 
     /// Adds the actors of a file; an actor with an existing id replaces it.
     public mutating func add(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FrontlineError.badInput(file: path, reason: "actors file not found or unreadable")
-        }
+        let data = try InputFile.read(path, limit: Limits.jsonBytes, missing: "actors file not found or unreadable")
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
             throw FrontlineError.badInput(file: path, reason: "not a valid actors file: \(JSONErrors.describe(error))")
@@ -80,7 +84,12 @@ public struct ActorCatalog: Sendable {
     /// Adds actors in order (a later one with an existing id replaces it), then rebuilds the name patterns once.
     public mutating func add(_ list: [Actor]) {
         for a in list {
-            if let i = actors.firstIndex(where: { $0.id == a.id }) { actors[i] = a } else { actors.append(a) }
+            if let i = byID[a.id] {
+                actors[i] = a
+            } else {
+                byID[a.id] = actors.count
+                actors.append(a)
+            }
         }
         rebuild()
     }
@@ -100,11 +109,15 @@ public struct ActorCatalog: Sendable {
             $0.tokens.count != $1.tokens.count
                 ? $0.tokens.count > $1.tokens.count : $0.tokens.joined() < $1.tokens.joined()
         }
-        patternsByFirstToken = [:]
-        for (k, p) in patterns.enumerated() { patternsByFirstToken[p.tokens[0], default: []].append(k) }
+        patternsByKey = [:]
+        for (k, p) in patterns.enumerated() {
+            patternsByKey[(p.caseSensitive ? "C:" : "l:") + p.tokens.joined(separator: " ")] = k
+        }
+        longestName = patterns.first?.tokens.count ?? 0
+        firstTokens = Set(patterns.map { ($0.caseSensitive ? "C:" : "l:") + $0.tokens[0] })
     }
 
-    public func actor(id: String) -> Actor? { actors.first { $0.id == id } }
+    public func actor(id: String) -> Actor? { byID[id].map { actors[$0] } }
 
     /// Actor names in a sentence's tokens: (first token, last token, candidate actor ids).
     func mentions(in toks: [Token]) -> [(first: Int, last: Int, actors: [String])] {
@@ -112,29 +125,24 @@ public struct ActorCatalog: Sendable {
         var out: [(Int, Int, [String])] = []
         var i = 0
         while i < toks.count {
-            var matched = false
-            // Patterns that can start here: by the token lower-cased, and as written (capitals-only names).
-            var candidates = patternsByFirstToken[lower[i]] ?? []
-            if toks[i].text != lower[i], let exact = patternsByFirstToken[toks[i].text] {
-                candidates = (candidates + exact).sorted()
-            }
-            for k in candidates where i + patterns[k].tokens.count <= toks.count {
-                let p = patterns[k]
-                let same =
-                    p.caseSensitive
-                    ? toks[i..<(i + p.tokens.count)].map(\.text).elementsEqual(p.tokens)
-                    : lower[i..<(i + p.tokens.count)].elementsEqual(p.tokens)
-                if same {
-                    out.append((i, i + p.tokens.count - 1, p.actors.map { actors[$0].id }))
-                    i += p.tokens.count
-                    matched = true
-                    break
-                }
-            }
-            if !matched {
-                // "rebel-held", "ISIS-controlled", "US-backed": the actor is the first part of the word.
+            // The longest name that starts here, by key (one look-up a length, whatever the number of
+            // actors); of two of that length, as written and lower-cased, the first in `patterns`.
+            var found: Int?
+            guard firstTokens.contains("C:" + toks[i].text) || firstTokens.contains("l:" + lower[i]) else {
                 i += 1
+                continue
             }
+            for n in stride(from: min(longestName, toks.count - i), through: 1, by: -1) where found == nil {
+                let exact = patternsByKey["C:" + toks[i..<(i + n)].map(\.text).joined(separator: " ")]
+                let folded = patternsByKey["l:" + lower[i..<(i + n)].joined(separator: " ")]
+                found = [exact, folded].compactMap { $0 }.min()
+            }
+            guard let k = found else {
+                i += 1
+                continue
+            }
+            out.append((i, i + patterns[k].tokens.count - 1, patterns[k].actors.map { actors[$0].id }))
+            i += patterns[k].tokens.count
         }
         return out
     }

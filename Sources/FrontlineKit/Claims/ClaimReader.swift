@@ -89,7 +89,8 @@ public struct ClaimReader: Sendable {
         var evidence: Evidence
         /// The sentence reports speech ("said", "according to").
         var reported: Bool
-        var articleDate: (year: Int, month: Int)?
+        /// Its time expressions, each with whether it is before the article's date and its token.
+        var times: [(text: String, before: Bool, token: Int)]
     }
 
     /// What reading carries from one sentence to the next: the last actor, place and besieged place
@@ -103,20 +104,23 @@ public struct ClaimReader: Sendable {
     }
 
     /// The claims read so far, numbered in order; one already read from the same sentence is not added
-    /// again.
+    /// again. Past `Limits.claims` the rest are counted in `leftOut`, not kept.
     struct ClaimList {
         var claims: [ControlClaim] = []
+        var leftOut = 0
+        /// What makes two claims the same: actor, action, place and the sentence (by its offsets).
+        private var seen = Set<[String]>()
 
         mutating func add(
             _ actor: String, _ action: ControlAction, _ ref: PlaceRef, in r: SentenceReading,
             time: String?, phase: Phase, note: String? = nil, confidence: Double = 0.8
         ) {
-            guard
-                !claims.contains(where: {
-                    $0.actor == actor && $0.action == action && $0.placeID == ref.place.entry.id
-                        && $0.evidence == r.evidence
-                })
-            else { return }
+            let key = [actor, action.rawValue, ref.place.entry.id, "\(r.evidence.start)", "\(r.evidence.end)"]
+            guard seen.insert(key).inserted else { return }
+            guard claims.count < Limits.claims else {
+                leftOut += 1
+                return
+            }
             claims.append(
                 ControlClaim(
                     id: claims.count + 1, actor: actor, action: action, placeID: ref.place.entry.id,
@@ -131,10 +135,10 @@ public struct ClaimReader: Sendable {
     public func claims(in article: Article, places: PlaceResolution) -> [ControlClaim] {
         var found = ClaimList()
         let articleDate = Self.yearMonth(article.date)
-        let points = places.places.filter { $0.kind.isPoint }
+        let named = NamedPlaces(places)
         var memory = Memory()
         for (si, s) in article.sentences.enumerated() {
-            let reading = read(s, index: si, points: points, places: places, articleDate: articleDate, memory: &memory)
+            let reading = read(s, index: si, named: named, places: places, articleDate: articleDate, memory: &memory)
             for i in reading.lower.indices {
                 heldAdjectiveClaims(at: i, in: reading, into: &found)
                 underControlClaims(at: i, in: reading, into: &found)
@@ -144,22 +148,43 @@ public struct ClaimReader: Sendable {
             if let a = reading.actorRefs.last?.actor { memory.lastActor = a }
             if let p = reading.refs.last?.place { memory.lastPlace = p }
         }
+        if found.leftOut > 0 {
+            Console.message(
+                "frontline: warning: \(article.path ?? article.name): \(found.claims.count + found.leftOut) claims, "
+                    + "the first \(Limits.claims) kept, the rest left out")
+        }
         return infer(found.claims)
+    }
+
+    /// The places each sentence names (not as a government), gathered once for the whole article.
+    struct NamedPlaces {
+        /// Mentions of point places by sentence, in the order of the places, then of their mentions.
+        var points: [Int: [(place: ResolvedPlace, span: TokenSpan)]] = [:]
+        /// The first country (in the order of the places) each sentence names.
+        var country: [Int: String] = [:]
+
+        init(_ places: PlaceResolution) {
+            for p in places.places where p.kind.isPoint || p.kind == .country {
+                for m in p.mentions where !m.metonym {
+                    guard let span = m.tokens else { continue }
+                    if p.kind.isPoint { points[span.sentence, default: []].append((p, span)) }
+                    if p.kind == .country, country[span.sentence] == nil { country[span.sentence] = p.entry.country }
+                }
+            }
+        }
     }
 
     /// A sentence's words, the places and actors it names, and whom it is attributed to.
     func read(
-        _ s: Sentence, index si: Int, points: [ResolvedPlace], places: PlaceResolution,
+        _ s: Sentence, index si: Int, named: NamedPlaces, places: PlaceResolution,
         articleDate: (year: Int, month: Int)?, memory: inout Memory
     ) -> SentenceReading {
         let toks = s.tokens
         let lower = toks.map { $0.text.lowercased() }
         let chars = Array(s.text)
-        let refs = placeRefs(in: si, lower: lower, points: points, lastPlace: memory.lastPlace)
+        let refs = placeRefs(lower: lower, named: named.points[si] ?? [], lastPlace: memory.lastPlace)
         // Actors named in this sentence, and pronouns that stand for them.
-        let namedCountry = places.places.first { p in
-            p.kind == .country && p.mentions.contains { !$0.metonym && $0.tokens?.sentence == si }
-        }?.entry.country
+        let namedCountry = named.country[si]
         var actorRefs = resolveActors(
             toks: toks, lower: lower, chars: chars, refs: refs, places: places,
             lastActor: memory.lastActor, country: namedCountry)
@@ -172,21 +197,20 @@ public struct ClaimReader: Sendable {
         return SentenceReading(
             toks: toks, lower: lower, chars: chars, refs: refs, actorRefs: actorRefs,
             attribution: attribution, evidence: evidence, reported: reported,
-            articleDate: articleDate)
+            times: Self.timePhrases(lower, articleDate: articleDate))
     }
 
-    /// The places named in sentence `si`, by token, in order: each mention of a point place (by its
+    /// The places named in a sentence, by token, in order: each mention of a point place (`named`, by its
     /// tokens), and "the city", "the town" for the last place named (in the sentence, else before it).
-    func placeRefs(in si: Int, lower: [String], points: [ResolvedPlace], lastPlace: ResolvedPlace?) -> [PlaceRef] {
+    func placeRefs(
+        lower: [String], named: [(place: ResolvedPlace, span: TokenSpan)], lastPlace: ResolvedPlace?
+    ) -> [PlaceRef] {
         var refs: [PlaceRef] = []
-        for p in points {
-            for m in p.mentions where !m.metonym {
-                guard let span = m.tokens, span.sentence == si else { continue }
-                let f = span.first
-                let before = lower[max(0, f - 6)..<f]
-                let near = f >= 2 && before.contains("near") && before.contains { $0 == "villages" || $0 == "areas" }
-                refs.append(PlaceRef(first: f, last: span.last, place: p, near: near))
-            }
+        for (p, span) in named {
+            let f = span.first
+            let before = lower[max(0, f - 6)..<f]
+            let near = f >= 2 && before.contains("near") && before.contains { $0 == "villages" || $0 == "areas" }
+            refs.append(PlaceRef(first: f, last: span.last, place: p, near: near))
         }
         for (i, w) in lower.enumerated() where i > 0 && (w == "city" || w == "town") {
             let afterThe = lower[i - 1] == "the" || (i > 1 && lower[i - 2] == "the" && lower[i - 1].contains("-"))
@@ -213,7 +237,7 @@ public struct ClaimReader: Sendable {
             } else if i >= 2, ["been", "was", "is", "remained", "remains", "were"].contains(lower[i - 1]),
                 let ref = r.refs.last(where: { $0.last < i && $0.last >= i - 8 })
             {
-                let time = timeExpression(lower, near: i, articleDate: r.articleDate)
+                let time = timeExpression(r.times, near: i)
                 let phase: Phase = lower[i - 2] == "had" || time?.before == true ? .before : .current
                 found.add(a.id, .holds, ref, in: r, time: time?.text, phase: phase)
             }
@@ -234,7 +258,7 @@ public struct ClaimReader: Sendable {
             ? r.refs.first(where: { $0.last < i && $0.place.kind.isPoint })  // "Falluja … has been in ISIS hands"
             : r.refs.last(where: { $0.last < i && $0.last >= i - 9 && $0.place.kind.isPoint })
         guard let ref = place else { return }
-        let time = timeExpression(lower, near: i, articleDate: r.articleDate)
+        let time = timeExpression(r.times, near: i)
         let phase: Phase = lower[max(0, i - 5)..<i].contains("had") || time?.before == true ? .before : .current
         found.add(a.actor, .holds, ref, in: r, time: time?.text, phase: phase)
         for other in r.refs
@@ -297,7 +321,7 @@ public struct ClaimReader: Sendable {
             let end = i + trig.words.count - 1
             defer { i = end + 1 }
             if taken.contains(i) || Self.isIntention(trig, at: i, lower: lower) { continue }
-            let time = timeExpression(lower, near: i, articleDate: r.articleDate)
+            let time = timeExpression(r.times, near: i)
             let roles =
                 trig.passive
                 ? passiveRoles(trig, at: i, end: end, in: r, lastPlace: memory.lastPlace)
@@ -349,15 +373,16 @@ public struct ClaimReader: Sendable {
         lastBesieged: ResolvedPlace?
     ) -> Roles {
         let lower = r.lower, actorRefs = r.actorRefs, refs = r.refs
-        let subjects = actorRefs.filter { a in
-            a.last < i && !lower[a.last + 1..<i].contains(where: { ["said", "told", "according"].contains($0) })
-                && (a.first == 0 || !["by", "with", "from", "against", "of"].contains(lower[a.first - 1]))
+        // The last actor named before the verb that can be its subject (the refs are in token order).
+        let subject = actorRefs.last { a in
+            a.last < i && !lower[a.last + 1..<i].contains(where: Self.speechWords.contains)
+                && (a.first == 0 || !Self.objectPrepositions.contains(lower[a.first - 1]))
         }
-        var roles = Roles(actor: subjects.last?.actor)
+        var roles = Roles(actor: subject?.actor)
         if roles.actor == nil, trig.action != .holds { roles.actor = actorRefs.last { $0.last < i }?.actor }
         // "Turkish troops and (allied) rebels took …": both did.
         roles.coActors =
-            subjects.last.map { s in
+            subject.map { s in
                 guard let and = (max(0, s.first - 2)..<s.first).last(where: { lower[$0] == "and" }) else { return [] }
                 return actorRefs.filter { $0.last == and - 1 }.map(\.actor)
             } ?? []
@@ -380,6 +405,11 @@ public struct ClaimReader: Sendable {
         }
         return roles
     }
+
+    /// Words between an actor and a verb that make the actor a speaker, not the verb's subject.
+    static let speechWords: Set<String> = ["said", "told", "according"]
+    /// Words before an actor that make it an object ("backed by", "with"), not a subject.
+    static let objectPrepositions: Set<String> = ["by", "with", "from", "against", "of"]
 
     /// "Akhtarin and Sawran": the places coordinated with a claim's place share the claim.
     static func partners(of p: PlaceRef, in r: SentenceReading) -> [PlaceRef] {
@@ -507,8 +537,21 @@ public struct ClaimReader: Sendable {
     /// fixed phrases ("late last month", "on Wednesday") and dates ("in July", "in March 2016", "since mid-2012")
     /// compared with the article's date.
     func timeExpression(
-        _ lower: [String], near i: Int, articleDate: (year: Int, month: Int)?
+        _ found: [(text: String, before: Bool, token: Int)], near i: Int
     ) -> (text: String, before: Bool)? {
+        guard
+            let best = found.min(by: {
+                abs($0.2 - i) != abs($1.2 - i) ? abs($0.2 - i) < abs($1.2 - i) : $0.0.count > $1.0.count
+            })
+        else { return nil }
+        return (best.0, best.1)
+    }
+
+    /// A sentence's time expressions (found once for all its verbs), each with whether it lies before the
+    /// article's own events and the token where it starts.
+    static func timePhrases(
+        _ lower: [String], articleDate: (year: Int, month: Int)?
+    ) -> [(text: String, before: Bool, token: Int)] {
         let text = lower.joined(separator: " ")
         let bytes = Array(text.utf8)
         var found: [(String, Bool, Int)] = []
@@ -534,12 +577,7 @@ public struct ClaimReader: Sendable {
             }
             found.append((phrase, before, tokenIndex(r)))
         }
-        guard
-            let best = found.min(by: {
-                abs($0.2 - i) != abs($1.2 - i) ? abs($0.2 - i) < abs($1.2 - i) : $0.0.count > $1.0.count
-            })
-        else { return nil }
-        return (best.0, best.1)
+        return found.map { (text: $0.0, before: $0.1, token: $0.2) }
     }
 
     func phase(

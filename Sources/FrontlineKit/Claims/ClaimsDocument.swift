@@ -101,9 +101,7 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
 
     /// Reads and checks a claims file: JSON syntax, types, known actors and actions, coordinates in range.
     public static func read(path: String, actors: ActorCatalog) throws -> ClaimsDocument {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FrontlineError.badInput(file: path, reason: "no such file")
-        }
+        let data = try InputFile.read(path, limit: Limits.jsonBytes)
         return try decode(data, file: path, actors: actors)
     }
 

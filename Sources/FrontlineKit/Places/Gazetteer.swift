@@ -79,6 +79,7 @@ public struct Gazetteer: Sendable {
     public mutating func add(contentsOf path: String) throws {
         let entries = try GazetteerFile.read(path: path)
         files += 1
+        overlay.reserve(entries.count)
         for e in entries { overlay.add(e, generation: files) }
     }
 
@@ -157,12 +158,22 @@ struct EntryTable: Sendable {
     private var byID: [String: Int] = [:]
     private var byPosition: [String: Int] = [:]
 
+    /// Room for `n` more entries, so that a big file's tables are not grown (and rehashed) again and again.
+    mutating func reserve(_ n: Int) {
+        entries.reserveCapacity(entries.count + n)
+        generations.reserveCapacity(generations.count + n)
+        byKey.reserveCapacity(byKey.count + 2 * n)
+        byID.reserveCapacity(byID.count + n)
+        byPosition.reserveCapacity(byPosition.count + n)
+    }
+
     static func positionKey(_ e: GazetteerEntry) -> String {
         "\(e.country) \((e.coordinate.lat * 10000).rounded()) \((e.coordinate.lon * 10000).rounded())"
     }
 
     /// All keys of an entry: strict keys of its names, "~" skeletons, and "country:xx" for countries.
-    static func keys(of e: GazetteerEntry) -> Set<String> {
+    /// `ids`: with "id:" and the id, which only the compiled index needs (here `byID` finds an id).
+    static func keys(of e: GazetteerEntry, ids: Bool = true) -> Set<String> {
         var out = Set<String>()
         for n in [e.name] + e.alternates {
             let (k, s) = PlaceNameNormalizer.keys(n)
@@ -170,7 +181,7 @@ struct EntryTable: Sendable {
             if !s.isEmpty { out.insert("~" + s) }
         }
         if e.kind == .country { out.insert("country:" + e.country.lowercased()) }
-        out.insert("id:" + e.id)
+        if ids { out.insert("id:" + e.id) }
         return out
     }
 
@@ -186,7 +197,10 @@ struct EntryTable: Sendable {
             merged.source += "; spellings: \(e.source)"
             entries[twin] = merged
             byID[e.id] = twin
-            index(merged, at: twin)
+            // Only the new spellings' keys: re-filing every name of the twin would grow with each one added.
+            var spellings = merged
+            spellings.alternates = extra
+            index(spellings, at: twin)
             return
         }
         if let i = byID[e.id] {
@@ -197,12 +211,13 @@ struct EntryTable: Sendable {
             if e.kind.isPoint { byPosition[position] = entries.count }
             entries.append(e)
             generations.append(generation)
-            index(e, at: entries.count - 1)
+            index(e, at: entries.count - 1, new: true)
         }
     }
 
-    private mutating func index(_ e: GazetteerEntry, at i: Int) {
-        for k in EntryTable.keys(of: e) where !(byKey[k]?.contains(i) ?? false) {
+    /// Files `e` under its keys; a `new` entry cannot be filed under any yet (no search of long lists).
+    private mutating func index(_ e: GazetteerEntry, at i: Int, new: Bool = false) {
+        for k in EntryTable.keys(of: e, ids: false) where new || !(byKey[k]?.contains(i) ?? false) {
             byKey[k, default: []].append(i)
         }
     }

@@ -8,19 +8,21 @@ public enum GazetteerFile {
         "id", "name", "lat", "lon", "country", "kind", "population", "alternates", "source", "shape",
     ]
 
-    /// Every entry of a gazetteer file; a broken row is an error naming the file and line.
+    /// Every entry of a gazetteer file; a broken row is an error naming the file and line. Lines are split
+    /// on the newline byte, not by characters: a file of a million rows is read in seconds.
     public static func read(path: String) throws -> [GazetteerEntry] {
         let text = try self.text(of: path)
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        guard let first = lines.first(where: { !$0.isEmpty }) else {
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard let first = lines.first(where: { !$0.isEmpty && !$0.elementsEqual([13]) }) else {
             throw FrontlineError.badInput(file: path, reason: "gazetteer file is empty")
         }
-        let format = detect(path: path, firstLine: String(first))
+        let format = detect(path: path, firstLine: String(decoding: first, as: UTF8.self).trimmingCR)
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
         var out: [GazetteerEntry] = []
         var header: [String: Int] = [:]
         for (n, raw) in lines.enumerated() {
-            let line = String(raw).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            let line = String(decoding: raw, as: UTF8.self).trimmingCR
+            if line.trimmingWhitespace.isEmpty || line.hasPrefix("#") { continue }
             let lineNo = n + 1
             func fail(_ why: String) -> FrontlineError { .badInput(file: path, reason: "line \(lineNo): \(why)") }
             switch format {
@@ -54,21 +56,19 @@ public enum GazetteerFile {
                     GazetteerEntry(
                         id: "geonames:\(cols[0])", name: cols[1], coordinate: LonLat(lon: lon, lat: lat),
                         country: cols[8], kind: geonamesKind(cols[6], cols[7], pop), population: pop,
-                        alternates: alternates, source: "GeoNames dump \(URL(fileURLWithPath: path).lastPathComponent)")
+                        alternates: alternates, source: "GeoNames dump \(fileName)")
                 )
             case .csv:
                 let cols = csvFields(line)
                 if n == 0, cols.first?.lowercased() == "name" { continue }
                 guard cols.count >= 3 else { throw fail("expected name,lat,lon[,country,kind,aliases]") }
-                let name = cols[0].trimmingCharacters(in: .whitespaces)
+                let name = cols[0].trimmingWhitespace
                 guard !name.isEmpty else { throw fail("the name is empty") }
-                guard let lat = Double(cols[1].trimmingCharacters(in: .whitespaces)),
-                    let lon = Double(cols[2].trimmingCharacters(in: .whitespaces)), valid(lat, lon)
-                else {
-                    throw fail("latitude/longitude missing or out of range")
-                }
-                let country = cols.count > 3 ? cols[3].trimmingCharacters(in: .whitespaces).uppercased() : ""
-                let kindText = cols.count > 4 ? cols[4].trimmingCharacters(in: .whitespaces).lowercased() : ""
+                guard let lat = Double(cols[1].trimmingWhitespace), let lon = Double(cols[2].trimmingWhitespace),
+                    valid(lat, lon)
+                else { throw fail("latitude/longitude missing or out of range") }
+                let country = cols.count > 3 ? cols[3].trimmingWhitespace.uppercased() : ""
+                let kindText = cols.count > 4 ? cols[4].trimmingWhitespace.lowercased() : ""
                 guard let kind = kindText.isEmpty ? .village : PlaceKind(rawValue: kindText) else {
                     throw fail(
                         "unknown kind '\(kindText)' (one of "
@@ -79,7 +79,7 @@ public enum GazetteerFile {
                     cols.count > 5
                     ? cols[5].split(whereSeparator: { $0 == "|" || $0 == ";" })
                         .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
-                let file = URL(fileURLWithPath: path).lastPathComponent
+                let file = fileName
                 out.append(
                     GazetteerEntry(
                         id: "user:\(file):\(lineNo)", name: name, coordinate: LonLat(lon: lon, lat: lat),
@@ -137,6 +137,12 @@ public enum GazetteerFile {
 
     /// Splits a CSV line, honouring double quotes.
     static func csvFields(_ line: String) -> [String] {
+        // Most lines quote nothing: split on the comma byte.
+        if !line.utf8.contains(UInt8(ascii: "\"")) {
+            return line.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
         var out: [String] = []
         var cur = ""
         var quoted = false
@@ -192,5 +198,13 @@ public enum GazetteerFile {
             e.alternates.map(clean).filter { !$0.contains("|") }.joined(separator: "|"),
             e.source, e.shape ?? "",
         ].map(clean).joined(separator: "\t")
+    }
+}
+
+extension String {
+    /// Without the carriage returns at either end (a CRLF file's line, split on its newlines).
+    var trimmingCR: String {
+        guard utf8.first == 13 || utf8.last == 13 else { return self }
+        return trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
     }
 }

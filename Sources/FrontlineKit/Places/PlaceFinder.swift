@@ -74,6 +74,13 @@ public struct PlaceFinder: Sendable {
         var out: [NameMention] = []
         for (si, s) in article.sentences.enumerated() {
             out += mentions(inSentence: s, index: si, people: people)
+            // Past the limit the rest of the article is not read for places: said once, not hidden.
+            if out.count > Limits.placeMentions {
+                Console.message(
+                    "frontline: warning: \(article.path ?? article.name): more than \(Limits.placeMentions) "
+                        + "place mentions, the first \(Limits.placeMentions) kept, the rest left out")
+                return Array(out.prefix(Limits.placeMentions))
+            }
         }
         return out
     }
@@ -127,7 +134,7 @@ public struct PlaceFinder: Sendable {
             out += found.map { [$0.mention] } ?? []
             i = found?.next ?? i + 1
         }
-        return out + borderMentions(s, index: si, toks: toks, lower: lower, found: out)
+        return out + borderMentions(s, index: si, text: (chars, lower), found: out)
     }
 
     /// The longest name the gazetteer knows from token `i` (up to four tokens; one for a shorthand such
@@ -227,7 +234,7 @@ public struct PlaceFinder: Sendable {
         // Possessive followed by something that is not a part of the place.
         let after = toks[last].end
         if after + 1 < chars.count, chars[after] == "’" || chars[after] == "'", chars[after + 1] == "s" {
-            let nextWord = toks.first { $0.start > after + 1 }?.text.lowercased() ?? ""
+            let nextWord = toks[(last + 1)...].first { $0.start > after + 1 }?.text.lowercased() ?? ""
             if !Self.geographicNouns.contains(nextWord) { return true }
         }
         // Object of "backed by", "allied to", …, possibly as the second of a pair ("by Moscow and Tehran").
@@ -254,8 +261,9 @@ public struct PlaceFinder: Sendable {
     /// lacks that form):
     /// the border between the named country and the country of the sentence's other places.
     func borderMentions(
-        _ s: Sentence, index si: Int, toks: [Token], lower: [String], found: [NameMention]
+        _ s: Sentence, index si: Int, text: (chars: [Character], lower: [String]), found: [NameMention]
     ) -> [NameMention] {
+        let toks = s.tokens, (chars, lower) = text
         var out: [NameMention] = []
         let covered = Set(found.flatMap { Array($0.firstToken...$0.lastToken) })
         for (i, w) in lower.enumerated() where (w == "border" || w == "frontier") && !covered.contains(i) {
@@ -270,7 +278,7 @@ public struct PlaceFinder: Sendable {
                 span = (i - 1, i)
             }
             guard let other else { continue }
-            let text = String(Array(s.text)[toks[span.0].start..<toks[span.1].end])
+            let text = String(chars[toks[span.0].start..<toks[span.1].end])
             var m = NameMention(
                 text: text, start: s.start + toks[span.0].start, end: s.start + toks[span.1].end, sentence: si,
                 firstToken: span.0, lastToken: span.1, cue: nil)

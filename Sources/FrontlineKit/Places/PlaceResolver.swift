@@ -145,6 +145,7 @@ public struct PlaceResolver: Sendable {
     /// country an "X, Syria" or "X in Iraq" after a mention places it in. Borders named by one country
     /// are left for `completeBorders`.
     func addCandidates(to groups: inout [Group], article: Article, tokens: [[Token]]) {
+        var chars: [Int: [Character]] = [:]  // each sentence's characters, made once (not once a mention)
         for g in groups.indices {
             let m = groups[g].mentions[0]
             if m.entryID != nil { continue }  // borders named by one country are settled after the others
@@ -152,7 +153,7 @@ public struct PlaceResolver: Sendable {
             if groups[g].mentions.allSatisfy(\.allCapitals) { cands = cands.filter { $0.entry.kind == .country } }
             groups[g].candidates = cands
             for mm in groups[g].mentions {
-                if let c = countryNamed(after: mm, article: article, tokens: tokens),
+                if let c = countryNamed(after: mm, article: article, tokens: tokens, chars: &chars),
                     cands.contains(where: { $0.entry.country == c && $0.entry.kind.isPoint })
                 {
                     groups[g].constraintCountry = c
@@ -163,13 +164,19 @@ public struct PlaceResolver: Sendable {
 
     /// The country named straight after a mention, after a comma or "in" ("Manbij, Syria", "Mosul in
     /// Iraq"), if any.
-    func countryNamed(after mm: NameMention, article: Article, tokens: [[Token]]) -> String? {
+    func countryNamed(
+        after mm: NameMention, article: Article, tokens: [[Token]], chars: inout [Int: [Character]]
+    ) -> String? {
         let toks = tokens[mm.sentence]
-        let chars = Array(article.sentences[mm.sentence].text)
         var j = mm.lastToken + 1
         guard j < toks.count else { return nil }
-        let gap = String(chars[toks[mm.lastToken].end..<toks[j].start])
-        if toks[j].text.lowercased() == "in" { j += 1 } else if !gap.contains(",") { return nil }
+        if toks[j].text.lowercased() == "in" {
+            j += 1
+        } else {
+            let text = chars[mm.sentence] ?? Array(article.sentences[mm.sentence].text)
+            chars[mm.sentence] = text
+            if !text[toks[mm.lastToken].end..<toks[j].start].contains(",") { return nil }
+        }
         guard j < toks.count else { return nil }
         return gazetteer.lookup(toks[j].text).first(where: { $0.kind == .country })?.country
     }

@@ -58,11 +58,11 @@ public final class InputFile {
         do { return try InputFile(path: path) } catch { throw FrontlineError.badInput(file: path, reason: error.text) }
     }
 
-    /// The whole file (at most `limit` bytes: a larger one is refused before any of it is read).
-    public static func read(_ path: String, limit: Int? = nil) throws -> Data {
-        let file = try open(path)
-        do { return try file.data(limit: limit) } catch {
-            throw FrontlineError.badInput(file: path, reason: error.text)
+    /// The whole file (at most `limit` bytes: a larger one is refused before any of it is read); a
+    /// missing file is refused with `missing` when given.
+    public static func read(_ path: String, limit: Int? = nil, missing: String? = nil) throws -> Data {
+        do { return try InputFile(path: path).data(limit: limit) } catch {
+            throw FrontlineError.badInput(file: path, reason: error == .missing ? missing ?? error.text : error.text)
         }
     }
 

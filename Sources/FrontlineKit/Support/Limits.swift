@@ -6,6 +6,18 @@ public enum Limits {
     public static let articleBytes = 16 * 1_048_576
     /// The longest line (paragraph) of an article.
     public static let lineBytes = 1_048_576
+    /// The largest claims, actors or word-lists file (JSON) read.
+    public static let jsonBytes = 64 * 1_048_576
+    /// The most words of one sentence read together; a longer one is read in pieces of this many.
+    public static let sentenceWords = 200
+    /// The most place mentions, claims and distance phrases read from one article; past each the rest
+    /// are left out, with one warning.
+    public static let placeMentions = 5000
+    public static let claims = 2000
+    public static let distancePhrases = 1000
+    /// The places not located or not labelled that `render` names in warnings; past it one line counts
+    /// the rest.
+    public static let warningsListed = 20
     /// The largest image, in pixels on each side.
     public static let imageSide = 8000.0
     /// The distance checks captioned under a map; past it the rest are counted in one line (all of

@@ -46,9 +46,7 @@ public struct WordLists: Sendable {
     /// Reads and checks a words file:
     /// `{"format": "frontline-words 1", "lists": {"name": ["word", …]}, "tables": {"name": {"word": 5, …}}}`.
     public static func load(path: String) throws -> WordLists {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FrontlineError.badInput(file: path, reason: "cannot read the word lists")
-        }
+        let data = try InputFile.read(path, limit: Limits.jsonBytes, missing: "cannot read the word lists")
         struct File: Decodable {
             var format: String
             var lists: [String: [String]]

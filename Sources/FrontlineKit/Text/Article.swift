@@ -46,32 +46,13 @@ public struct Article: Sendable {
     public private(set) var sentences: [Sentence]
     /// The distances the sentences state, found once here for every later stage.
     public let distancePhrases: [DistancePhrase]
+    /// The distance phrases past `Limits.distancePhrases`, left out (`load` says so in a warning).
+    public let distancePhrasesLeftOut: Int
     public var boilerplate: [String]
 
     /// Reads and parses an article file; errors name the file.
     public static func load(path: String) throws -> Article {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw FrontlineError.badInput(file: path, reason: "no such file")
-        }
-        if isDir.boolValue { throw FrontlineError.badInput(file: path, reason: "is a directory, not an article") }
-        // Refuse what is too large before reading it.
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if size > Limits.articleBytes {
-            throw FrontlineError.badInput(
-                file: path,
-                reason:
-                    "is \(size / 1_048_576) MB; the largest article Frontline reads is "
-                    + "\(Limits.articleBytes / 1_048_576) MB"
-            )
-        }
-        // (An empty file is not read at all: Foundation's reader leaks its buffer on zero bytes.)
-        if size == 0 {
-            throw FrontlineError.badInput(file: path, reason: "has no article text (empty or only whitespace)")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FrontlineError.badInput(file: path, reason: "cannot be read (permission denied?)")
-        }
+        let data = try readBytes(path)
         let text = try ArticleDecoder.decode(data, file: path)
         var lineNo = 0
         // Line by line, by bytes ("\r\n" is one Character, so a character split would see a CRLF file as one line).
@@ -92,7 +73,42 @@ public struct Article: Sendable {
         if article.sentences.isEmpty {
             throw FrontlineError.badInput(file: path, reason: "has no article text (empty or only whitespace)")
         }
+        article.warnLimits(file: path)
         return article
+    }
+
+    /// One warning for each per-article limit the text went past.
+    func warnLimits(file: String) {
+        if distancePhrasesLeftOut > 0 {
+            Console.message(
+                "frontline: warning: \(file): \(distancePhrases.count + distancePhrasesLeftOut) distance phrases, "
+                    + "the first \(Limits.distancePhrases) kept, the rest left out")
+        }
+    }
+
+    /// The article file's bytes, read through `InputFile`: a FIFO or device is refused without blocking,
+    /// and the size limit applies to the file opened (after symlinks), as `fstat` gives it.
+    static func readBytes(_ path: String) throws -> Data {
+        do {
+            let file = try InputFile(path: path)
+            if file.size > Limits.articleBytes { throw InputFile.Problem.tooLarge(file.size) }
+            // (An empty file is not read at all.)
+            if file.size == 0 {
+                throw FrontlineError.badInput(file: path, reason: "has no article text (empty or only whitespace)")
+            }
+            return try file.data(limit: Limits.articleBytes)
+        } catch let problem as InputFile.Problem {
+            let reason: String
+            switch problem {
+            case .isDirectory: reason = "is a directory, not an article"
+            case .tooLarge(let size):
+                reason =
+                    "is \(size / 1_048_576) MB; the largest article Frontline reads is "
+                    + "\(Limits.articleBytes / 1_048_576) MB"
+            default: reason = problem.text
+            }
+            throw FrontlineError.badInput(file: path, reason: reason)
+        }
     }
 
     /// An article from bytes (as a file's content), with the same checks as `load` but the size limits.
@@ -101,6 +117,7 @@ public struct Article: Sendable {
         if article.sentences.isEmpty {
             throw FrontlineError.badInput(file: name, reason: "has no article text (empty or only whitespace)")
         }
+        article.warnLimits(file: name)
         return article
     }
 
@@ -112,7 +129,9 @@ public struct Article: Sendable {
         date = parsed.date
         source = parsed.source
         sentences = parsed.sentences
-        distancePhrases = DistancePhrases.find(in: parsed.sentences)
+        let phrases = DistancePhrases.find(in: parsed.sentences)
+        distancePhrases = Array(phrases.prefix(Limits.distancePhrases))
+        distancePhrasesLeftOut = phrases.count - distancePhrases.count
         boilerplate = parsed.boilerplate
     }
 }

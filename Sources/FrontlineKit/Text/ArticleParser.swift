@@ -67,7 +67,7 @@ enum ArticleParser {
             bodyStarted = true
             paragraph += 1
             let leading = line.raw.prefix { $0 == " " || $0 == "\t" }.count
-            for s in SentenceSplitter.split(t) {
+            for s in SentenceSplitter.split(t).flatMap(SentenceSplitter.pieces) {
                 out.sentences.append(
                     Sentence(
                         text: s.text, start: line.start + leading + s.start,
@@ -140,6 +140,24 @@ enum SentenceSplitter {
         }
         if start < c.count { appendTrimmed(c, start, c.count, &out) }
         return out
+    }
+
+    /// A sentence of more than `Limits.sentenceWords` words (no article's sentence comes near) in pieces
+    /// of at most that many, cut between words: the later stages look around each word within its
+    /// sentence, and this keeps the look short whatever the text.
+    static func pieces(_ s: (text: String, start: Int, end: Int)) -> [(text: String, start: Int, end: Int)] {
+        // Fewer bytes than twice the limit cannot hold more words than it (a word and a space each).
+        guard s.text.utf8.count > 2 * Limits.sentenceWords else { return [s] }
+        let toks = Tokenizer.tokens(s.text)
+        guard toks.count > Limits.sentenceWords else { return [s] }
+        let c = CharacterText(s.text)
+        var out: [(String, Int, Int)] = []
+        for first in stride(from: 0, to: toks.count, by: Limits.sentenceWords) {
+            let next = first + Limits.sentenceWords
+            let from = first == 0 ? 0 : toks[first].start
+            appendTrimmed(c, from, next < toks.count ? toks[next].start : c.count, &out)
+        }
+        return out.map { (text: $0.0, start: s.start + $0.1, end: s.start + $0.2) }
     }
 
     private static func appendTrimmed(_ c: CharacterText, _ s: Int, _ e: Int, _ out: inout [(String, Int, Int)]) {

@@ -39,6 +39,8 @@ extension String {
     /// The same as `trimmingCharacters(in: .whitespaces)` (spaces and tabs, by Unicode scalar), without
     /// a round trip through NSString: most lines have nothing to trim and come back as they are.
     var trimmingWhitespace: String {
+        // Printable ASCII at both ends (most text): nothing to trim, settled by two bytes.
+        if let a = utf8.first, let b = utf8.last, (0x21..<0x7F).contains(a), (0x21..<0x7F).contains(b) { return self }
         let scalars = unicodeScalars
         var a = scalars.startIndex, b = scalars.endIndex
         while a < b, CharacterSet.whitespaces.contains(scalars[a]) { a = scalars.index(after: a) }
