@@ -255,14 +255,16 @@ final class HardeningNumbersTests: XCTestCase {
             + " so on."
     }
 
+    /// 15 distances in one sentence of about 180 words: long (over the row's 300 characters), but under the
+    /// 200 words past which a sentence is read in pieces.
     func testMeasureRowsCarryABoundedSentenceAndItsIndex() throws {
-        let body = "Manbij lies 30 km from Aleppo. " + longSentence(count: 400)
+        let body = "Manbij lies 30 km from Aleppo. " + longSentence(count: 15)
         let name = try article(body)
         let r = try Fixtures.run(["measure", name, "--format", "json"], cwd: dir)
         XCTAssertEqual(r.code, 0, r.err)
         let doc = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
         let found = doc?["claims"] as? [[String: Any]] ?? []
-        XCTAssertEqual(found.count, 401)
+        XCTAssertEqual(found.count, 16)
         XCTAssertEqual(found.first?["sentence"] as? String, "Manbij lies 30 km from Aleppo.")
         XCTAssertEqual(found.first?["sentenceIndex"] as? Int, 0)
         for row in found.dropFirst() {
