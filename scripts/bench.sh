@@ -101,7 +101,8 @@ root=$PWD
 while IFS=$'\t' read -r name args; do
   IFS=$'\t' read -ra a <<< "$args"
   (cd "$tmp/hard" && FRONTLINE_SHAPES="$root/Shapes" "$root/.build/release/frontline-bench" --time \
-    timeout 120 "$bin" "${a[@]}" > "$name.time") || echo "$name: exit code $? (124: timed out)"
+    timeout 120 "$bin" "${a[@]}" > "$name.time") ||
+    echo "$name: exit code $? (1: refused, as the README documents; 124: timed out)"
   awk -v name="$name" '{ printf "%s: %.2f s, peak RSS %.1f MiB\n", name, $1, $2 / 1024 }' "$tmp/hard/$name.time"
   awk -v name="$name" '{ print name, $1 }' "$tmp/hard/$name.time" >> "$tmp/hard/all"
 done < "$tmp/hard/cases.tsv"

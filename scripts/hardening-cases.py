@@ -62,11 +62,15 @@ def write(folder, scale):
     example = "article.txt"
     with open(os.path.join(folder, example), "w", encoding="utf-8") as f:
         f.write(HEAD + "Rebels captured Manbij and Jarabulus. Kurdish forces entered Tabqa.\n")
-    with open(os.path.join(folder, "gazetteer.csv"), "w", encoding="utf-8") as f:
-        f.write("name,lat,lon,country,kind\n")
-        for i in range(max(1, int(1_000_000 * scale))):
-            f.write("%s,%.3f,%.3f,SY,village\n" % (village(i), 33 + i // 1000 / 1000, 36 + i % 1000 / 1000))
-    rows.append(["gazetteer-1m-rows", "places", example, "--gazetteer", "gazetteer.csv"])
+    # A million rows is past the 250,000 rows user gazetteers may hold: refused (exit 1) before parsing.
+    # The 250,000 rows at the limit are read and used.
+    for rows_n, label in ((1_000_000, "gazetteer-1m-rows-refused"), (250_000, "gazetteer-250k-rows")):
+        name = label + ".csv"
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write("name,lat,lon,country,kind\n")
+            for i in range(max(1, int(rows_n * scale))):
+                f.write("%s,%.3f,%.3f,SY,village\n" % (village(i), 33 + i // 1000 / 1000, 36 + i % 1000 / 1000))
+        rows.append([label, "places", example, "--gazetteer", name])
     actors = []
     for i in range(max(1, int(10_000 * scale))):
         actors.append({"id": "actor%d" % i, "label": "Actor %d" % i, "colour": "#%06x" % (i * 2654435761 % 0xFFFFFF),

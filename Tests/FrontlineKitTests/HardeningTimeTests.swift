@@ -260,6 +260,26 @@ final class HardeningTimeTests: XCTestCase {
         XCTAssertTrue(r.out.contains(village(19999) + "  ") && r.out.contains("user:villages.csv:20001"), r.out)
     }
 
+    /// Past `Limits.userGazetteerRows` rows in all, a user gazetteer is refused before a row is parsed, so a
+    /// million-row file costs a fraction of a second, not a minute.
+    func testUserGazetteerPastTheRowLimitIsRefused() throws {
+        let row = "Zulbimix,36.5,37.2,SY,village\n"
+        let big = try write(
+            "big.csv", "name,lat,lon,country,kind\n" + String(repeating: row, count: Limits.userGazetteerRows + 1))
+        let article = try write("a.txt", head + "Rebels captured Manbij.\n")
+        try refused(
+            ["render", article, "-o", out + "/map.png", "--gazetteer", big], names: "big.csv",
+            says: "has \(Limits.userGazetteerRows + 2) rows; user gazetteers hold at most 250000 rows in all")
+    }
+
+    func testUserGazetteerRowBudgetCountsEveryFile() throws {
+        let path = try write("small.csv", "name,lat,lon\nZulbimix,36.5,37.2\nVortekix,36.6,37.3\nNaxix,36,37\n")
+        XCTAssertEqual(try GazetteerFile.read(path: path, budget: 3).count, 3)
+        XCTAssertThrowsError(try GazetteerFile.read(path: path, budget: 2)) { e in
+            XCTAssertTrue("\(e)".contains("small.csv") && "\(e)".contains("2 left for this file"), "\(e)")
+        }
+    }
+
     func testUserGazetteerWithCRLFLinesIsRead() throws {
         let entries = try GazetteerFile.read(
             path: try write("crlf.csv", "name,lat,lon\r\nZulbimix, 36.5 ,37.2\r\n\r\n"))

@@ -68,16 +68,22 @@ public struct Gazetteer: Sendable {
     /// Builds the committed gazetteer from its TSV sources (gazetteer.tsv, then the supplement).
     public static func fromSources(shapesDirectory dir: String) throws -> Gazetteer {
         var g = Gazetteer()
-        try g.add(contentsOf: dir + "/gazetteer.tsv")
+        try g.add(contentsOf: dir + "/gazetteer.tsv", budget: .max - 1)
         let supplement = dir + "/gazetteer-supplement.tsv"
-        if FileManager.default.fileExists(atPath: supplement) { try g.add(contentsOf: supplement) }
+        if FileManager.default.fileExists(atPath: supplement) { try g.add(contentsOf: supplement, budget: .max - 1) }
         return g
     }
 
     /// Adds a gazetteer file: the project's TSV, a GeoNames dump (19 columns) or a CSV
     /// `name,lat,lon[,country,kind,aliases]`. Its entries add to and override what is already here.
+    /// All user files together hold at most `Limits.userGazetteerRows` rows (the committed sources, read by
+    /// `fromSources` to compile the index, have no such limit).
     public mutating func add(contentsOf path: String) throws {
-        let entries = try GazetteerFile.read(path: path)
+        try add(contentsOf: path, budget: max(0, Limits.userGazetteerRows - overlay.entries.count))
+    }
+
+    mutating func add(contentsOf path: String, budget: Int) throws {
+        let entries = try GazetteerFile.read(path: path, budget: budget)
         files += 1
         overlay.reserve(entries.count)
         for e in entries { overlay.add(e, generation: files) }

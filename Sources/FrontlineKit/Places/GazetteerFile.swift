@@ -10,9 +10,11 @@ public enum GazetteerFile {
 
     /// Every entry of a gazetteer file; a broken row is an error naming the file and line. Lines are split
     /// on the newline byte, not by characters: a file of a million rows is read in seconds.
-    public static func read(path: String) throws -> [GazetteerEntry] {
+    /// A file of more than `budget` rows is refused before any row is parsed.
+    public static func read(path: String, budget: Int = Limits.userGazetteerRows) throws -> [GazetteerEntry] {
         let text = try self.text(of: path)
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        try checkBudget(lines, path: path, budget: budget)
         guard let first = lines.first(where: { !$0.isEmpty && !$0.elementsEqual([13]) }) else {
             throw FrontlineError.badInput(file: path, reason: "gazetteer file is empty")
         }
@@ -88,6 +90,18 @@ public enum GazetteerFile {
             }
         }
         return out
+    }
+
+    /// Refuses a file of more than `budget` rows (besides a header line) before any row is parsed.
+    static func checkBudget(_ lines: [String.UTF8View.SubSequence], path: String, budget: Int) throws {
+        let rows = lines.count { !$0.isEmpty && !$0.elementsEqual([13]) }
+        if rows > budget + 1 {  // (+1: a header line)
+            throw FrontlineError.badInput(
+                file: path,
+                reason:
+                    "has \(rows) rows; user gazetteers hold at most \(Limits.userGazetteerRows) rows in all, "
+                    + "\(budget) left for this file (keep the places the articles need)")
+        }
     }
 
     /// The file's text (UTF-8, a BOM skipped). Opened without blocking and refused unless regular: a

@@ -8,6 +8,9 @@ public enum Limits {
     public static let lineBytes = 1_048_576
     /// The largest claims, actors or word-lists file (JSON) read.
     public static let jsonBytes = 64 * 1_048_576
+    /// The most rows of user gazetteers (`--gazetteer`) one run reads, all files together: they are parsed
+    /// and indexed in memory at every run (about 10 µs a row), so a larger list would take past 5 s.
+    public static let userGazetteerRows = 250_000
     /// The most words of one sentence read together; a longer one is read in pieces of this many.
     public static let sentenceWords = 200
     /// The most place mentions, claims and distance phrases read from one article; past each the rest
