@@ -28,8 +28,8 @@ struct BasemapCommand: ParsableCommand {
 
         func run() throws {
             let basemap = try Basemap(directory: shapes)
-            for layer in Basemap.Layer.allCases {
-                let reader = try ShapefileReader(path: basemap.path(layer))
+            for file in basemap.layerFiles {
+                let reader = try ShapefileReader(path: file)
                 try Console.line("wrote \(Console.escaped(try reader.writeIndex())) (\(reader.count) shapes)")
             }
         }

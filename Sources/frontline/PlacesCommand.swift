@@ -32,7 +32,8 @@ struct PlacesCommand: ParsableCommand {
         let f = try Frontline(shapes: shapes.shapes, gazetteers: gazetteers.gazetteer)
         let places = f.places(in: art)
         // Off the map: the places the map of these places would leave out.
-        let report = PlacesReport(article: art, resolution: places, offMap: ExtentChooser.choose([places]).offMap)
+        let offMap = ExtentChooser.choose([places], coverage: try f.basemap.coverage()).offMap
+        let report = PlacesReport(article: art, resolution: places, offMap: offMap)
         switch format {
         case .table: try Console.line(report.table())
         case .json: try Console.line(try report.json())

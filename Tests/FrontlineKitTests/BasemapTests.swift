@@ -7,7 +7,7 @@ final class BasemapTests: XCTestCase {
 
     func testRequiredLayersReadThroughShapelibAndCoverTheRegion() throws {
         let region = GeoBox(minLon: 34, minLat: 28, maxLon: 50, maxLat: 40)
-        for layer in Basemap.Layer.allCases {
+        for layer in try basemap.layers {
             let reader = try ShapefileReader(path: try basemap.path(layer))
             XCTAssertGreaterThan(reader.count, 0, "\(layer) is empty")
             let recs = try reader.records(within: region)
@@ -186,14 +186,14 @@ final class BasemapTests: XCTestCase {
         let plain = try Basemap(directory: Fixtures.shapes), indexed = try Basemap(directory: dir)
         let r = try Fixtures.run(["basemap", "index", "--shapes", dir])
         XCTAssertEqual(r.code, 0, r.err)
-        for layer in Basemap.Layer.allCases {
+        for layer in plain.layers {
             XCTAssertTrue(r.out.contains("wrote \(dir)/\(layer.rawValue).qix"), r.out)
             XCTAssertTrue(indexed.indexed(layer))
             XCTAssertFalse(plain.indexed(layer), "the committed basemap has no index")
         }
         try indexed.preload()
         try plain.preload()
-        for layer in Basemap.Layer.allCases {
+        for layer in plain.layers {
             XCTAssertFalse(indexed.isRead(layer), "\(layer): an indexed layer is read through its index, not ahead")
             XCTAssertTrue(plain.isRead(layer), "\(layer): a layer without an index is read whole, ahead")
         }
@@ -201,7 +201,7 @@ final class BasemapTests: XCTestCase {
             GeoBox(minLon: 36, minLat: 35, maxLon: 39, maxLat: 37.5),
             GeoBox(minLon: 34, minLat: 28, maxLon: 50, maxLat: 40),
         ] {
-            for layer in Basemap.Layer.allCases {
+            for layer in plain.layers {
                 let a = try plain.records(layer, within: box), b = try indexed.records(layer, within: box)
                 XCTAssertEqual(a.map(\.bounds), b.map(\.bounds), "\(layer) in \(box)")
                 XCTAssertEqual(a.map(\.attributes), b.map(\.attributes), "\(layer) in \(box)")
@@ -210,5 +210,54 @@ final class BasemapTests: XCTestCase {
         // The small box leaves out shapes the region has: the index selects.
         let small = GeoBox(minLon: 36, minLat: 35, maxLon: 39, maxLat: 37.5)
         XCTAssertLessThan(try indexed.records(.lakes, within: small).count, try indexed.records(.lakes).count)
+    }
+
+    // MARK: scales, optional layers, coverage
+
+    func testScaleFollowsNaturalEarthsGuidance() {
+        // 1,000 km on 270 mm is 1:3.7 million; 10,000 km, 1:37 million; 30,000 km, 1:111 million.
+        XCTAssertEqual(Basemap.Scale.forMap(kmAcross: 1000, mmAcross: 270), .fine)
+        XCTAssertEqual(Basemap.Scale.forMap(kmAcross: 10000, mmAcross: 270), .medium)
+        XCTAssertEqual(Basemap.Scale.forMap(kmAcross: 30000, mmAcross: 270), .coarse)
+        XCTAssertLessThan(Basemap.Scale.fine, Basemap.Scale.coarse)
+    }
+
+    /// A coarser file is read when the basemap has it; a scale it lacks falls back to the next finer file.
+    func testCoarserFileIsReadWhenPresentElseTheFinerOne() throws {
+        let dir = try Fixtures.tempDir()
+        let fm = FileManager.default
+        for item in try fm.contentsOfDirectory(atPath: Fixtures.shapes) where !item.hasPrefix(".") && item != "build" {
+            try fm.copyItem(atPath: Fixtures.shapes + "/" + item, toPath: dir + "/" + item)
+        }
+        // Countries stand in for a coarse land layer: their records carry ISO codes, land's do not.
+        for ext in ["shp", "shx", "dbf"] {
+            try fm.copyItem(atPath: "\(dir)/countries.\(ext)", toPath: "\(dir)/land-110m.\(ext)")
+        }
+        let b = try Basemap(directory: dir)
+        XCTAssertEqual(b.path(.land, scale: .coarse), dir + "/land-110m.shp")
+        XCTAssertEqual(b.path(.land, scale: .medium), dir + "/land.shp", "no -50m file: the finest")
+        XCTAssertTrue(try b.records(.land, scale: .coarse).allSatisfy { $0.attributes["ISO_A2"] != nil })
+        XCTAssertTrue(try b.records(.land, scale: .medium).allSatisfy { $0.attributes["ISO_A2"] == nil })
+        XCTAssertTrue(b.layerFiles.contains(dir + "/land-110m.shp"))
+        let r = try Fixtures.run(["basemap", "index", "--shapes", dir])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("wrote \(dir)/land-110m.qix"), r.out)
+    }
+
+    func testDivisionsLayerIsOptional() throws {
+        let b = try basemap
+        XCTAssertFalse(FileManager.default.fileExists(atPath: b.path(.divisions)))
+        XCTAssertFalse(b.layers.contains(.divisions))
+        XCTAssertEqual(
+            try b.records(.divisions, within: GeoBox(minLon: 36, minLat: 35, maxLon: 39, maxLat: 37)).count, 0)
+    }
+
+    /// Places outside what the basemap covers (its land layer's bounds) are listed, not drawn.
+    func testCoverageIsTheLandLayersBounds() throws {
+        let c = try basemap.coverage()
+        XCTAssertEqual(c.minLon, 30, accuracy: 0.01)
+        XCTAssertEqual(c.maxLon, 52, accuracy: 0.01)
+        XCTAssertEqual(c.minLat, 26, accuracy: 0.01)
+        XCTAssertEqual(c.maxLat, 42, accuracy: 0.01)
     }
 }

@@ -8,18 +8,39 @@ public struct Basemap: Sendable {
 
     /// The layers a map draws, by file name (without extension).
     public enum Layer: String, CaseIterable, Sendable {
-        case land, countries, lakes, rivers, coastline, boundaries
+        case land, countries, lakes, rivers, coastline, boundaries, divisions
 
         /// The geometry the layer's file must hold: a layer swapped for another is refused.
         public var kind: ShapeKind {
             switch self {
-            case .land, .countries, .lakes: return .polygon
+            case .land, .countries, .lakes, .divisions: return .polygon
             case .rivers, .coastline, .boundaries: return .arc
             }
         }
 
         /// Whether a map cannot be drawn without shapes in this layer (a map of no land is no map).
         public var required: Bool { self == .land || self == .countries }
+
+        /// Whether a basemap may lack the layer's file (first-level divisions are drawn where a basemap has them).
+        public var optional: Bool { self == .divisions }
+    }
+
+    /// The generalisation a layer is read at: Natural Earth's 1:10m, 1:50m and 1:110m versions of the same
+    /// data, in files named `land.shp`, `land-50m.shp` and `land-110m.shp`. A basemap without a coarser
+    /// file uses the finest one.
+    public enum Scale: String, CaseIterable, Sendable, Comparable {
+        case fine = "", medium = "-50m", coarse = "-110m"
+
+        /// The scale for a map showing `kmAcross` kilometres in `mmAcross` millimetres of paper or screen:
+        /// Natural Earth's own guidance (1:10m data for maps up to 1:15 million, 1:50m to 1:60 million).
+        public static func forMap(kmAcross: Double, mmAcross: Double) -> Scale {
+            let denominator = kmAcross * 1_000_000 / max(mmAcross, 1)
+            return denominator < 15_000_000 ? .fine : denominator < 60_000_000 ? .medium : .coarse
+        }
+
+        public static func < (a: Scale, b: Scale) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
     }
 
     public init(directory: String) throws {
@@ -72,16 +93,42 @@ public struct Basemap: Sendable {
 
     public func path(_ layer: Layer) -> String { directory + "/" + layer.rawValue + ".shp" }
 
+    /// The layer's file at `scale`, or the nearest finer one the basemap has.
+    public func path(_ layer: Layer, scale: Scale) -> String {
+        for s in Scale.allCases.reversed() where s <= scale {
+            let p = directory + "/" + layer.rawValue + s.rawValue + ".shp"
+            if s == .fine || FileManager.default.fileExists(atPath: p) { return p }
+        }
+        return path(layer)
+    }
+
+    /// The layers this basemap has: every required one, and the optional ones whose file is here.
+    public var layers: [Layer] {
+        Layer.allCases.filter { !$0.optional || FileManager.default.fileExists(atPath: path($0)) }
+    }
+
+    /// Every layer file this basemap has, at each scale it has (what `basemap index` indexes).
+    public var layerFiles: [String] {
+        layers.flatMap { layer in
+            Set(Scale.allCases.map { path(layer, scale: $0) }).sorted()
+        }
+    }
+
+    /// What the basemap covers: the bounds of its land layer (a regional basemap refuses places outside it).
+    public func coverage() throws -> GeoBox { try reader(.land, scale: .fine).bounds }
+
     /// The records of a layer whose bounds meet `box`. A layer is read whole through shapelib once
     /// and kept — unless it has a spatial index beside it (`frontline basemap index`): then a box reads
     /// only the records the index names for it (what a large basemap needs: a map shows a small part).
-    public func records(_ layer: Layer, within box: GeoBox? = nil) throws -> [ShapeRecord] {
-        if let box, !cache.has(layer), indexed(layer) {
-            return try reader(layer).records(within: box)
+    public func records(_ layer: Layer, within box: GeoBox? = nil, scale: Scale = .fine) throws -> [ShapeRecord] {
+        let file = path(layer, scale: scale)
+        if layer.optional, !FileManager.default.fileExists(atPath: file) { return [] }
+        if let box, !cache.has(file), ShapefileReader.usableIndex(for: file) != nil {
+            return try reader(layer, scale: scale).records(within: box)
         }
-        let all = try cache.records(layer) {
-            let records = try reader(layer).records()
-            if layer.required, records.isEmpty { throw emptyLayer(layer) }
+        let all = try cache.records(file) {
+            let records = try reader(layer, scale: scale).records()
+            if layer.required, records.isEmpty { throw emptyLayer(layer, file) }
             return records
         }
         guard let box else { return all }
@@ -89,18 +136,19 @@ public struct Basemap: Sendable {
     }
 
     /// The layer's file, checked and opened, with the geometry the layer needs.
-    func reader(_ layer: Layer) throws -> ShapefileReader {
-        let reader = try ShapefileReader(path: path(layer), expecting: layer.kind)
-        if layer.required, reader.count == 0 { throw emptyLayer(layer) }
+    func reader(_ layer: Layer, scale: Scale = .fine) throws -> ShapefileReader {
+        let file = path(layer, scale: scale)
+        let reader = try ShapefileReader(path: file, expecting: layer.kind)
+        if layer.required, reader.count == 0 { throw emptyLayer(layer, file) }
         return reader
     }
 
-    private func emptyLayer(_ layer: Layer) -> FrontlineError {
-        .badInput(file: path(layer), reason: "has no shapes; the \(layer.rawValue) layer must not be empty")
+    private func emptyLayer(_ layer: Layer, _ file: String) -> FrontlineError {
+        .badInput(file: file, reason: "has no shapes; the \(layer.rawValue) layer must not be empty")
     }
 
     /// Whether a layer has been read whole (and is kept).
-    func isRead(_ layer: Layer) -> Bool { cache.has(layer) }
+    func isRead(_ layer: Layer) -> Bool { cache.has(path(layer)) }
 
     /// Whether a layer has a usable spatial index (one no older than the layer).
     public func indexed(_ layer: Layer) -> Bool { ShapefileReader.usableIndex(for: path(layer)) != nil }
@@ -108,6 +156,6 @@ public struct Basemap: Sendable {
     /// Reads every layer now (a render draws them all), so later stages find them in memory; an
     /// indexed layer is left to be read through its index once the map's box is known.
     public func preload() throws {
-        for layer in Layer.allCases where !indexed(layer) { _ = try records(layer) }
+        for layer in layers where !indexed(layer) { _ = try records(layer) }
     }
 }

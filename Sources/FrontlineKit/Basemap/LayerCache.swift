@@ -1,18 +1,18 @@
 import Foundation
 
-/// The records of each basemap layer, read once and kept; safe to share between threads.
+/// The records of each basemap layer file (by path), read once and kept; safe to share between threads.
 final class LayerCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var layers: [Basemap.Layer: [ShapeRecord]] = [:]
+    private var layers: [String: [ShapeRecord]] = [:]
 
-    /// Whether a layer has been read whole.
-    func has(_ layer: Basemap.Layer) -> Bool {
+    /// Whether a layer's file has been read whole.
+    func has(_ layer: String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         return layers[layer] != nil
     }
 
-    func records(_ layer: Basemap.Layer, read: () throws -> [ShapeRecord]) throws -> [ShapeRecord] {
+    func records(_ layer: String, read: () throws -> [ShapeRecord]) throws -> [ShapeRecord] {
         lock.lock()
         defer { lock.unlock() }
         if let r = layers[layer] { return r }

@@ -1,10 +1,12 @@
 import Foundation
 
-/// The basemap under a panel, in drawing order: land, the article's countries, lakes, rivers, coast
-/// and borders. What is drawn is cut to the frame; the shapes labels follow later are kept whole.
+/// The basemap under a panel, in drawing order: land, the article's countries, their divisions, lakes,
+/// rivers, coast and borders, each read at the generalisation the map's scale calls for. What is drawn is
+/// cut to the frame; the shapes labels follow later are kept whole.
 struct BasemapLayer {
     typealias Country = (name: String, iso: String, parts: [[Point]])
-    /// The rivers drawn heavier than the rest, besides those the article names.
+    /// The rivers drawn heavier than the rest, besides those the article names, in a basemap whose rivers
+    /// have no downstream order (`ORDER` 1 is a river that reaches the sea: drawn heavier too).
     static let majorRivers: Set<String> = ["Euphrates", "Tigris", "Shatt al-Arab"]
 
     var items: [SceneItem] = []
@@ -18,10 +20,14 @@ struct BasemapLayer {
         basemap: Basemap, transform t: MapTransform, visible: GeoBox, focus: Set<String>,
         mentionedRivers: Set<String>, style: MapStyle
     ) throws {
-        // Only the shapes that can show, projected on both cores at once.
-        let layers = try [Basemap.Layer.land, .countries, .lakes, .rivers, .coastline, .boundaries].map {
-            try basemap.records($0, within: visible)
+        // Only the shapes that can show, at the map's scale, projected on both cores at once.
+        let scale = Self.scale(transform: t, visible: visible, style: style)
+        var layers = try [Basemap.Layer.land, .countries, .lakes, .rivers, .coastline, .boundaries].map {
+            try basemap.records($0, within: visible, scale: $0 == .rivers ? .fine : scale)
         }
+        // Divisions only where they are legible: a map at Natural Earth's finest scale, in its countries.
+        let divisions = scale == .fine ? try basemap.records(.divisions, within: visible) : []
+        layers.append(divisions.filter { focus.contains($0.attributes["ISO_A2"] ?? "") })
         let surface = try t.lines(of: layers)
         // Cut to the frame and a margin wider than any basemap stroke (the frame's clip hides the rest).
         let m = style.px(16), f = t.frame
@@ -32,12 +38,22 @@ struct BasemapLayer {
         func lines(_ parts: [[Point]]) -> [[Point]] { parts.flatMap { FrameCut.line($0, to: shown) } }
 
         items.append(.path(parts: rings(surface[0].flatMap { $0 }), closed: true, style: PathStyle(fill: style.land)))
+        // A large country comes in several records (tiles of its polygon): one country of all its parts.
+        var byISO: [String: Int] = [:]
         for (i, c) in layers[1].enumerated() {
             let iso = c.attributes["ISO_A2"] ?? ""
-            countries.append((c.attributes["NAME"] ?? iso, iso, surface[1][i]))
-            if focus.contains(iso) {
-                items.append(.path(parts: rings(surface[1][i]), closed: true, style: style.focusArea))
+            if let k = byISO[iso], !iso.isEmpty {
+                countries[k].parts += surface[1][i]
+            } else {
+                byISO[iso] = countries.count
+                countries.append((c.attributes["NAME"] ?? iso, iso, surface[1][i]))
             }
+        }
+        for c in countries where focus.contains(c.iso) {
+            items.append(.path(parts: rings(c.parts), closed: true, style: style.focusArea))
+        }
+        if !surface[6].isEmpty {
+            items.append(.path(parts: lines(surface[6].flatMap { $0 }), closed: false, style: style.divisionLine))
         }
         lakes = layers[2]
         if !lakes.isEmpty {
@@ -45,7 +61,9 @@ struct BasemapLayer {
         }
         for (i, r) in layers[3].enumerated() {
             let name = r.attributes["NAME"] ?? ""
-            let major = Self.majorRivers.contains(name) || mentionedRivers.contains(name)
+            let major =
+                r.attributes["ORDER"].map { $0.trimmingCharacters(in: .whitespaces) == "1" }
+                ?? Self.majorRivers.contains(name) || mentionedRivers.contains(name)
             let drawn = surface[3][i]
             items.append(.path(parts: lines(drawn), closed: false, style: major ? style.majorRiver : style.minorRiver))
             if let longest = drawn.max(by: { $0.count < $1.count }) { rivers.append((name, longest)) }
@@ -56,5 +74,16 @@ struct BasemapLayer {
         items.append(.path(parts: lines(borders), closed: false, style: style.borderHalo))
         // Drawn whole: cut to the frame, its dashes would start afresh at each cut and move.
         items.append(.path(parts: borders, closed: false, style: style.borderLine))
+    }
+
+    /// The generalisation for this map: its width in kilometres over its width on paper or screen
+    /// (the style's unit is 1/160 inch at scale 1).
+    static func scale(transform t: MapTransform, visible: GeoBox, style: MapStyle) -> Basemap.Scale {
+        let mid = (visible.minLat + visible.maxLat) / 2
+        let km =
+            Geodesic.wgs84.distance(
+                LonLat(lon: visible.minLon, lat: mid), LonLat(lon: visible.maxLon, lat: mid)) / 1000
+        let mm = t.frame.width / style.scale * 25.4 / 160
+        return .forMap(kmAcross: km, mmAcross: mm)
     }
 }

@@ -26,7 +26,8 @@ extension MapComposer {
     {
         let style = MapStyle(width: request.width / 1.6)
         let W = request.width
-        let extent = ExtentChooser.choose([Self.combined(left.places, right.places)])
+        let extent = ExtentChooser.choose(
+            [Self.combined(left.places, right.places)], coverage: try basemap.coverage())
         let projection = try Projection.conformal(for: extent.box)
         let margin = style.text(28), gutterLeft = style.text(46), gutterBottom = style.text(24),
             between = style.text(24)

@@ -18,18 +18,24 @@ public enum ExtentChooser {
     static let nearbyKm = 120.0
 
     public static func choose(
-        _ places: [PlaceResolution], fallback: GeoBox = GeoBox(minLon: 35, minLat: 32, maxLon: 44, maxLat: 38)
+        _ places: [PlaceResolution], coverage: GeoBox = world,
+        fallback: GeoBox = GeoBox(minLon: 35, minLat: 32, maxLon: 44, maxLat: 38)
     ) -> MapExtent {
-        choose(places.flatMap(\.points), focus: Set(places.flatMap { $0.focusCountries.prefix(2) }), fallback: fallback)
+        choose(
+            places.flatMap(\.points), focus: Set(places.flatMap { $0.focusCountries.prefix(2) }), coverage: coverage,
+            fallback: fallback)
     }
 
-    /// The region the committed basemap covers; places outside it cannot be drawn.
-    public static let basemapRegion = GeoBox(minLon: 30, minLat: 26, maxLon: 52, maxLat: 42)
+    /// The whole Earth: what a world basemap covers.
+    public static let world = GeoBox(minLon: -180, minLat: -90, maxLon: 180, maxLat: 90)
 
-    public static func choose(_ all: [ResolvedPlace], focus: Set<String>, fallback: GeoBox) -> MapExtent {
+    /// `coverage` is what the basemap covers (`Basemap.coverage()`): places outside it cannot be drawn.
+    public static func choose(
+        _ all: [ResolvedPlace], focus: Set<String>, coverage: GeoBox = world, fallback: GeoBox
+    ) -> MapExtent {
         let geod = Geodesic.wgs84
-        let points = all.filter { basemapRegion.contains($0.coordinate) }
-        let outside = all.filter { !basemapRegion.contains($0.coordinate) }
+        let points = all.filter { coverage.contains($0.coordinate) }
+        let outside = all.filter { !coverage.contains($0.coordinate) }
         var chosen = chooseWithin(points, focus: focus, fallback: fallback, geod: geod)
         chosen.offMap += outside
         return chosen

@@ -80,7 +80,7 @@ public struct MapComposer {
                 box: box, offMap: points.filter { !box.contains($0.coordinate) },
                 onMap: points.filter { box.contains($0.coordinate) })
         }
-        let extent = ExtentChooser.choose([a.places])
+        let extent = ExtentChooser.choose([a.places], coverage: try basemap.coverage())
         guard extent.onMap.isEmpty else { return extent }
         let file = a.article.path ?? a.article.name
         if points.isEmpty {

@@ -46,6 +46,10 @@ extension MapStyle {
     var borderHalo: PathStyle { PathStyle(stroke: RGBA(1, 1, 1, 0.7), lineWidth: px(3.2)) }
     var borderLine: PathStyle { PathStyle(stroke: border, lineWidth: px(1.4), dash: [7, 2.5, 1.5, 2.5].map(px)) }
     var focusArea: PathStyle { PathStyle(fill: focusLand) }
+    /// First-level divisions (oblasts, governorates, states) of the article's countries: a fine grey line.
+    var divisionLine: PathStyle {
+        PathStyle(stroke: RGBA(0.45, 0.42, 0.38, 0.55), lineWidth: px(0.7), dash: [3, 2].map(px))
+    }
     var measuredStretch: PathStyle { PathStyle(stroke: measure, lineWidth: px(7)) }
     var straightMeasure: PathStyle { PathStyle(stroke: measureInk, lineWidth: px(1.8), dash: [5, 3].map(px)) }
     var claimedEndCross: PathStyle { PathStyle(stroke: measureInk, lineWidth: px(2.2)) }
