@@ -119,7 +119,9 @@ extension GazetteerCommand {
         func run() throws {
             guard let cache = GazetteerCache.user else { return }
             for c in countries.map({ $0.uppercased() }) {
-                guard try cache.remove(c) else { throw FrontlineError.usage("\(c) is not in the cache") }
+                guard try cache.remove(c) else {
+                    throw FrontlineError.badInput(file: cache.path(of: c), reason: "\(c) is not in the cache")
+                }
                 try Console.line("removed \(c)")
             }
         }
