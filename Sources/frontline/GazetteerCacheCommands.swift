@@ -9,11 +9,11 @@ extension GazetteerCommand {
         static let configuration = CommandConfiguration(
             abstract: "Download GeoNames country dumps into the user's gazetteer cache.",
             discussion: """
-                Downloads CC.zip for each country, checks it (every row 19 columns, valid coordinates), \\
-                and compiles its populated places into $XDG_DATA_HOME/frontline/gazetteers/CC.index \\
-                (default ~/.local/share/frontline/gazetteers), which every later command reads. All the \\
-                countries are written or none: a failed, truncated or corrupt download is one error line \\
-                naming its URL, exit code 1, and the cache unchanged. This is the only command that \\
+                Downloads CC.zip for each country, checks it (every row 19 columns, valid coordinates), \
+                and compiles its populated places into $XDG_DATA_HOME/frontline/gazetteers/CC.index \
+                (default ~/.local/share/frontline/gazetteers), which every later command reads. All the \
+                countries are written or none: a failed, truncated or corrupt download is one error line \
+                naming its URL, exit code 1, and the cache unchanged. This is the only command that \
                 touches the network.
 
                 Examples:
@@ -42,8 +42,11 @@ extension GazetteerCommand {
                 throw ValidationError("'\(c)' is not an ISO 3166-1 alpha-2 country code (two letters, e.g. SY)")
             }
             guard template.contains("{CC}") else { throw ValidationError("the URL template has no {CC}") }
-            for c in codes where URL(string: template.replacingOccurrences(of: "{CC}", with: c)) == nil {
-                throw ValidationError("'\(template)' does not make a URL")
+            for c in codes {
+                let url = URL(string: template.replacingOccurrences(of: "{CC}", with: c))
+                guard let scheme = url?.scheme?.lowercased(), ["http", "https"].contains(scheme) else {
+                    throw ValidationError("'\(template)' does not make an http or https URL")
+                }
             }
         }
 

@@ -208,6 +208,19 @@ final class GazetteerAddTests: XCTestCase {
         }
     }
 
+    func testHelpHasExamples() throws {
+        for sub in ["add", "list", "remove"] {
+            let r = try Fixtures.run(["gazetteer", sub, "--help"])
+            XCTAssertEqual(r.code, 0, sub)
+            XCTAssertTrue(r.out.contains("  frontline gazetteer \(sub)"), "gazetteer \(sub) --help has no example")
+        }
+        // (Help is wrapped to the width: compared with its whitespace collapsed.)
+        let add = try Fixtures.run(["gazetteer", "add", "--help"]).out.split(whereSeparator: \.isWhitespace)
+            .joined(separator: " ")
+        XCTAssertTrue(add.contains("Example: --url http://127.0.0.1:8000/{CC}.zip"), add)
+        XCTAssertTrue(add.contains("only command that touches the network"), add)
+    }
+
     /// Every command but `gazetteer add` works offline: with a URL set in the environment and every
     /// proxy pointing at an unroutable address, none sends a request, and all succeed.
     func testOtherCommandsNeverTouchTheNetwork() throws {
