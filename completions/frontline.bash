@@ -415,13 +415,13 @@ _frontline_gazetteer() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    compile|lookup)
+    compile|lookup|add|list|remove)
         # Offer subcommand argument completions
         "_frontline_gazetteer_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'compile lookup' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'compile lookup add list remove' -- "${cur}"))
         ;;
     esac
 }
@@ -460,6 +460,37 @@ _frontline_gazetteer_lookup() {
         return
         ;;
     esac
+}
+
+_frontline_gazetteer_add() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=(--url)
+    __frontline_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--url')
+        return
+        ;;
+    esac
+}
+
+_frontline_gazetteer_list() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __frontline_offer_flags_options 0
+}
+
+_frontline_gazetteer_remove() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __frontline_offer_flags_options -1
 }
 
 _frontline_basemap() {

@@ -56,7 +56,7 @@ _frontline() {
             'compare:Draw before and after side by side: one article'\''s own phases, or two articles or claims files.'
             'report:Write a report: each article'\''s map, caption, alt text, claims table with evidence, and distance checks.'
             'batch:Render many articles (files or folders of .txt): each one'\''s map and claims file, on all cores.'
-            'gazetteer:Maintain the committed gazetteer.'
+            'gazetteer:Maintain the committed gazetteer and the cache of GeoNames countries.'
             'basemap:Maintain a basemap folder.'
             'help:Show subcommand help information.'
         )
@@ -211,12 +211,15 @@ _frontline_gazetteer() {
         local -ar subcommands=(
             'compile:Rebuild Shapes/gazetteer.index from gazetteer.tsv and gazetteer-supplement.tsv.'
             'lookup:Show the gazetteer entries a name can mean.'
+            'add:Download GeoNames country dumps into the user'\''s gazetteer cache.'
+            'list:List the countries in the user'\''s gazetteer cache.'
+            'remove:Remove countries from the user'\''s gazetteer cache.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        compile|lookup)
+        compile|lookup|add|list|remove)
             "_frontline_gazetteer_${words[1]}" && ret=0
             ;;
         esac
@@ -244,6 +247,39 @@ _frontline_gazetteer_lookup() {
         ':name:'
         '--shapes[Folder of the basemap and gazetteer (default\: $FRONTLINE_SHAPES, ./Shapes, the package'\''s Shapes, or PREFIX/share/frontline/Shapes for PREFIX/bin/frontline).]:DIR:'
         '*--gazetteer[A user gazetteer to add (repeatable).]:FILE:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_frontline_gazetteer_add() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:CC:'
+        '--url[The URL to download, {CC} standing for the code (default\: $FRONTLINE_GEONAMES_URL, else https\://download.geonames.org/export/dump/{CC}.zip). Example\: --url http\://127.0.0.1\:8000/{CC}.zip]:TEMPLATE:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_frontline_gazetteer_list() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_frontline_gazetteer_remove() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:CC:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0

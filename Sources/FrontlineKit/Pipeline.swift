@@ -10,8 +10,11 @@ public struct Frontline: Sendable {
     /// The pipeline over a Shapes folder; `gazetteers` are user files (GeoNames dump, CSV) that add
     /// to and override the committed gazetteer, later files over earlier ones.
     /// `drawing`: the caller will draw maps, so the basemap's layers are read now, beside the gazetteer.
+    /// `cache`: the cached GeoNames countries to read (`gazetteer add`; the user's by default, read from disk:
+    /// no network).
     public init(
-        shapes: String? = nil, gazetteers: [String] = [], actors actorFiles: [String] = [], drawing: Bool = false
+        shapes: String? = nil, gazetteers: [String] = [], actors actorFiles: [String] = [], drawing: Bool = false,
+        cache: GazetteerCache? = .user
     ) throws {
         Runtime.start()
         let basemap = try Basemap.locate(explicit: shapes)
@@ -29,7 +32,7 @@ public struct Frontline: Sendable {
         // The gazetteer on one core; actors and fonts on the other.
         (gazetteer, (actors, fonts)) = try Parallel.both(
             {
-                var g = try basemap.gazetteer()
+                var g = try basemap.gazetteer(cache: cache)
                 for file in gazetteers { try g.add(contentsOf: file) }
                 return g
             },

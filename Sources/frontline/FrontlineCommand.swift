@@ -6,6 +6,9 @@ struct FrontlineCommand: ParsableCommand {
         commandName: "frontline",
         abstract: "Turn a news article about a war into a map a reader can trust.",
         discussion: """
+            Works offline: only `frontline gazetteer add CC`, when asked, downloads (a country's villages \
+            from GeoNames, into the user's cache that every command then reads).
+
             Example:
               frontline render Examples/manbij-marea-falluja-2016.txt --format png,svg,pdf
             """,

@@ -5,8 +5,12 @@ import FrontlineKit
 struct GazetteerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazetteer",
-        abstract: "Maintain the committed gazetteer.",
-        subcommands: [Compile.self, Lookup.self])
+        abstract: "Maintain the committed gazetteer and the cache of GeoNames countries.",
+        discussion: """
+            Villages on demand: `gazetteer add SY` downloads GeoNames' dump of Syria once, and every later \
+            command finds its villages. Only `gazetteer add` touches the network.
+            """,
+        subcommands: [Compile.self, Lookup.self, Add.self, List.self, Remove.self])
 
     struct Compile: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -35,7 +35,7 @@ enum Fixtures {
         lock.lock()
         defer { lock.unlock() }
         if let f = cachedFrontline { return f }
-        let f = try Frontline(shapes: shapes)
+        let f = try Frontline(shapes: shapes, cache: nil)  // not the user's cached countries
         cachedFrontline = f
         return f
     }
@@ -46,6 +46,13 @@ enum Fixtures {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
+
+    /// An empty XDG data folder: the CLI's default in tests, so no user's cached country changes a result.
+    static let emptyDataHome: String = {
+        let dir = NSTemporaryDirectory() + "frontline-tests-empty-data-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }()
 
     /// The built `frontline` executable beside the test bundle.
     static var executable: String {
@@ -70,6 +77,7 @@ enum Fixtures {
         p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? packageRoot)
         var env = ProcessInfo.processInfo.environment
         env["FRONTLINE_SHAPES"] = shapes
+        env["XDG_DATA_HOME"] = emptyDataHome  // the user's cached countries stay out of the tests
         for (k, v) in extra { env[k] = v }
         p.environment = env
         let out = Pipe(), err = Pipe()

@@ -273,6 +273,11 @@ final class CompiledGazetteer: @unchecked Sendable {
 
     /// Writes entries and their keys (deterministic: entries in order, keys sorted bytewise).
     static func write(entries: [GazetteerEntry], to path: String) throws {
+        try AtomicFile.write(bytes(entries: entries), to: path)
+    }
+
+    /// The index of `entries`, as `write` writes it.
+    static func bytes(entries: [GazetteerEntry]) -> Data {
         var keys: [String: [Int]] = [:]
         for (i, e) in entries.enumerated() {
             for k in EntryTable.keys(of: e) { keys[k, default: []].append(i) }
@@ -286,7 +291,7 @@ final class CompiledGazetteer: @unchecked Sendable {
         let out =
             magic + "\nentries \(entries.count) bytes \(entryLines.utf8.count)\n" + entryLines
             + "keys \(keys.count) bytes \(keyLines.utf8.count)\n" + keyLines
-        try AtomicFile.write(Data(out.utf8), to: path)
+        return Data(out.utf8)
     }
 }
 

@@ -44,10 +44,13 @@ public enum NameMatch: String, Sendable {
 }
 
 /// The places a map can name. The committed gazetteer is read from its compiled index
-/// (`Shapes/gazetteer.index`, keys precomputed and sorted, entries parsed on demand); user
-/// gazetteers add to it and override it.
+/// (`Shapes/gazetteer.index`, keys precomputed and sorted, entries parsed on demand); the user's cached
+/// country dumps (`gazetteer add`, compiled the same way) add to it, and user gazetteer files add to both
+/// and override both.
 public struct Gazetteer: Sendable {
     private var base: CompiledGazetteer?
+    /// The user's cached countries (`GazetteerCache`), one index each, in the order of their codes.
+    private var cached: [CompiledGazetteer] = []
     private var overlay = EntryTable()
     /// Which file each overlay entry came from, counting up: a later file overrides an earlier one.
     private var files = 0
@@ -58,12 +61,17 @@ public struct Gazetteer: Sendable {
         for e in entries { overlay.add(e) }
     }
 
-    /// The committed gazetteer of a Shapes directory, from its compiled index.
-    public static func load(shapesDirectory dir: String) throws -> Gazetteer {
+    /// The committed gazetteer of a Shapes directory, from its compiled index, and every country in
+    /// `cache` (a cached index that cannot be read is left out with a warning).
+    public static func load(shapesDirectory dir: String, cache: GazetteerCache? = nil) throws -> Gazetteer {
         var g = Gazetteer()
         g.base = try CompiledGazetteer(path: dir + "/" + CompiledGazetteer.fileName)
+        g.cached = cache?.indexes() ?? []
         return g
     }
+
+    /// The committed index and the cached ones.
+    private var bases: [CompiledGazetteer] { (base.map { [$0] } ?? []) + cached }
 
     /// Builds the committed gazetteer from its TSV sources (gazetteer.tsv, then the supplement).
     public static func fromSources(shapesDirectory dir: String) throws -> Gazetteer {
@@ -91,11 +99,14 @@ public struct Gazetteer: Sendable {
 
     public mutating func add(_ e: GazetteerEntry) { overlay.add(e) }
 
-    public var count: Int { (base?.count ?? 0) + overlay.entries.count }
+    public var count: Int { bases.reduce(0) { $0 + $1.count } + overlay.entries.count }
+
+    /// How many entries the user's cached countries hold.
+    public var cachedCount: Int { cached.reduce(0) { $0 + $1.count } }
 
     /// Every entry (parses the whole index: for tools and tests, not for lookups).
     public var entries: [GazetteerEntry] {
-        (base.map { b in (0..<b.count).map { b.entry($0) } } ?? []) + overlay.entries
+        bases.flatMap { b in (0..<b.count).map { b.entry($0) } } + overlay.entries
     }
 
     /// Entries a name could mean, with how it matched: strict matches if there are any, else skeleton matches.
@@ -114,8 +125,10 @@ public struct Gazetteer: Sendable {
         return key.isEmpty ? [] : lookup(key: key)
     }
 
-    /// Entries under a precomputed key ("~" + skeleton for loose keys). User entries hide the
-    /// committed entries of the same country under the same key: later files override earlier ones.
+    /// Entries under a precomputed key ("~" + skeleton for loose keys). User entries hide the cached
+    /// and committed entries of the same country under the same key: later files override earlier ones.
+    /// Cached entries hide the committed places (cities, towns, villages) of their country under the key;
+    /// the committed countries, rivers, lakes and borders, tied to the basemap's shapes, stay.
     func lookup(key: String) -> [GazetteerEntry] {
         // Among user entries, only the latest file's for each country.
         var mine = overlay.lookupWithGeneration(key)
@@ -123,25 +136,36 @@ public struct Gazetteer: Sendable {
         mine = mine.filter { $0.generation == latest[$0.entry.country] }
         let mineEntries = mine.map(\.entry)
         let overridden = Set(mineEntries.map(\.country))
-        let ids = Set(mineEntries.map(\.id))
-        let theirs = (base?.lookup(key) ?? []).filter { !overridden.contains($0.country) && !ids.contains($0.id) }
-        return mineEntries + theirs
+        var ids = Set(mineEntries.map(\.id))
+        let fromCache = cached.flatMap { $0.lookup(key) }.filter {
+            !overridden.contains($0.country) && !ids.contains($0.id)
+        }
+        ids.formUnion(fromCache.map(\.id))
+        let cachedCountries = Set(fromCache.map(\.country))
+        let theirs = (base?.lookup(key) ?? []).filter {
+            !overridden.contains($0.country) && !ids.contains($0.id)
+                && !($0.kind.isPoint && cachedCountries.contains($0.country))
+        }
+        return mineEntries + fromCache + theirs
     }
 
     /// Whether any name in the gazetteer has this strict key (cheap: no entry is parsed).
     func hasKey(_ key: String) -> Bool {
-        overlay.hasKey(key) || (base?.hasKey(key) ?? false)
+        overlay.hasKey(key) || bases.contains { $0.hasKey(key) }
     }
 
     public func entry(id: String) -> GazetteerEntry? {
         if let e = overlay.entry(id: id) { return e }
-        return base?.lookup("id:" + id).first
+        for b in cached + (base.map { [$0] } ?? []) {
+            if let e = b.lookup("id:" + id).first { return e }
+        }
+        return nil
     }
 
     /// Entries whose position lies in `box` (a scan: for occasional questions, not per mention).
     public func entries(in box: GeoBox) -> [GazetteerEntry] {
         var out = overlay.entries.filter { box.contains($0.coordinate) }
-        if let b = base { out += b.entries(in: box) }
+        for b in bases { out += b.entries(in: box) }
         return out
     }
 
@@ -238,5 +262,8 @@ struct EntryTable: Sendable {
 
 extension Basemap {
     /// The gazetteer beside the basemap's layers (the Places stage reads it; the basemap only locates it).
-    public func gazetteer() throws -> Gazetteer { try Gazetteer.load(shapesDirectory: directory) }
+    /// `cache`: the user's cached countries to add (none by default; `Frontline` passes the user's).
+    public func gazetteer(cache: GazetteerCache? = nil) throws -> Gazetteer {
+        try Gazetteer.load(shapesDirectory: directory, cache: cache)
+    }
 }

@@ -50,16 +50,7 @@ public enum GazetteerFile {
                 guard let lat = Double(cols[4]), let lon = Double(cols[5]), valid(lat, lon) else {
                     throw fail("latitude/longitude missing or out of range")
                 }
-                let pop = Int(cols[14]) ?? 0
-                let alternates =
-                    cols[3].split(separator: ",").map(String.init).filter { $0 != cols[1] }
-                    + (cols[2] != cols[1] && !cols[2].isEmpty ? [cols[2]] : [])
-                out.append(
-                    GazetteerEntry(
-                        id: "geonames:\(cols[0])", name: cols[1], coordinate: LonLat(lon: lon, lat: lat),
-                        country: cols[8], kind: geonamesKind(cols[6], cols[7], pop), population: pop,
-                        alternates: alternates, source: "GeoNames dump \(fileName)")
-                )
+                out.append(geonamesEntry(cols, lat: lat, lon: lon, source: "GeoNames dump \(fileName)"))
             case .csv:
                 let cols = csvFields(line)
                 if n == 0, cols.first?.lowercased() == "name" { continue }
@@ -133,6 +124,18 @@ public enum GazetteerFile {
         if firstLine.hasPrefix("id\tname\t") { return .project }
         if firstLine.split(separator: "\t", omittingEmptySubsequences: false).count >= 15 { return .geonames }
         return .csv
+    }
+
+    /// The entry of a GeoNames row (at least 15 columns, its latitude and longitude already read).
+    static func geonamesEntry(_ cols: [String], lat: Double, lon: Double, source: String) -> GazetteerEntry {
+        let pop = Int(cols[14]) ?? 0
+        let alternates =
+            cols[3].split(separator: ",").map(String.init).filter { $0 != cols[1] }
+            + (cols[2] != cols[1] && !cols[2].isEmpty ? [cols[2]] : [])
+        return GazetteerEntry(
+            id: "geonames:\(cols[0])", name: cols[1], coordinate: LonLat(lon: lon, lat: lat),
+            country: cols[8], kind: geonamesKind(cols[6], cols[7], pop), population: pop,
+            alternates: alternates, source: source)
     }
 
     static func valid(_ lat: Double, _ lon: Double) -> Bool {

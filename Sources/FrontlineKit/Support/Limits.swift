@@ -11,6 +11,11 @@ public enum Limits {
     /// The most rows of user gazetteers (`--gazetteer`) one run reads, all files together: they are parsed
     /// and indexed in memory at every run (about 10 µs a row), so a larger list would take past 5 s.
     public static let userGazetteerRows = 250_000
+    /// The largest GeoNames country dump `gazetteer add` downloads (the ZIP), and the largest `CC.txt` it
+    /// inflates from one: the largest country dumps are far below these, which keep a wrong URL (or a
+    /// ZIP bomb) from filling the memory.
+    public static let downloadBytes = 512 * 1_048_576
+    public static let geonamesDumpBytes = 1536 * 1_048_576
     /// The most words of one sentence read together; a longer one is read in pieces of this many.
     public static let sentenceWords = 200
     /// The most place mentions, claims and distance phrases read from one article; past each the rest
