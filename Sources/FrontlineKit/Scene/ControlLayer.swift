@@ -33,7 +33,7 @@ public struct ControlLayer: Sendable {
 
     /// A place's state in words, for the alt text.
     func describe(_ s: PlaceState) -> String {
-        func name(_ id: String?) -> String { id.flatMap { actors.actor(id: $0)?.label } ?? "unknown" }
+        func name(_ id: String?) -> String { id.map { actors.label(of: $0) } ?? "unknown" }
         var t: String
         switch s.status {
         case .recentlyCaptured: t = "captured by \(name(s.controller))"
