@@ -117,7 +117,9 @@ public struct ActorCatalog: Sendable {
                 throw FrontlineError.badInput(file: path, reason: "actor '\(a.id)': \(bad) is not #rrggbb or #rrggbbaa")
             }
             guard !a.id.isEmpty, !a.names.isEmpty || !(a.descriptions ?? []).isEmpty, !Self.isUnlisted(a.id) else {
-                throw FrontlineError.badInput(file: path, reason: "every actor needs an id and at least one name")
+                throw FrontlineError.badInput(
+                    file: path,
+                    reason: "every actor needs an id (not starting '\(Self.unlistedPrefix)') and at least one name")
             }
         }
         add(file.actors)
