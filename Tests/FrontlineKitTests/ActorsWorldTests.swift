@@ -107,13 +107,15 @@ final class ActorsWorldTests: XCTestCase {
         XCTAssertEqual(f.actors.label(of: claim.actor), "Government forces")
         XCTAssertEqual(doc.claims.first { $0.location == "Maputo" }?.actor_label, "Government forces")
         let state = try XCTUnwrap(doc.states.first { $0.controller == claim.actor })
-        let grey = RGBA(0.55, 0.55, 0.58)
+        let grey = RGBA(0.1, 0.1, 0.1)
         var m = MarkerItem(
             center: Point(x: 0, y: 0), radius: 4, shape: .dot, fill: grey, outline: grey, outlineWidth: 1)
         let layer = ControlLayer(claims: doc.controlClaims, states: doc.states, actors: f.actors)
         layer.style(&m, state: state, style: MapStyle(width: 1600))
-        XCTAssertEqual(m.fill, grey, "an actor not in the catalogue is drawn neutral")
+        XCTAssertEqual(m.fill, RGBA(hex: "#b3b3b8"), "an actor not in the catalogue is drawn neutral")
         XCTAssertEqual(m.symbol, .circle)
+        let legend = layer.legend(states: doc.states, arrows: [], style: MapStyle(width: 1600)).map(\.label)
+        XCTAssertTrue(legend.contains("Government forces (not in the catalogue)"), "\(legend)")
         // A claims file with it reads back as it was written.
         let dir = try Fixtures.tempDir()
         try doc.json().write(toFile: dir + "/c.json", atomically: true, encoding: .utf8)
