@@ -38,6 +38,7 @@ public struct Frontline: Sendable {
             },
             {
                 var a = try ActorCatalog.load(path: basemap.directory + "/actors.json")
+                try a.add(directory: basemap.directory + "/actors")
                 for file in actorFiles { try a.add(contentsOf: file) }
                 let fonts = try FontSet.shared()
 

@@ -14,8 +14,29 @@ public struct Actor: Sendable, Hashable, Codable {
     public var role: Role
     /// Names in text; an all-capitals name (ISIS, IS) matches only in capitals.
     public var names: [String]
-    /// For names several actors share ("government forces"): the country where this actor is meant.
+    /// For names several actors share ("government forces"): the country where this actor is meant
+    /// (an older form of `countries`, still read).
     public var country: String?
+    /// The countries of the actor's conflict (ISO codes): where a name it shares with other actors, or
+    /// one of its `descriptions`, means it.
+    public var countries: [String]?
+    /// Descriptions that name different actors in different wars ("government forces", "the army",
+    /// "rebels"): they name this actor only in an article whose country context is one of `countries`;
+    /// elsewhere they are kept as written, not in the catalogue.
+    public var descriptions: [String]?
+
+    public init(
+        id: String, label: String, colour: String, outline: String, shape: Shape, role: Role, names: [String],
+        country: String? = nil, countries: [String]? = nil, descriptions: [String]? = nil
+    ) {
+        (self.id, self.label, self.colour, self.outline, self.shape, self.role) = (
+            id, label, colour, outline, shape, role
+        )
+        (self.names, self.country, self.countries, self.descriptions) = (names, country, countries, descriptions)
+    }
+
+    /// The countries where the actor is meant: `countries`, else `country`.
+    public var contextCountries: [String] { countries ?? country.map { [$0] } ?? [] }
 
     /// Whether `s` is a colour as an actors file writes it: "#rrggbb" or "#rrggbbaa" in hex digits (the
     /// "#" may be left out).
@@ -35,8 +56,9 @@ public struct Actor: Sendable, Hashable, Codable {
 /// The actors a reader knows, from `Shapes/actors.json` and any file the user adds.
 public struct ActorCatalog: Sendable {
     public private(set) var actors: [Actor] = []
-    /// Name token sequences, longest first, with the actors they may mean.
-    private var patterns: [(tokens: [String], caseSensitive: Bool, actors: [Int])] = []
+    /// Name token sequences, longest first, with the actors they may mean (and whether the name is, for
+    /// that actor, a description that needs the article's country context).
+    private var patterns: [(tokens: [String], caseSensitive: Bool, actors: [Candidate])] = []
     /// Indexes into `patterns` by their key: "C:" and the tokens as written for capitals-only names, "l:"
     /// and the tokens lower-cased for the others (a name's words joined by spaces).
     private var patternsByKey: [String: Int] = [:]
@@ -45,6 +67,28 @@ public struct ActorCatalog: Sendable {
     private var firstTokens = Set<String>()
     /// Indexes into `actors` by id.
     private var byID: [String: Int] = [:]
+
+    /// An actor a name may mean: its index, and whether the name is one of its descriptions.
+    struct Candidate: Hashable {
+        var index: Int
+        var description: Bool
+    }
+
+    /// The prefix of ids of actors kept as written ("unlisted:government forces"): a description no actor
+    /// of the article's countries answers to.
+    public static let unlistedPrefix = "unlisted:"
+
+    /// The id of an actor kept as written, not in the catalogue.
+    public static func unlisted(_ text: String) -> String { unlistedPrefix + text }
+
+    /// Whether an id is that of an actor kept as written.
+    public static func isUnlisted(_ id: String) -> Bool { id.hasPrefix(unlistedPrefix) }
+
+    /// The label of an id: the actor's, or the words as written for one not in the catalogue.
+    public func label(of id: String) -> String {
+        if let a = actor(id: id) { return a.label }
+        return Self.isUnlisted(id) ? String(id.dropFirst(Self.unlistedPrefix.count)) : id
+    }
 
     struct File: Codable {
         var about: String?
@@ -72,11 +116,20 @@ public struct ActorCatalog: Sendable {
             if let bad = a.badColour {
                 throw FrontlineError.badInput(file: path, reason: "actor '\(a.id)': \(bad) is not #rrggbb or #rrggbbaa")
             }
-            guard !a.id.isEmpty, !a.names.isEmpty else {
-                throw FrontlineError.badInput(file: path, reason: "every actor needs an id and at least one name")
+            guard !a.id.isEmpty, !a.names.isEmpty || !(a.descriptions ?? []).isEmpty, !Self.isUnlisted(a.id) else {
+                throw FrontlineError.badInput(
+                    file: path,
+                    reason: "every actor needs an id (not starting '\(Self.unlistedPrefix)') and at least one name")
             }
         }
         add(file.actors)
+    }
+
+    /// Adds the actors of every `.json` file in a folder (one a conflict), in the order of their names; a
+    /// missing folder adds none.
+    public mutating func add(directory: String) throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names.sorted() where name.hasSuffix(".json") { try add(contentsOf: directory + "/" + name) }
     }
 
     public mutating func add(_ a: Actor) { add([a]) }
@@ -95,14 +148,26 @@ public struct ActorCatalog: Sendable {
     }
 
     private mutating func rebuild() {
-        var map: [String: (tokens: [String], caseSensitive: Bool, actors: [Int])] = [:]
+        var map: [String: (tokens: [String], caseSensitive: Bool, actors: [Candidate])] = [:]
         for (i, a) in actors.enumerated() {
-            for n in a.names {
+            let named = a.names.map { ($0, false) } + (a.descriptions ?? []).map { ($0, true) }
+            for (n, description) in named {
                 let caps = n == n.uppercased() && n.count <= 5
                 let toks = Tokenizer.tokens(n).map { caps ? $0.text : $0.text.lowercased() }
                 guard !toks.isEmpty else { continue }
                 let key = (caps ? "C:" : "l:") + toks.joined(separator: " ")
-                map[key, default: (toks, caps, [])].actors.append(i)
+                let c = Candidate(index: i, description: description)
+                if map[key]?.actors.contains(where: { $0.index == i }) != true {
+                    map[key, default: (toks, caps, [])].actors.append(c)
+                }
+            }
+        }
+        // "the rebels" may mean whatever "rebels" may (the longer name is found first, and must not hide
+        // the actors of the shorter).
+        for (key, p) in map where key.hasPrefix("l:the ") {
+            for c in map["l:" + key.dropFirst(6)]?.actors ?? [] where !p.actors.contains(where: { $0.index == c.index })
+            {
+                map[key]?.actors.append(c)
             }
         }
         patterns = map.values.sorted {
@@ -119,10 +184,10 @@ public struct ActorCatalog: Sendable {
 
     public func actor(id: String) -> Actor? { byID[id].map { actors[$0] } }
 
-    /// Actor names in a sentence's tokens: (first token, last token, candidate actor ids).
-    func mentions(in toks: [Token]) -> [(first: Int, last: Int, actors: [String])] {
+    /// Actor names in a sentence's tokens: (first token, last token, the actors the name may mean).
+    func mentions(in toks: [Token]) -> [(first: Int, last: Int, actors: [Candidate])] {
         let lower = toks.map { $0.text.lowercased() }
-        var out: [(Int, Int, [String])] = []
+        var out: [(Int, Int, [Candidate])] = []
         var i = 0
         while i < toks.count {
             // The longest name that starts here, by key (one look-up a length, whatever the number of
@@ -141,18 +206,42 @@ public struct ActorCatalog: Sendable {
                 i += 1
                 continue
             }
-            out.append((i, i + patterns[k].tokens.count - 1, patterns[k].actors.map { actors[$0].id }))
+            out.append((i, i + patterns[k].tokens.count - 1, patterns[k].actors))
             i += patterns[k].tokens.count
         }
         return out
     }
 
-    /// The actor a hyphenated prefix names ("rebel-held" → rebels, "ISIS-held" → isis).
-    func actor(prefix: String) -> Actor? {
+    /// The actors a hyphenated prefix may name ("rebel-held" → rebels, "ISIS-held" → isis); none when
+    /// it names no actor.
+    func candidates(prefix: String) -> [Candidate] {
         for p in patterns where p.tokens.count == 1 {
-            if (p.caseSensitive ? prefix : prefix.lowercased()) == p.tokens[0] { return actors[p.actors[0]] }
+            if (p.caseSensitive ? prefix : prefix.lowercased()) == p.tokens[0] { return p.actors }
         }
-        return nil
+        return []
+    }
+
+    /// The id of the actor a name means in a country context (the countries in order of precedence: the
+    /// sentence's, the places', the article's): a name one actor has is that actor; a name several share,
+    /// or a description, is the first actor of the first context country that has one; failing that, the
+    /// first actor whose name (not description) it is; else nil, to be kept as written (never another
+    /// country's actor).
+    func resolve(_ candidates: [Candidate], context: [String]) -> String? {
+        if candidates.count == 1, !candidates[0].description { return actors[candidates[0].index].id }
+        for country in context {
+            if let c = candidates.first(where: { actors[$0.index].contextCountries.contains(country) }) {
+                return actors[c.index].id
+            }
+        }
+        return candidates.first { !$0.description }.map { actors[$0.index].id }
+    }
+
+    /// The id a name means in a country context, or the name as written (`unlisted`) when no actor of
+    /// the context answers to it.
+    public func resolve(name: String, context: [String]) -> String? {
+        let toks = Tokenizer.tokens(name)
+        guard let m = mentions(in: toks).first, m.first == 0, m.last == toks.count - 1 else { return nil }
+        return resolve(m.actors, context: context) ?? Self.unlisted(name)
     }
 }
 

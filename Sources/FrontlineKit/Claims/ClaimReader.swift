@@ -91,6 +91,9 @@ public struct ClaimReader: Sendable {
         var reported: Bool
         /// Its time expressions, each with whether it is before the article's date and its token.
         var times: [(text: String, before: Bool, token: Int)]
+        /// The country the sentence names, and the article's countries, for names several actors share.
+        var country: String? = nil
+        var focusCountries: [String] = []
     }
 
     /// What reading carries from one sentence to the next: the last actor, place and besieged place
@@ -145,7 +148,10 @@ public struct ClaimReader: Sendable {
                 strongholdClaims(at: i, in: reading, into: &found)
             }
             eventClaims(in: reading, memory: &memory, into: &found)
-            if let a = reading.actorRefs.last?.actor { memory.lastActor = a }
+            if let a = reading.actorRefs.last(where: { !isSupporter($0.actor) })?.actor ?? reading.actorRefs.last?.actor
+            {
+                memory.lastActor = a
+            }
             if let p = reading.refs.last?.place { memory.lastPlace = p }
         }
         if found.leftOut > 0 {
@@ -197,7 +203,8 @@ public struct ClaimReader: Sendable {
         return SentenceReading(
             toks: toks, lower: lower, chars: chars, refs: refs, actorRefs: actorRefs,
             attribution: attribution, evidence: evidence, reported: reported,
-            times: Self.timePhrases(lower, articleDate: articleDate))
+            times: Self.timePhrases(lower, articleDate: articleDate), country: namedCountry,
+            focusCountries: places.focusCountries)
     }
 
     /// The places named in a sentence, by token, in order: each mention of a point place (`named`, by its
@@ -231,15 +238,18 @@ public struct ClaimReader: Sendable {
         let lower = r.lower
         for suffix in ["-held", "-controlled"] where lower[i].hasSuffix(suffix) {
             let prefix = String(r.toks[i].text.dropLast(suffix.count))
-            guard let a = actors.actor(prefix: prefix) else { continue }
+            let candidates = actors.candidates(prefix: prefix)
+            guard !candidates.isEmpty else { continue }
+            let context = Self.context(after: i, refs: r.refs, country: r.country, focus: r.focusCountries)
+            let a = actors.resolve(candidates, context: context) ?? ActorCatalog.unlisted(prefix)
             if let ref = r.refs.first(where: { $0.first > i && $0.first <= i + 4 }) {
-                found.add(a.id, .holds, ref, in: r, time: nil, phase: .current)
+                found.add(a, .holds, ref, in: r, time: nil, phase: .current)
             } else if i >= 2, ["been", "was", "is", "remained", "remains", "were"].contains(lower[i - 1]),
                 let ref = r.refs.last(where: { $0.last < i && $0.last >= i - 8 })
             {
                 let time = timeExpression(r.times, near: i)
                 let phase: Phase = lower[i - 2] == "had" || time?.before == true ? .before : .current
-                found.add(a.id, .holds, ref, in: r, time: time?.text, phase: phase)
+                found.add(a, .holds, ref, in: r, time: time?.text, phase: phase)
             }
         }
     }
@@ -435,16 +445,12 @@ public struct ClaimReader: Sendable {
     ) -> [(first: Int, last: Int, actor: String)] {
         var out: [(Int, Int, String)] = []
         for m in actors.mentions(in: toks) {
-            // A name several actors share ("government forces"): the country the sentence names, else
-            // that of the place it acts on (the next one named), else the first.
-            let sentenceCountry =
-                country ?? refs.first(where: { $0.first > m.last })?.place.entry.country
-                ?? refs.first.map(\.place.entry.country) ?? places.focusCountries.first
-            let choice =
-                m.actors.count > 1
-                ? (m.actors.first { actors.actor(id: $0)?.country == sentenceCountry } ?? m.actors[0])
-                : m.actors[0]
-            out.append((m.first, m.last, choice))
+            // A name several actors share ("government forces"), or a description: the actor of the
+            // country the sentence names, else of the place it acts on (the next one named), else of the
+            // article's countries; kept as written when none of them has one.
+            let context = Self.context(after: m.last, refs: refs, country: country, focus: places.focusCountries)
+            let written = String(chars[toks[m.first].start..<toks[m.last].end])
+            out.append((m.first, m.last, actors.resolve(m.actors, context: context) ?? ActorCatalog.unlisted(written)))
         }
         // "rebel-held" is an adjective, handled apart; "anti-Assad rebels" names rebels.
         // Pronouns and bare nouns ("troops", "fighters") stand for the last actor named.
@@ -454,13 +460,36 @@ public struct ClaimReader: Sendable {
             if i + 1 < toks.count, String(chars[toks[i].end..<toks[i + 1].start]).contains("("),
                 let m = actors.mentions(in: [toks[i + 1]]).first
             {
-                out.append((i, i + 1, m.actors[0]))
+                let context = Self.context(after: i + 1, refs: refs, country: country, focus: places.focusCountries)
+                out.append(
+                    (i, i + 1, actors.resolve(m.actors, context: context) ?? ActorCatalog.unlisted(toks[i + 1].text)))
                 continue
             }
             if out.contains(where: { $0.0 <= i && i <= $0.1 }) { continue }
-            if let prev = out.last(where: { $0.1 < i })?.2 ?? lastActor { out.append((i, i, prev)) }
+            // A supporter ("backed by Iranian-backed militias") is the last choice: "troops" are the side's own.
+            let before = out.filter { $0.1 < i }
+            if let prev = before.last(where: { !isSupporter($0.2) })?.2 ?? lastActor ?? before.last?.2 {
+                out.append((i, i, prev))
+            }
         }
         return out.map { (first: $0.0, last: $0.1, actor: $0.2) }
+    }
+
+    /// Whether an actor id is a supporter's (air power, allied militias), not a side's own forces.
+    func isSupporter(_ id: String) -> Bool { actors.actor(id: id)?.role == .supporter }
+
+    /// The country context of an actor named before token `i`, in order of precedence: the country the
+    /// sentence names, the country of the next place named after it and of the sentence's first place when
+    /// they are among the article's countries, the article's countries, then those places' other countries
+    /// (a place outside the article's countries is more likely a misreading than another war).
+    static func context(after i: Int, refs: [PlaceRef], country: String?, focus: [String]) -> [String] {
+        var out: [String] = []
+        let near = [refs.first(where: { $0.first > i })?.place.entry.country, refs.first?.place.entry.country]
+        let places = near.compactMap { $0 }
+        let ranked =
+            [country].compactMap { $0 } + places.filter { focus.isEmpty || focus.contains($0) } + focus + places
+        for c in ranked where !out.contains(c) { out.append(c) }
+        return out
     }
 
     /// "according to the Syrian Observatory …", "…, a spokesman for X said", "Darwish said …".

@@ -70,7 +70,7 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
             let p = byID[c.placeID]
             return Claim(
                 id: c.id, date: article.date, time: c.time, actor: c.actor,
-                actor_label: actors.actor(id: c.actor)?.label ?? c.actor,
+                actor_label: actors.label(of: c.actor),
                 action: c.action, phase: c.phase, place: c.placeID, location: c.location,
                 lat: Self.round(p?.coordinate.lat ?? 0), lon: Self.round(p?.coordinate.lon ?? 0),
                 geo_precision: c.near ? 2 : (p?.precision ?? 1), source: article.source ?? article.name,
@@ -123,7 +123,7 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
             }
         }
         for c in doc.claims {
-            guard actors.actor(id: c.actor) != nil else {
+            guard actors.actor(id: c.actor) != nil || ActorCatalog.isUnlisted(c.actor) else {
                 throw FrontlineError.badInput(
                     file: path, reason: "claim \(c.id): unknown actor '\(c.actor)' (add it with --actors FILE)")
             }

@@ -19,12 +19,12 @@ public enum ClaimsTable {
         out += "\n\nSTATE BEFORE → AFTER\n"
         let names = Dictionary(doc.places.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
         func describe(_ s: PlaceState) -> String {
-            var t = s.controller.map { actors.actor(id: $0)?.label ?? $0 } ?? "unknown"
+            var t = s.controller.map { actors.label(of: $0) } ?? "unknown"
             if let st = s.status {
-                t += " (\(st.rawValue)\(s.opponent.map { " by/with " + (actors.actor(id: $0)?.label ?? $0) } ?? ""))"
+                t += " (\(st.rawValue)\(s.opponent.map { " by/with " + (actors.label(of: $0)) } ?? ""))"
             }
             if !s.advancing.isEmpty {
-                t += ", advancing: " + s.advancing.map { actors.actor(id: $0)?.label ?? $0 }.joined(separator: ", ")
+                t += ", advancing: " + s.advancing.map { actors.label(of: $0) }.joined(separator: ", ")
             }
             return t
         }

@@ -15,15 +15,15 @@ public struct ControlLayer: Sendable {
 
     /// Dresses a place marker in its state: controller's colour and shape, ring, split, change, hollow.
     func style(_ m: inout MarkerItem, state: PlaceState, style: MapStyle) {
-        guard let id = state.controller, let actor = actors.actor(id: id) else { return }
+        guard let id = state.controller, let actor = actors.drawn(id) else { return }
         m.radius = style.px(5.5)
         m.fill = actor.fill
         m.outline = actor.stroke
         m.outlineWidth = style.px(1.8)
         m.symbol = actor.shape
         switch state.status {
-        case .besieged: m.ring = state.opponent.flatMap { actors.actor(id: $0) }?.fill
-        case .contested: m.split = state.opponent.flatMap { actors.actor(id: $0) }?.fill
+        case .besieged: m.ring = state.opponent.flatMap { actors.drawn($0) }?.fill
+        case .contested: m.split = state.opponent.flatMap { actors.drawn($0) }?.fill
         case .recentlyCaptured: m.changed = true
         case .withdrawn: m.hollow = true
         default: break
@@ -33,7 +33,7 @@ public struct ControlLayer: Sendable {
 
     /// A place's state in words, for the alt text.
     func describe(_ s: PlaceState) -> String {
-        func name(_ id: String?) -> String { id.flatMap { actors.actor(id: $0)?.label } ?? "unknown" }
+        func name(_ id: String?) -> String { id.map { actors.label(of: $0) } ?? "unknown" }
         var t: String
         switch s.status {
         case .recentlyCaptured: t = "captured by \(name(s.controller))"
@@ -59,7 +59,8 @@ public struct ControlLayer: Sendable {
             return m
         }
         let shown = Set(states.compactMap(\.controller) + states.compactMap(\.opponent) + arrows.map(\.id))
-        for a in actors.actors where shown.contains(a.id) {
+        let unlisted = shown.filter { ActorCatalog.isUnlisted($0) }.sorted().compactMap { actors.drawn($0) }
+        for a in actors.actors.filter({ shown.contains($0.id) }) + unlisted {
             // Drawn as a control symbol (the actor's shape), so a white symbol keeps its dark outline.
             let m = sample {
                 $0.fill = a.fill
@@ -93,7 +94,7 @@ public struct ControlLayer: Sendable {
                         }), label: "Withdrawn from (hollow)"))
         }
         for a in Set(arrows.map(\.id)).sorted() {
-            if let actor = actors.actor(id: a) {
+            if let actor = actors.drawn(a) {
                 out.append(
                     LegendEntry(symbol: .arrow(actor.fill, RGBA(0.3, 0.3, 0.3)), label: "\(actor.label) advance"))
             }

@@ -51,7 +51,7 @@ struct ControlSymbols {
         for (p, m) in markers {
             guard let st = states[p.entry.id] else { continue }
             for id in st.advancing {
-                guard let actor = control.actors.actor(id: id) else { continue }
+                guard let actor = control.actors.drawn(id) else { continue }
                 let held = markers.filter {
                     states[$0.place.entry.id]?.controller == id && $0.place.entry.id != p.entry.id
                         && states[$0.place.entry.id]?.status != .withdrawn
