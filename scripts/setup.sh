@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
 done
 if [ -n "$prefix" ] && [ "${prefix#/}" = "$prefix" ]; then prefix="$PWD/$prefix"; fi
 
-packages=(libcairo2-dev libfreetype-dev libpng-dev libdeflate-dev libshp-dev libproj-dev fonts-dejavu-core pkg-config)
+packages=(libcairo2-dev libfreetype-dev libpng-dev libdeflate-dev libshp-dev libproj-dev fonts-dejavu-core pkg-config curl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

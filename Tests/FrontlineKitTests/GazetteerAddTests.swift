@@ -128,7 +128,7 @@ final class GazetteerAddTests: XCTestCase {
         // The server promises the whole file's length and sends half of it.
         try assertRefused(
             { s in try "".write(toFile: s.server.directory + "/.short", atomically: true, encoding: .utf8) },
-            reason: "download failed")
+            reason: "truncated download: the body ended before its Content-Length")
     }
 
     func testCorruptRowsAreOneErrorAndTheCacheIsUnchanged() throws {
