@@ -113,6 +113,33 @@ final class SceneTests: XCTestCase {
         XCTAssertEqual(Geodesic.wgs84.distance(o, e) / Geodesic.wgs84.distance(o, n), 1, accuracy: 0.002)
     }
 
+    /// Near the equator (the Kivus, 4° S to 1° N) the conic's cone would flatten: Mercator, with its scale
+    /// true at the box's centre, still conformal.
+    func testProjectionNearTheEquatorIsMercatorTrueAtTheCentre() throws {
+        let box = GeoBox(minLon: 27, minLat: -4, maxLon: 30, maxLat: 1)
+        let p = try Projection.conformal(for: box)
+        XCTAssertTrue(p.definition.hasPrefix("+proj=merc"), p.definition)
+        XCTAssertEqual(p.name, "Mercator")
+        XCTAssertEqual(
+            try Projection.conformal(for: GeoBox(minLon: 36, minLat: 32, maxLon: 45, maxLat: 38)).name,
+            "Lambert conformal conic")
+        // 10 km east and 10 km north of the centre, on the ground and on the map.
+        let c = box.center
+        let a = try XCTUnwrap(p.forward(c))
+        let east = Geodesic.wgs84.direct(from: c, azimuth: 90, metres: 10_000)
+        let north = Geodesic.wgs84.direct(from: c, azimuth: 0, metres: 10_000)
+        let e = try XCTUnwrap(p.forward(east)), n = try XCTUnwrap(p.forward(north))
+        XCTAssertEqual(hypot(e.x - a.x, e.y - a.y), 10_000, accuracy: 10)
+        XCTAssertEqual(hypot(n.x - a.x, n.y - a.y), 10_000, accuracy: 10)
+        // At 14.9° N still Mercator; at 15.1° N the conic.
+        XCTAssertEqual(
+            try Projection.conformal(for: GeoBox(minLon: 30, minLat: 13.9, maxLon: 32, maxLat: 15.9)).name,
+            "Mercator")
+        XCTAssertEqual(
+            try Projection.conformal(for: GeoBox(minLon: 30, minLat: 14.1, maxLon: 32, maxLat: 16.1)).name,
+            "Lambert conformal conic")
+    }
+
     // MARK: simplification
 
     /// A wiggly line of `n` vertices about 100 m apart (deterministic).

@@ -28,7 +28,8 @@ public struct MapComposer {
             width: W - 2 * margin, style: style, text: text)
         let top = margin + heading.height + heading.subtitleSize * 0.45 + style.px(14)
         var footer = MapFooter(
-            lines: footerLines(a, extent: extent, unlabelled: []), width: W - 2 * margin, style: style,
+            lines: footerLines(a, extent: extent, unlabelled: [], projection: projection), width: W - 2 * margin,
+            style: style,
             text: text)
         let frameX = margin + gutterLeft
         let frameW = W - frameX - margin
@@ -55,7 +56,7 @@ public struct MapComposer {
             parts: [corners(Rect(x: 0, y: 0, width: W, height: H))], closed: true,
             style: PathStyle(fill: style.paper))
         items = [paper] + panel.items + items + heading.items(x: margin, top: margin, style: style, text: text)
-        footer.lines = footerLines(a, extent: extent, unlabelled: panel.unlabelled)
+        footer.lines = footerLines(a, extent: extent, unlabelled: panel.unlabelled, projection: projection)
         items += footer.items(x: margin, y: frame.maxY + gutterBottom + footer.lineHeight + legendBelow)
 
         var scene = Scene(

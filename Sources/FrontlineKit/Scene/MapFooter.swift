@@ -53,7 +53,7 @@ extension MapComposer {
             + " · \(date)"
     }
 
-    func footerLines(_ a: Analysis, extent: MapExtent, unlabelled: [String]) -> [String] {
+    func footerLines(_ a: Analysis, extent: MapExtent, unlabelled: [String], projection: Projection) -> [String] {
         var lines = a.checks.prefix(Limits.checksListed).enumerated().map { i, c in
             "(\(i + 1)) " + MapText.caption(c)
         }
@@ -72,7 +72,7 @@ extension MapComposer {
             lines.append("Not labelled for lack of room: " + unlabelled.joined(separator: ", ") + ".")
         }
         let source = a.article.source.map { "Source: \($0)" } ?? "Source: article \"\(a.article.name)\""
-        lines.append("\(source). \(MapText.attribution) Lambert conformal conic projection.")
+        lines.append("\(source). \(MapText.attribution) \(projection.name) projection.")
         return lines
     }
 

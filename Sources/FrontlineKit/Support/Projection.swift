@@ -37,14 +37,35 @@ public final class Projection {
         try Projection(proj: String(format: "+proj=aeqd +lat_0=%.8f +lon_0=%.8f +ellps=WGS84", p.lat, p.lon))
     }
 
-    /// Lambert conformal conic centred on `box`, standard parallels at 1/6 and 5/6 of its height.
+    /// Below this latitude of a map's centre, a conformal conic's cone flattens (its constant, the sine of
+    /// the standard parallels' mean, goes to zero) and Mercator, the cylinder it tends to, is used instead.
+    public static let equatorialLatitude = 15.0
+
+    /// A conformal projection for `box`: Lambert conformal conic centred on it, standard parallels at 1/6
+    /// and 5/6 of its height, in middle latitudes; near the equator, Mercator with its scale true at the
+    /// box's centre. Both keep shapes and angles true locally, what a map of a front needs.
     public static func conformal(for box: GeoBox) throws -> Projection {
-        let lat1 = box.minLat + box.height / 6, lat2 = box.maxLat - box.height / 6
         let c = box.center
+        if abs(c.lat) < equatorialLatitude {
+            return try Projection(
+                proj: String(format: "+proj=merc +lat_ts=%.4f +lon_0=%.4f +ellps=WGS84", c.lat, c.lon))
+        }
+        let lat1 = box.minLat + box.height / 6, lat2 = box.maxLat - box.height / 6
         let def = String(
             format: "+proj=lcc +lat_1=%.4f +lat_2=%.4f +lat_0=%.4f +lon_0=%.4f +ellps=WGS84",
             lat1, lat2, c.lat, c.lon)
         return try Projection(proj: def)
+    }
+
+    /// The projection's name as a map's footer gives it.
+    public var name: String {
+        let kind = definition.split(separator: " ").first { $0.hasPrefix("+proj=") }?.dropFirst(6) ?? ""
+        switch kind {
+        case "lcc": return "Lambert conformal conic"
+        case "merc": return "Mercator"
+        case "aeqd": return "azimuthal equidistant"
+        default: return String(kind)
+        }
     }
 
     deinit {
