@@ -140,6 +140,28 @@ final class SceneTests: XCTestCase {
             "Lambert conformal conic")
     }
 
+    /// The graticule's step suits the extent: a city's map still has labelled lines, a region's is not crowded.
+    func testGraticuleStepAdaptsToTheExtent() throws {
+        XCTAssertEqual(Graticule.step(span: 0.3), 0.1)
+        XCTAssertEqual(Graticule.step(span: 0.9), 0.25)
+        XCTAssertEqual(Graticule.step(span: 2), 0.5)
+        XCTAssertEqual(Graticule.step(span: 8), 1)
+        XCTAssertEqual(Graticule.step(span: 16), 2)
+        XCTAssertEqual(Graticule.step(span: 40), 5)
+        XCTAssertEqual(Graticule.step(span: 90), 10)
+        XCTAssertEqual(Graticule.degrees(29.25, pos: "E", neg: "W", places: 2), "29.25°E")
+        XCTAssertEqual(Graticule.degrees(-1.5, pos: "N", neg: "S", places: 1), "1.5°S")
+        XCTAssertEqual(Graticule.degrees(36, pos: "E", neg: "W"), "36°E")
+        XCTAssertEqual(Graticule.degrees(0, pos: "N", neg: "S"), "0°")
+        // A map of a city, 0.3 degrees across: lines every 0.1 degree, each with a label.
+        let box = GeoBox(minLon: 37.05, minLat: 36.1, maxLon: 37.3, maxLat: 36.3)
+        let p = try Projection.conformal(for: box)
+        let t = MapTransform(projection: p, box: box, frame: Rect(x: 0, y: 0, width: 1000, height: 800))
+        let g = Graticule(t, visible: t.visibleBox)
+        let labels = g.ticks.map(\.text)
+        XCTAssertTrue(labels.contains("37.1°E") && labels.contains("37.2°E") && labels.contains("36.2°N"), "\(labels)")
+    }
+
     // MARK: simplification
 
     /// A wiggly line of `n` vertices about 100 m apart (deterministic).

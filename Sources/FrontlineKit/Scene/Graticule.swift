@@ -1,35 +1,45 @@
 import Foundation
 
-/// Whole-degree (or coarser) graticule lines over a panel, and their labels where they meet the
-/// bottom and left edges of the frame.
+/// Graticule lines over a panel, at a step that suits its extent (a tenth of a degree over a city, ten
+/// degrees over a region), and their labels where they meet the bottom and left edges of the frame.
 struct Graticule {
+    /// The step for a panel whose larger side spans `span` degrees: about 2–8 lines across.
+    static func step(span: Double) -> Double {
+        span > 60 ? 10 : span > 24 ? 5 : span > 10 ? 2 : span > 3 ? 1 : span > 1.2 ? 0.5 : span > 0.6 ? 0.25 : 0.1
+    }
+
     var lines: [[Point]] = []
     /// Each label's text, where its line meets the frame, and whether the line is a meridian.
     var ticks: [(text: String, at: Point, vertical: Bool)] = []
 
     init(_ t: MapTransform, visible: GeoBox) {
         let span = max(visible.width, visible.height)
-        let step: Double = span > 24 ? 5 : span > 10 ? 2 : 1
+        let step = Self.step(span: span)
+        // Sampled finely enough to curve, and on a city's map more finely than every 0.05 degrees.
+        let sample = min(0.05, span / 40)
         let f = t.frame
-        var lon = (visible.minLon / step).rounded(.up) * step
-        while lon <= visible.maxLon {
-            let lats = stride(from: visible.minLat, through: visible.maxLat, by: 0.05)
+        let places = step >= 1 ? 0 : step == 0.25 ? 2 : 1
+        var k = (visible.minLon / step).rounded(.up)
+        while k * step <= visible.maxLon {
+            let lon = k * step
+            let lats = stride(from: visible.minLat, through: visible.maxLat, by: sample)
             let (drawn, line) = t.curve(lats.map { LonLat(lon: lon, lat: $0) })
             lines.append(drawn)
             if let x = Self.crossing(line, horizontal: f.maxY), x > f.minX + 5, x < f.maxX - 5 {
-                ticks.append((Self.degrees(lon, pos: "E", neg: "W"), Point(x: x, y: f.maxY), true))
+                ticks.append((Self.degrees(lon, pos: "E", neg: "W", places: places), Point(x: x, y: f.maxY), true))
             }
-            lon += step
+            k += 1
         }
-        var lat = (visible.minLat / step).rounded(.up) * step
-        while lat <= visible.maxLat {
-            let lons = stride(from: visible.minLon, through: visible.maxLon, by: 0.05)
+        k = (visible.minLat / step).rounded(.up)
+        while k * step <= visible.maxLat {
+            let lat = k * step
+            let lons = stride(from: visible.minLon, through: visible.maxLon, by: sample)
             let (drawn, line) = t.curve(lons.map { LonLat(lon: $0, lat: lat) })
             lines.append(drawn)
             if let y = Self.crossing(line, vertical: f.minX), y > f.minY + 5, y < f.maxY - 5 {
-                ticks.append((Self.degrees(lat, pos: "N", neg: "S"), Point(x: f.minX, y: y), false))
+                ticks.append((Self.degrees(lat, pos: "N", neg: "S", places: places), Point(x: f.minX, y: y), false))
             }
-            lat += step
+            k += 1
         }
     }
 
@@ -52,9 +62,11 @@ struct Graticule {
         return items
     }
 
-    static func degrees(_ v: Double, pos: String, neg: String) -> String {
+    /// "36°E", "29.25°E", "1.5°S": the value with the decimals its step needs.
+    static func degrees(_ v: Double, pos: String, neg: String, places: Int = 0) -> String {
         let a = abs(v)
-        return "\(Figures.text(a))°\(v >= 0 ? pos : neg)"
+        let text = places == 0 ? Figures.text(a.rounded()) : String(format: "%.\(places)f", a)
+        return "\(text)°\(a == 0 ? "" : v >= 0 ? pos : neg)"
     }
 
     /// Where a line first crosses the horizontal at `y` (its x).
