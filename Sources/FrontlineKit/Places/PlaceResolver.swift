@@ -78,6 +78,8 @@ public struct PlaceResolver: Sendable {
         var mentions: [NameMention]
         var candidates: [(entry: GazetteerEntry, match: NameMatch)] = []
         var constraintCountry: String?
+        /// A mention names a first-level division: "Aleppo province", "Donetsk Oblast", "the province of X".
+        var namesDivision = false
         var text: String { mentions[0].text }
         var cue: String? { mentions.compactMap(\.cue).first }
         /// Every mention that is not a mere adjective names a government.
@@ -152,6 +154,7 @@ public struct PlaceResolver: Sendable {
             var cands = gazetteer.candidates(for: m.text)
             if groups[g].mentions.allSatisfy(\.allCapitals) { cands = cands.filter { $0.entry.kind == .country } }
             groups[g].candidates = cands
+            groups[g].namesDivision = groups[g].mentions.contains { Self.namesDivision($0, tokens: tokens) }
             for mm in groups[g].mentions {
                 if let c = countryNamed(after: mm, article: article, tokens: tokens, chars: &chars),
                     cands.contains(where: { $0.entry.country == c && $0.entry.kind.isPoint })
@@ -160,6 +163,19 @@ public struct PlaceResolver: Sendable {
                 }
             }
         }
+    }
+
+    /// The nouns of first-level divisions ("province", "oblast", "state"), from the word lists.
+    static let divisionNouns = Set(WordLists.shared.list("division nouns"))
+
+    /// Whether a mention is a division's name: its last word or the word after it a division noun
+    /// ("Donetsk Oblast", "Aleppo province", "North Darfur state"), or after "province of", "region of".
+    static func namesDivision(_ m: NameMention, tokens: [[Token]]) -> Bool {
+        if let c = m.cue, c == "province of" || c == "region of" { return true }
+        let toks = tokens[m.sentence]
+        let last = m.text.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        let next = m.lastToken + 1 < toks.count ? toks[m.lastToken + 1].text.lowercased() : ""
+        return divisionNouns.contains(last) || divisionNouns.contains(next)
     }
 
     /// The country named straight after a mention, after a comma or "in" ("Manbij, Syria", "Mosul in
@@ -436,7 +452,11 @@ public struct PlaceResolver: Sendable {
                 v -= 5
             }
         }
-        if !e.kind.isPoint {
+        if e.kind == .region {
+            // A division only where the text says so; a bare "Kherson" is the city, not its oblast.
+            v += group.namesDivision ? 4 : -2
+            if group.namesDivision { reasons.append("the text names a division") }
+        } else if !e.kind.isPoint {
             v += 3
             reasons.append("a \(e.kind.rawValue)")
         }

@@ -19,6 +19,7 @@ public struct WordLists: Sendable {
         "country adjectives",
         "cue phrases",
         "distance qualifiers",
+        "division nouns",
         "feature words",
         "geographic nouns",
         "irrealis words",
