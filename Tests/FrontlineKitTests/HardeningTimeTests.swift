@@ -174,31 +174,37 @@ final class HardeningTimeTests: XCTestCase {
         let a = Article(name: "kms", text: text)
         XCTAssertEqual(a.distancePhrases.count, Limits.distancePhrases)
         XCTAssertEqual(a.distancePhrasesLeftOut, 200)
-        let r = try Fixtures.run(["measure", try write("kms.txt", text)], cwd: dir)
-        XCTAssertEqual(r.code, 0, r.err)
-        XCTAssertEqual(
-            warnings(r.err),
-            ["frontline: warning: \(dir)/kms.txt: 1200 distance phrases, the first 1000 kept, the rest left out"])
+        try warnsOnce(
+            "measure", "kms.txt", text, "1200 distance phrases, the first 1000 kept, the rest left out")
+    }
+
+    /// Runs `command` on `text` written as `name`: exit 0 and exactly one warning, `warning` about that file.
+    @discardableResult
+    func warnsOnce(
+        _ command: String, _ name: String, _ text: String, _ warning: String, line: UInt = #line
+    ) throws -> (code: Int32, out: String, err: String) {
+        let r = try Fixtures.run([command, try write(name, text)], cwd: dir)
+        XCTAssertEqual(r.code, 0, r.err, line: line)
+        XCTAssertEqual(warnings(r.err), ["frontline: warning: \(dir)/\(name): " + warning], line: line)
+        return r
+    }
+
+    /// 3,000 sentences naming Manbij and Jarabulus: 6,000 place mentions, past the 5,000 read.
+    func manyMentions() -> String {
+        let line = String(repeating: "Fighting went on in Manbij and Jarabulus. ", count: 100)
+        return head + (0..<30).map { "Day \($0). " + line }.joined(separator: "\n\n") + "\n"
     }
 
     func testPlaceMentionsPastTheLimitAreLeftOutWithOneWarning() throws {
-        let line = String(repeating: "Fighting went on in Manbij and Jarabulus. ", count: 100)
-        let text = head + (0..<30).map { "Day \($0). " + line }.joined(separator: "\n\n") + "\n"
-        let r = try Fixtures.run(["places", try write("many.txt", text)], cwd: dir)
-        XCTAssertEqual(r.code, 0, r.err)
-        XCTAssertEqual(
-            warnings(r.err),
-            [
-                "frontline: warning: \(dir)/many.txt: more than 5000 place mentions, the first 5000 kept, "
-                    + "the rest left out"
-            ])
+        let r = try warnsOnce(
+            "places", "many.txt", manyMentions(),
+            "more than 5000 place mentions, the first 5000 kept, the rest left out")
         XCTAssertTrue(r.out.contains("Manbij"), r.out)
     }
 
     func testMentionsAreCutAtTheLimitExactly() throws {
         let f = try Fixtures.frontline()
-        let line = String(repeating: "Fighting went on in Manbij and Jarabulus. ", count: 100)
-        let a = Article(name: "many", text: head + (0..<30).map { "Day \($0). " + line }.joined(separator: "\n\n"))
+        let a = Article(name: "many", text: manyMentions())
         XCTAssertEqual(PlaceFinder(gazetteer: f.gazetteer).mentions(in: a).count, Limits.placeMentions)
     }
 
@@ -208,11 +214,7 @@ final class HardeningTimeTests: XCTestCase {
             + (0..<21).map { p in
                 (0..<100).map { "Rebels captured Manbij on day \(p * 100 + $0)." }.joined(separator: " ")
             }.joined(separator: "\n\n") + "\n"
-        let r = try Fixtures.run(["claims", try write("claims.txt", text)], cwd: dir)
-        XCTAssertEqual(r.code, 0, r.err)
-        XCTAssertEqual(
-            warnings(r.err),
-            ["frontline: warning: \(dir)/claims.txt: 2100 claims, the first 2000 kept, the rest left out"])
+        try warnsOnce("claims", "claims.txt", text, "2100 claims, the first 2000 kept, the rest left out")
     }
 
     func testArticlesUnderTheLimitsWarnNothing() throws {
