@@ -18,6 +18,8 @@ struct InsetStyle {
 public struct LocatorInset: Sendable {
     public enum Corner: String, Sendable, CaseIterable {
         case topRight = "top right", topLeft = "top left", bottomRight = "bottom right", bottomLeft = "bottom left"
+        /// A comparison's one inset, in the band under its panels.
+        case underPanels = "under the panels"
     }
 
     /// What the inset shows and where, for the scene's readers and tests.
@@ -46,28 +48,47 @@ public struct LocatorInset: Sendable {
         basemap: Basemap, main: MapTransform, focus: Set<String>, markers: [Point], lines: [[Point]],
         style: MapStyle, placer: inout LabelPlacer
     ) throws -> LocatorInset? {
-        let s = InsetStyle(sheet: try StyleSheet.shared(), map: style)
-        let shown = shownBox(main)
-        let nearby = try basemap.records(.countries, within: shown, scale: .coarse)
-        let (box, inside) = region(shown: shown, countries: nearby, focus: focus, style: s)
-        let projection = try Projection.conformal(for: box)
-        let bounds = MapTransform.projectedBounds(projection, box)
-        let size = insetSize(aspect: bounds.height / max(bounds.width, 1), frame: main.frame, style: s)
+        let plan = try Plan(basemap: basemap, main: main, focus: focus, style: style)
         guard
             let (frame, corner) = corner(
-                size: size, in: main.frame, markers: markers, lines: lines, style: s,
+                size: plan.size, in: main.frame, markers: markers, lines: lines, style: plan.style,
                 placer: placer)
         else { return nil }
-        placer.reserve(frame.insetBy(-s.px("clearance")))
-        let t = MapTransform(projection: projection, box: box, frame: frame)
+        placer.reserve(frame.insetBy(-plan.style.px("clearance")))
+        return try LocatorInset(plan, at: frame, corner: corner, basemap: basemap)
+    }
+
+    /// What an inset for a map drawn by `main` shows, and its size: everything but where it goes.
+    struct Plan {
+        let main: MapTransform
+        let box: GeoBox
+        let focus: Set<String>
+        let projection: Projection
+        let size: (width: Double, height: Double)
+        let style: InsetStyle
+
+        init(basemap: Basemap, main: MapTransform, focus: Set<String>, style: MapStyle) throws {
+            self.main = main
+            self.style = InsetStyle(sheet: try StyleSheet.shared(), map: style)
+            let shown = LocatorInset.shownBox(main)
+            let nearby = try basemap.records(.countries, within: shown, scale: .coarse)
+            (box, self.focus) = LocatorInset.region(shown: shown, countries: nearby, focus: focus, style: self.style)
+            projection = try Projection.conformal(for: box)
+            let bounds = MapTransform.projectedBounds(projection, box)
+            size = LocatorInset.insetSize(
+                aspect: bounds.height / max(bounds.width, 1), frame: main.frame, style: self.style)
+        }
+    }
+
+    /// The inset of `plan` drawn in `frame` (of the plan's size).
+    init(_ plan: Plan, at frame: Rect, corner: Corner, basemap: Basemap) throws {
+        let t = MapTransform(projection: plan.projection, box: plan.box, frame: frame)
         let drawn = try basemap.records(.countries, within: t.visibleBox, scale: .coarse)
-        var inset = LocatorInset(
-            summary: Summary(
-                box: box, frame: frame, corner: corner, outline: [], marksPoint: false, countries: [],
-                projection: projection.name),
-            items: [])
-        inset.draw(countries: drawn, focus: inside, main: main, transform: t, style: s)
-        return inset
+        summary = Summary(
+            box: plan.box, frame: frame, corner: corner, outline: [], marksPoint: false, countries: [],
+            projection: plan.projection.name)
+        items = []
+        draw(countries: drawn, focus: plan.focus, main: plan.main, transform: t, style: plan.style)
     }
 
     /// The geographic box the main map's frame shows (its edges, sampled, taken back to the globe).
