@@ -54,15 +54,7 @@ extension MapComposer {
                 frame: frames[i], projection: projection, content: c, legendInside: false, basemap: basemap,
                 style: style, measurer: measurer)
         }
-        var entries: [LegendEntry] = []
-        for e in panels[0].legend.entries + panels[1].legend.entries
-        where !entries.contains(where: { $0.label == e.label }) {
-            entries.append(e)
-        }
-        let scale = panels[0].legend.scale
-        let legend = LegendLayout(
-            entries: entries, style: style, measurer: measurer, scaleKm: scale.km,
-            scaleLength: scale.length)
+        let (entries, legend) = sharedLegend(panels, style: style)
         // One inset for the figure, not one per panel: both show the same extent, and an inset in a
         // panel would hide in one what the other shows. It goes in the band, right of the changes.
         let focus = Set(Self.combined(left.places, right.places).focusCountries.prefix(2))
@@ -103,6 +95,19 @@ extension MapComposer {
             footerLines: band.lines)
         scene.inset = inset?.summary
         return scene
+    }
+
+    /// One legend for both panels: each symbol drawn in either, once, and the left panel's scale bar.
+    func sharedLegend(_ panels: [MapPanel], style: MapStyle) -> ([LegendEntry], LegendLayout) {
+        var entries: [LegendEntry] = []
+        for e in panels[0].legend.entries + panels[1].legend.entries
+        where !entries.contains(where: { $0.label == e.label }) {
+            entries.append(e)
+        }
+        let scale = panels[0].legend.scale
+        let legend = LegendLayout(
+            entries: entries, style: style, measurer: measurer, scaleKm: scale.km, scaleLength: scale.length)
+        return (entries, legend)
     }
 
     /// The page's title and subtitle, and each panel's heading over its frame.
