@@ -156,6 +156,18 @@ final class InsetTests: XCTestCase {
         let (around, _) = LocatorInset.region(shown: wide, countries: [ua], focus: ["UA"], style: style)
         XCTAssertGreaterThanOrEqual(
             LocatorInset.span(around) + 1e-9, style.number("least zoom out") * LocatorInset.span(wide))
+        // The article's countries among those its places are in; else where most of its places are.
+        let sy = country("SY", GeoBox(minLon: 35.7, minLat: 32.3, maxLon: 42.4, maxLat: 37.3))
+        let tr = country("TR", GeoBox(minLon: 26, minLat: 36.6, maxLon: 44.8, maxLat: 42.1))
+        let iq = country("IQ", GeoBox(minLon: 38.8, minLat: 29.1, maxLon: 48.6, maxLat: 37.4))
+        let aleppo = GeoBox(minLon: 36.5, minLat: 35.6, maxLon: 38.2, maxLat: 36.9)
+        func inside(_ focus: Set<String>, _ places: [String]) -> Set<String> {
+            LocatorInset.countriesInside(shown: aleppo, countries: [sy, tr, iq], focus: focus, places: places)
+        }
+        XCTAssertEqual(inside(["TR"], ["SY", "SY", "TR"]), ["TR"])
+        XCTAssertEqual(inside(["TR"], ["SY", "SY", "SY"]), ["SY"], "no place in Turkey: where the places are")
+        XCTAssertEqual(inside(["SY", "IQ"], ["SY", "IQ", "TR"]), ["SY", "IQ"])
+        XCTAssertEqual(inside(["UA"], []), ["SY"], "nothing else: the country under the centre")
         for b in [box, huge, around] {
             XCTAssertTrue(b.contains(LonLat(lon: small.minLon, lat: small.minLat)))
             XCTAssertTrue(b.contains(LonLat(lon: small.maxLon, lat: small.maxLat)))

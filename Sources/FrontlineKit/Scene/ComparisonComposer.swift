@@ -60,7 +60,9 @@ extension MapComposer {
         let focus = Set(Self.combined(left.places, right.places).focusCountries.prefix(2))
         let plan =
             request.inset
-            ? try LocatorInset.Plan(basemap: basemap, main: panels[0].transform, focus: focus, style: style) : nil
+            ? try LocatorInset.Plan(
+                basemap: basemap, main: panels[0].transform, focus: focus,
+                places: extent.onMap.map(\.entry.country), style: style) : nil
         let bandTop = top + frameH + gutterBottom + style.text(10)
         let band = ComparisonBand(
             changes: changes, legend: legend, sources: [left.article, right.article],

@@ -43,12 +43,13 @@ public struct LocatorInset: Sendable {
     var items: [SceneItem]
 
     /// The inset of a panel drawn by `main`, or nil when no corner of it is free. `focus`: the article's
-    /// countries (ISO codes); `lines`: drawn lines the inset must not cover (measured stretches).
+    /// countries (ISO codes); `places`: the country of each place drawn; `lines`: drawn lines the inset
+    /// must not cover (measured stretches).
     static func make(
-        basemap: Basemap, main: MapTransform, focus: Set<String>, markers: [Point], lines: [[Point]],
-        style: MapStyle, placer: inout LabelPlacer
+        basemap: Basemap, main: MapTransform, focus: Set<String>, places: [String], markers: [Point],
+        lines: [[Point]], style: MapStyle, placer: inout LabelPlacer
     ) throws -> LocatorInset? {
-        let plan = try Plan(basemap: basemap, main: main, focus: focus, style: style)
+        let plan = try Plan(basemap: basemap, main: main, focus: focus, places: places, style: style)
         guard
             let (frame, corner) = corner(
                 size: plan.size, in: main.frame, markers: markers, lines: lines, style: plan.style,
@@ -67,12 +68,13 @@ public struct LocatorInset: Sendable {
         let size: (width: Double, height: Double)
         let style: InsetStyle
 
-        init(basemap: Basemap, main: MapTransform, focus: Set<String>, style: MapStyle) throws {
+        init(basemap: Basemap, main: MapTransform, focus: Set<String>, places: [String], style: MapStyle) throws {
             self.main = main
             self.style = InsetStyle(sheet: try StyleSheet.shared(), map: style)
             let shown = LocatorInset.shownBox(main)
             let nearby = try basemap.records(.countries, within: shown, scale: .coarse)
-            (box, self.focus) = LocatorInset.region(shown: shown, countries: nearby, focus: focus, style: self.style)
+            (box, self.focus) = LocatorInset.region(
+                shown: shown, countries: nearby, focus: focus, places: places, style: self.style)
             projection = try Projection.conformal(for: box)
             let bounds = MapTransform.projectedBounds(projection, box)
             size = LocatorInset.insetSize(
@@ -121,18 +123,14 @@ public struct LocatorInset: Sendable {
             maxLat: min(c.lat + hh, 84))
     }
 
-    /// The inset's extent for a main map showing `shown`, and the ISO codes of the countries it is about:
-    /// the article's countries on the map (else the country under the map's centre), whole with a
-    /// margin, at least `least zoom out` times the map; for a country larger than `huge country span`,
-    /// the map's box zoomed out `zoom out` times (to at least `least span`, at most `largest span` unless
-    /// the map itself is larger). Always contains `shown`.
+    /// The inset's extent for a main map showing `shown`, and the ISO codes of the countries it is about
+    /// (`inside`): those the map is in, whole with a margin, at least `least zoom out` times the map; for a
+    /// country larger than `huge country span`, the map's box zoomed out `zoom out` times (to at least
+    /// `least span`, at most `largest span` unless the map itself is larger). Always contains `shown`.
     static func region(
-        shown: GeoBox, countries: [ShapeRecord], focus: Set<String>, style s: InsetStyle
+        shown: GeoBox, countries: [ShapeRecord], focus: Set<String>, places: [String] = [], style s: InsetStyle
     ) -> (box: GeoBox, focus: Set<String>) {
-        var inside = Set(countries.map { $0.attributes["ISO_A2"] ?? "" }).intersection(focus)
-        if inside.isEmpty, let under = countries.first(where: { covers($0, shown.center) }) {
-            inside = [under.attributes["ISO_A2"] ?? ""]
-        }
+        let inside = countriesInside(shown: shown, countries: countries, focus: focus, places: places)
         // Only the parts near the map: an overseas territory does not stretch the inset.
         let near = scaled(shown, by: 3)
         let parts = countries.filter { inside.contains($0.attributes["ISO_A2"] ?? "") }.flatMap(\.parts)
@@ -156,6 +154,26 @@ public struct LocatorInset: Sendable {
             box.include(p)
         }
         return (box, inside)
+    }
+
+    /// The countries a map is in: the article's countries among those its places are in; else the
+    /// country most of its places are in; with no place drawn, the article's countries on the map; else
+    /// the country under the map's centre.
+    static func countriesInside(
+        shown: GeoBox, countries: [ShapeRecord], focus: Set<String>, places: [String]
+    ) -> Set<String> {
+        let onMap = Set(countries.map { $0.attributes["ISO_A2"] ?? "" })
+        let drawn = places.filter { onMap.contains($0) }
+        var inside = onMap.intersection(focus)
+        if !drawn.isEmpty { inside.formIntersection(drawn) }
+        let counts = Dictionary(drawn.map { ($0, 1) }, uniquingKeysWith: +)
+        if inside.isEmpty, let most = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
+            inside = [most.key]
+        }
+        if inside.isEmpty, let under = countries.first(where: { covers($0, shown.center) }) {
+            inside = [under.attributes["ISO_A2"] ?? ""]
+        }
+        return inside
     }
 
     /// Whether a country's polygon covers a point (even-odd over all its rings).

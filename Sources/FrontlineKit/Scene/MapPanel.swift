@@ -59,7 +59,8 @@ struct MapPanel {
         names.add(badges)
         if inset {
             self.inset = try LocatorInset.make(
-                basemap: basemap, main: t, focus: focus, markers: symbols.markers.map(\.marker.center),
+                basemap: basemap, main: t, focus: focus, places: c.extent.onMap.map(\.entry.country),
+                markers: symbols.markers.map(\.marker.center),
                 lines: measures.badgeLines.map(\.line), style: style, placer: &placer)
         }
         names.riverNames(base.rivers, mentioned: rivers, frame: frame, placer: &placer)
