@@ -86,11 +86,12 @@ public struct LocatorInset: Sendable {
     init(_ plan: Plan, at frame: Rect, corner: Corner, basemap: Basemap) throws {
         let t = MapTransform(projection: plan.projection, box: plan.box, frame: frame)
         let drawn = try basemap.records(.countries, within: t.visibleBox, scale: .coarse)
+        let lakes = try basemap.records(.lakes, within: t.visibleBox, scale: .coarse)
         summary = Summary(
             box: plan.box, frame: frame, corner: corner, outline: [], marksPoint: false, countries: [],
             projection: plan.projection.name)
         items = []
-        draw(countries: drawn, focus: plan.focus, main: plan.main, transform: t, style: plan.style)
+        draw(countries: drawn, lakes: lakes, focus: plan.focus, main: plan.main, transform: t, style: plan.style)
     }
 
     /// The geographic box the main map's frame shows (its edges, sampled, taken back to the globe).
@@ -124,7 +125,8 @@ public struct LocatorInset: Sendable {
     }
 
     /// The inset's extent for a main map showing `shown`, and the ISO codes of the countries it is about
-    /// (`inside`): those the map is in, whole with a margin, at least `least zoom out` times the map; for a
+    /// (`inside`): those the map is in, whole with a margin, at least `least zoom out` times the map and
+    /// `least region span` degrees; for a
     /// country larger than `huge country span`, the map's box zoomed out `zoom out` times (to at least
     /// `least span`, at most `largest span` unless the map itself is larger). Always contains `shown`.
     static func region(
@@ -146,7 +148,8 @@ public struct LocatorInset: Sendable {
             box = scaled(shown, by: min(k, most))
         } else {
             box = box.expanded(by: s.number("margin fraction") * span(box))
-            let least = s.number("least zoom out") * span(shown)
+            // A small country's inset reaches its neighbours and a coast or a lake a reader knows.
+            let least = max(s.number("least zoom out") * span(shown), s.number("least region span"))
             if span(box) < least { box = scaled(box, by: least / span(box)) }
             box = scaled(box, by: 1)
         }
@@ -233,10 +236,11 @@ public struct LocatorInset: Sendable {
 }
 
 extension LocatorInset {
-    /// The inset's items: its sea, the neighbours faint, the focus countries, the main map's frame in red
-    /// (or a dot and a crosshair), all clipped to the inset, then its frame.
+    /// The inset's items: its sea, the neighbours faint, the focus countries, the large lakes, the main
+    /// map's frame in red (or a dot and a crosshair), all clipped to the inset, then its frame.
     mutating func draw(
-        countries: [ShapeRecord], focus: Set<String>, main: MapTransform, transform t: MapTransform, style s: InsetStyle
+        countries: [ShapeRecord], lakes: [ShapeRecord], focus: Set<String>, main: MapTransform,
+        transform t: MapTransform, style s: InsetStyle
     ) {
         let f = t.frame, m = s.map.px(8)
         let cut = Rect(x: f.minX - m, y: f.minY - m, width: f.width + 2 * m, height: f.height + 2 * m)
@@ -263,6 +267,8 @@ extension LocatorInset {
             if !names.contains(name) { names.append(name) }
         }
         summary.countries = names
+        let water = rings(lakes)
+        if !water.isEmpty { items.append(.path(parts: water, closed: true, style: PathStyle(fill: s.colour("sea")))) }
         drawExtent(main: main, transform: t, style: s)
         items.append(.unclip)
         items.append(

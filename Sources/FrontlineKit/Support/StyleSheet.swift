@@ -9,7 +9,8 @@ public struct StyleSheet: Sendable {
         "inset": (
             [
                 "width fraction", "largest height fraction", "tallest aspect", "flattest aspect", "corner gap",
-                "clearance", "margin fraction", "least zoom out", "huge country span", "zoom out", "least span",
+                "clearance", "margin fraction", "least zoom out", "least region span", "huge country span", "zoom out",
+                "least span",
                 "largest span",
                 "smallest rectangle", "crosshair size", "neighbour line width", "focus line width", "extent width",
                 "frame width", "shadow width",
