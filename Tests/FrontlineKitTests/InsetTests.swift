@@ -214,6 +214,19 @@ final class InsetTests: XCTestCase {
         XCTAssertTrue(try svg(on).contains(stroke))
         XCTAssertFalse(try svg(off).contains(stroke))
         XCTAssertTrue(try svg(on).contains("A locator inset ("), "the SVG's description names it")
+        // Its <metadata> gives the inset's extent and countries; without one, no inset there.
+        func metadata(_ text: String) throws -> [String: Any] {
+            let start = try XCTUnwrap(text.range(of: "<![CDATA[")),
+                end = try XCTUnwrap(text.range(of: "]]></metadata>"))
+            let json = Data(text[start.upperBound..<end.lowerBound].utf8)
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: json) as? [String: Any])
+        }
+        let meta = try XCTUnwrap(try metadata(try svg(on))["inset"] as? [String: Any])
+        XCTAssertEqual(meta["corner"] as? String, inset.corner.rawValue)
+        XCTAssertEqual(meta["countries"] as? [String], inset.countries)
+        let box = try XCTUnwrap(meta["box"] as? [String: Double])
+        XCTAssertEqual(try XCTUnwrap(box["minLon"]), inset.box.minLon, accuracy: 1e-6)
+        XCTAssertNil(try metadata(try svg(off))["inset"])
         // PDF: a stroke colour operator of that red in the page's (deflated) content.
         XCTAssertTrue(try pdfStrokeColours(renderer.bytes(on, format: .pdf)).contains { Self.isRed($0) })
         XCTAssertFalse(try pdfStrokeColours(renderer.bytes(off, format: .pdf)).contains { Self.isRed($0) })

@@ -89,7 +89,7 @@ extension MapComposer {
             + (changes.isEmpty ? "none" : changes.joined(separator: "; ")) + "." + Self.describe(inset?.summary)
         let meta = SceneMetadata.json(
             article: right.article, places: right.places, extent: content(right, rightControl).extent,
-            control: rightControl)
+            control: rightControl, inset: inset?.summary)
         var scene = Scene(
             width: W, height: band.bottom, items: items, title: title, description: description,
             metadataJSON: meta, frame: frames[1], labels: panels[0].labels + panels[1].labels, legend: entries,

@@ -60,12 +60,12 @@ public struct MapComposer {
         footer.lines = footerLines(a, extent: extent, unlabelled: panel.unlabelled, projection: projection)
         items += footer.items(x: margin, y: frame.maxY + gutterBottom + footer.lineHeight + legendBelow)
 
+        let inset = panel.inset?.summary
         var scene = Scene(
             width: W, height: H, items: items, title: a.article.title,
             description: describe(a, extent: extent, control: control) + Self.describe(panel.inset?.summary),
             metadataJSON: SceneMetadata.json(
-                article: a.article, places: a.places, extent: extent,
-                control: control),
+                article: a.article, places: a.places, extent: extent, control: control, inset: inset),
             frame: frame, labels: panel.labels, legend: panel.legend.entries,
             footnotes: footnotes(a.places, extent: extent, unlabelled: panel.unlabelled),
             footerLines: footer.lines)
