@@ -198,11 +198,14 @@ public struct LocatorInset: Sendable {
         return inside
     }
 
-    /// The inset's size on the surface: `width fraction` of the frame, its height from the projected
-    /// extent's shape (within the flattest and tallest aspects), both shrunk to fit `largest height fraction`.
+    /// The inset's size on the surface: `width fraction` of the frame, but on a small map at least `least
+    /// width` pixels (up to `largest width fraction`: a smaller inset shows no country a reader can make
+    /// out); its height from the projected extent's shape (within the flattest and tallest aspects), both
+    /// shrunk to fit `largest height fraction`.
     static func insetSize(aspect: Double, frame: Rect, style s: InsetStyle) -> (width: Double, height: Double) {
         let a = min(max(aspect, s.number("flattest aspect")), s.number("tallest aspect"))
-        var w = frame.width * s.number("width fraction"), h = w * a
+        let least = min(s.number("least width"), frame.width * s.number("largest width fraction"))
+        var w = max(frame.width * s.number("width fraction"), least), h = w * a
         let tallest = frame.height * s.number("largest height fraction")
         if h > tallest { (w, h) = (tallest / a, tallest) }
         return (w.rounded(), h.rounded())

@@ -8,7 +8,8 @@ public struct StyleSheet: Sendable {
     static let required: [String: (numbers: [String], colours: [String])] = [
         "inset": (
             [
-                "width fraction", "largest height fraction", "tallest aspect", "flattest aspect", "corner gap",
+                "width fraction", "least width", "largest width fraction", "largest height fraction", "tallest aspect",
+                "flattest aspect", "corner gap",
                 "clearance", "margin fraction", "least zoom out", "least region span", "huge country span", "zoom out",
                 "least span",
                 "largest span",
@@ -41,7 +42,7 @@ public struct StyleSheet: Sendable {
         }
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
-            throw FrontlineError.badInput(file: path, reason: "not a styles file (\(error.localizedDescription))")
+            throw FrontlineError.badInput(file: path, reason: "not a styles file (\(Self.reason(error)))")
         }
         guard file.format == "frontline-styles 1" else {
             throw FrontlineError.badInput(file: path, reason: "format must be \"frontline-styles 1\"")
@@ -67,6 +68,17 @@ public struct StyleSheet: Sendable {
             }
         }
         return StyleSheet(numbers: numbers, colours: colours)
+    }
+
+    private static func reason(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let c):
+            return (c.underlyingError as NSError?)?.debugDescription ?? c.debugDescription
+        case DecodingError.keyNotFound(let key, _): return "\"\(key.stringValue)\" is missing"
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
+            return c.debugDescription + " at " + c.codingPath.map(\.stringValue).joined(separator: ".")
+        default: return "\(error)"
+        }
     }
 
     static func isColour(_ s: String) -> Bool {
