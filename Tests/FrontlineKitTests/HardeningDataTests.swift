@@ -102,9 +102,22 @@ final class HardeningDataTests: XCTestCase {
     }
     /// Where the first vertex of record 0 of a line or polygon .shp lies (after its record header,
     /// type, box, counts and part starts).
-    static func firstVertex(_ shp: [UInt8]) -> Int {
-        let parts = Int(HeaderBytes.littleInt32(shp, 100 + 8 + 36))
-        return 100 + 8 + 44 + 4 * parts
+    static func firstVertex(_ shp: [UInt8], at record: Int = 100) -> Int {
+        let parts = Int(HeaderBytes.littleInt32(shp, record + 8 + 36))
+        return record + 8 + 44 + 4 * parts
+    }
+
+    /// Where in the committed `layer.shp` the first record whose bounds meet the example's map starts
+    /// (a large layer is read through its spatial index: a record elsewhere is never read).
+    func recordOnTheMap(_ layer: String) throws -> (number: Int, offset: Int) {
+        let reader = try ShapefileReader(path: Fixtures.shapes + "/\(layer).shp")
+        let box = GeoBox(minLon: 37, minLat: 36, maxLon: 38.5, maxLat: 37)
+        let n = try XCTUnwrap((0..<reader.count).first { try reader.record($0)?.bounds.intersects(box) == true })
+        let shx = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: Fixtures.shapes + "/\(layer).shx")))
+        let words =
+            Int(shx[100 + 8 * n]) << 24 | Int(shx[101 + 8 * n]) << 16 | Int(shx[102 + 8 * n]) << 8
+            | Int(shx[103 + 8 * n])
+        return (n, 2 * words)
     }
 
     // MARK: the .shx
@@ -187,8 +200,11 @@ final class HardeningDataTests: XCTestCase {
         try refused(shapes: s, says: "rivers.shp: record 0: vertex 0 (1e+300, ")
     }
     func testVertexLatitude95() throws {
-        let s = try shapes { try patch($0 + "/land.shp") { Self.putDouble(95, &$0, at: Self.firstVertex($0) + 8) } }
-        try refused(shapes: s, says: "land.shp: record 0: vertex 0 (")
+        let (n, offset) = try recordOnTheMap("land")
+        let s = try shapes { d in
+            try patch(d + "/land.shp") { Self.putDouble(95, &$0, at: Self.firstVertex($0, at: offset) + 8) }
+        }
+        try refused(shapes: s, says: "land.shp: record \(n): vertex 0 (")
     }
     func testRecordBoundsMinus1e300() throws {
         let s = try shapes { try patch($0 + "/countries.shp") { Self.putDouble(-1e300, &$0, at: 100 + 12) } }

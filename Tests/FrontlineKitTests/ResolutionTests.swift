@@ -222,19 +222,59 @@ final class ResolutionTests: XCTestCase {
         }
     }
 
-    func testCommittedIndexIsUpToDateWithItsSources() throws {
+    /// The index is not in the repository: the first load compiles it beside its sources, with the bytes
+    /// `gazetteer compile` writes, and a source newer than it has it compiled again.
+    func testIndexIsCompiledOnFirstUseAndAgainWhenItsSourcesChange() throws {
         let dir = try Fixtures.tempDir()
-        let rebuilt = dir + "/gazetteer.index"
-        try Gazetteer.fromSources(shapesDirectory: Fixtures.shapes).compile(to: rebuilt)
+        let header = "id\tname\tlat\tlon\tcountry\tkind\tpopulation\talternates\tsource\tshape\n"
+        func row(_ i: Int) -> String { "t:\(i)\tZulvor \(i)\t36.\(i)\t37.\(i)\tSY\ttown\t1000\t\ttest\t\n" }
+        func sources(_ n: Int, modified: Date) throws {
+            try (header + (1...n).map(row).joined()).write(
+                toFile: dir + "/gazetteer.tsv", atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: dir + "/gazetteer.tsv")
+        }
+        try sources(3, modified: Date().addingTimeInterval(-60))
+        XCTAssertEqual(try Gazetteer.load(shapesDirectory: dir).count, 3)
+        let index = dir + "/" + CompiledGazetteer.fileName
+        try Gazetteer.fromSources(shapesDirectory: dir).compile(to: dir + "/expected.index")
         XCTAssertEqual(
-            FileManager.default.contents(atPath: rebuilt),
-            FileManager.default.contents(atPath: Fixtures.shapes + "/gazetteer.index"),
-            "Shapes/gazetteer.index is stale: run `frontline gazetteer compile`")
+            FileManager.default.contents(atPath: index), FileManager.default.contents(atPath: dir + "/expected.index"))
+        // A fresh index is read as it is (not written again).
+        let written = DerivedFile.modified(index)
+        XCTAssertEqual(try Gazetteer.load(shapesDirectory: dir).count, 3)
+        XCTAssertEqual(DerivedFile.modified(index), written)
+        // A newer source: compiled again.
+        try sources(4, modified: Date().addingTimeInterval(60))
+        XCTAssertEqual(try Gazetteer.load(shapesDirectory: dir).lookup("Zulvor 4").map(\.id), ["t:4"])
+    }
+
+    /// Commands that start together (a batch's workers) build a derived file once: the others wait
+    /// on its lock and read what the first wrote.
+    func testDerivedFileIsBuiltOnceByConcurrentCallers() throws {
+        let dir = try Fixtures.tempDir()
+        let source = dir + "/source.txt", target = dir + "/derived.txt"
+        try "source".write(toFile: source, atomically: true, encoding: .utf8)
+        let lock = NSLock()
+        nonisolated(unsafe) var builds = 0
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            _ = try? DerivedFile.ensure(target, sources: [source]) { path in
+                lock.lock()
+                builds += 1
+                lock.unlock()
+                Thread.sleep(forTimeInterval: 0.2)
+                try AtomicFile.write(Data("derived".utf8), to: path)
+            }
+        }
+        XCTAssertEqual(builds, 1)
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "derived")
+        XCTAssertTrue(DerivedFile.isFresh(target, sources: [source]))
+        XCTAssertEqual(
+            DerivedFile.cacheName(for: dir, suffix: "x"), DerivedFile.cacheName(for: dir + "/.", suffix: "x"))
     }
 
     func testCorruptIndexIsAClearError() throws {
         let dir = try Fixtures.tempDir()
-        try "frontline-gazetteer-index 2\nentries 5 bytes 3\nid\n".write(
+        try "frontline-gazetteer-index 3\nentries 5 bytes 3\nid\n".write(
             toFile: dir + "/gazetteer.index", atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Gazetteer.load(shapesDirectory: dir)) { e in
             XCTAssertTrue(

@@ -58,6 +58,14 @@ public enum PlaceNameNormalizer {
         return String(decoding: Array(ws.map(lightFold).joined(separator: [0x20])), as: UTF8.self)
     }
 
+    /// The spelling itself, with case, marks and the article folded but no transliteration folded:
+    /// "Shire" and "Syria" share a strict key but not a spelling. Whether a text names an entry by its
+    /// own name rather than by a variant.
+    public static func spelling(_ name: String) -> String {
+        guard let ws = words(name) else { return "" }
+        return String(decoding: Array(ws.joined(separator: [0x20])), as: UTF8.self)
+    }
+
     /// The loose key: consonants only, words joined.
     public static func skeleton(_ name: String) -> String {
         guard let ws = words(name) else { return "" }

@@ -103,14 +103,18 @@ public struct PlaceResolver: Sendable {
         addCandidates(to: &groups, article: article, tokens: sentenceTokens)
         let focus = focusCountries(of: groups, title: article.title)
         let anchors = Self.anchors(groups, focus: focus.set)
+        let towns = Self.placeFocus(focus: focus, anchors: anchors, groups: groups)
         let relations = statedRelations(article, groups: groups, tokens: sentenceTokens)
         var scores: [[Score]] = groups.enumerated().map { gi, g in
             g.candidates.map {
-                score($0.entry, match: $0.match, group: g, index: gi, focus: focus.set, anchors: anchors)
+                score(
+                    $0.entry, match: $0.match, group: g, index: gi, focus: $0.entry.kind.isPoint ? towns : focus.set,
+                    anchors: anchors)
             }
         }
         addRelationFits(relations, groups: groups, to: &scores)
-        var choices = choose(groups: groups, scores: scores, relations: relations, focus: focus.set, article: article)
+        var choices = choose(
+            groups: groups, scores: scores, relations: relations, focus: (focus.set, towns), article: article)
         completeBorders(groups: groups, focus: focus.ranked, article: article, into: &choices)
         placeCuedNames(
             groups: groups, relations: relations, article: article, tokens: sentenceTokens,
@@ -241,7 +245,7 @@ public struct PlaceResolver: Sendable {
     /// the word is more likely a common word or an organisation ("Alliance", "Trucks") than a town on
     /// another continent.
     static func isKnownByName(_ e: GazetteerEntry, group g: Group) -> Bool {
-        let ownName = PlaceNameNormalizer.key(e.name) == PlaceNameNormalizer.key(g.text)
+        let ownName = Self.isOwnName(e, g)
         if e.kind == .region { return ownName && g.located }
         return (e.population >= 100_000 && ownName) || (e.population >= 1_000_000 && g.located)
     }
@@ -271,19 +275,22 @@ public struct PlaceResolver: Sendable {
         var countryCounts: [String: Int] = [:]
         for g in groups {
             let countries = g.candidates.filter { $0.entry.kind == .country && $0.match == .spelling }
-            if countries.count == 1 { countryCounts[countries[0].entry.country, default: 0] += g.mentions.count }
-            // A city only one country has (of 100,000, named by its own name, not an alternate) says
-            // where the article is, once however often it is named: "Goma" and "Bukavu" make it about
-            // Congo-Kinshasa when "Congo" could be either.
-            let towns = g.candidates.filter { $0.match == .spelling && $0.entry.kind.isPoint }
-            if countries.isEmpty, let first = towns.first,
-                towns.allSatisfy({ $0.entry.country == first.entry.country }),
-                towns.contains(where: {
-                    $0.entry.population >= 100_000 && PlaceNameNormalizer.key($0.entry.name) == g.key
-                })
-            {
-                countryCounts[first.entry.country, default: 0] += 1
+            // A country's alternate that is also a town elsewhere ("Shire": an old name of Syria, a town
+            // in Tigray) does not say which country the article is about.
+            let byOwnName = countries.first.map { Self.isOwnName($0.entry, g) } ?? false
+            let townsAbroad = g.candidates.contains {
+                $0.entry.kind.isPoint && $0.match == .spelling && $0.entry.country != countries.first?.entry.country
+                    && $0.entry.population >= 5000
             }
+            if countries.count == 1, byOwnName || !townsAbroad {
+                countryCounts[countries[0].entry.country, default: 0] += g.mentions.count
+            }
+        }
+        // An article that names no country: a city that is by far the largest of its name (50,000
+        // people, named by its own name, not an alternate, ten times any namesake abroad) says where it
+        // is, once however often it is named ("Manbij lies 30 km from Aleppo" is about Syria).
+        if countryCounts.isEmpty {
+            for g in groups { if let c = Self.dominantCity(g) { countryCounts[c, default: 0] += 1 } }
         }
         let titleCountries = Set(
             Tokenizer.tokens(title).flatMap { t in
@@ -294,11 +301,47 @@ public struct PlaceResolver: Sendable {
             let b = (titleCountries.contains($1) ? 1000 : 0) + countryCounts[$1, default: 0]
             return a != b ? a > b : $0 < $1
         }
-        // The article's own countries: the most named, those named at least a third as often, and the
-        // title's. A country named once in passing (an Aleppo story that mentions Iraq) is not one.
+        // The article's own countries: the most named, those named at least a third as often, the
+        // title's, and any two of whose towns it names that no other country has (a story of Syrian
+        // villages is about Syria however often "Turkish" is written). A country named once in passing
+        // (an Aleppo story that mentions Iraq) is not one.
         let top = focus.first.map { countryCounts[$0, default: 0] } ?? 0
         let own = focus.enumerated().filter { i, c in i == 0 || 3 * countryCounts[c, default: 0] >= top }.map(\.1)
-        return (focus, Set(own).union(titleCountries))
+        var townCountries: [String: Int] = [:]
+        for g in groups where !g.candidates.contains(where: { $0.entry.kind == .country }) {
+            let towns = g.candidates.filter { $0.match == .spelling && $0.entry.kind.isPoint }
+            if towns.count == 1 { townCountries[towns[0].entry.country, default: 0] += 1 }
+        }
+        let located = townCountries.filter { $0.value >= 2 }.keys.sorted()
+        return (focus + located.filter { !focus.contains($0) }, Set(own).union(titleCountries).union(located))
+    }
+
+    /// Whether a group names an entry by the entry's own name (up to case, marks and the article), not
+    /// by one of its alternates or a transliteration variant.
+    static func isOwnName(_ e: GazetteerEntry, _ g: Group) -> Bool {
+        PlaceNameNormalizer.spelling(e.name) == PlaceNameNormalizer.spelling(g.text)
+    }
+
+    /// The country of a group's city when it is by far the largest place of that name (see `focusCountries`).
+    static func dominantCity(_ g: Group) -> String? {
+        let towns = g.candidates.filter { $0.match == .spelling && $0.entry.kind.isPoint }.map(\.entry)
+        guard let big = towns.max(by: { $0.population < $1.population }), big.population >= 50_000,
+            isOwnName(big, g),
+            towns.allSatisfy({ $0.country == big.country || 10 * $0.population < big.population })
+        else { return nil }
+        return big.country
+    }
+
+    /// The article's countries whose towns it names: those of its anchors, and the one most named. A
+    /// country named only as an actor ("U.S.-backed", "the United States said") gives its towns no
+    /// preference: "Paris" in a Syria story that names the United States is still the French capital.
+    static func placeFocus(
+        focus: (ranked: [String], set: Set<String>), anchors: [(group: Int, at: LonLat)], groups: [Group]
+    ) -> Set<String> {
+        let anchored = anchors.compactMap { a in
+            groups[a.group].candidates.first { $0.entry.kind.isPoint && $0.match == .spelling }?.entry.country
+        }
+        return focus.set.filter { anchored.contains($0) || $0 == focus.ranked.first }
     }
 
     /// Anchors: the groups that can only be one place (a single point spelt so, in a focus country),
@@ -359,8 +402,8 @@ public struct PlaceResolver: Sendable {
 
     /// Each group's choice, in order (borders named by one country are left for `completeBorders`).
     func choose(
-        groups: [Group], scores: [[Score]], relations: [StatedRelation], focus: Set<String>,
-        article: Article
+        groups: [Group], scores: [[Score]], relations: [StatedRelation],
+        focus: (areas: Set<String>, towns: Set<String>), article: Article
     ) -> Choices {
         var choices = Choices()
         for (gi, g) in groups.enumerated() where g.mentions[0].entryID == nil {
@@ -381,8 +424,8 @@ public struct PlaceResolver: Sendable {
     /// an abbreviation, a village standing for a government, a small place named without a cue) or
     /// only loosely matches; a cued name with no fitting candidate is unresolved.
     func choice(
-        for g: Group, index gi: Int, scores: [Score], relations: [StatedRelation], focus: Set<String>,
-        article: Article
+        for g: Group, index gi: Int, scores: [Score], relations: [StatedRelation],
+        focus: (areas: Set<String>, towns: Set<String>), article: Article
     ) -> GroupChoice {
         if g.allAdjective { return .none }  // "Iraqi forces": context, not a place
         if g.mentions.allSatisfy(\.allCapitals), g.candidates.isEmpty { return .none }  // an abbreviation
@@ -395,13 +438,19 @@ public struct PlaceResolver: Sendable {
         }
         let related = relations.contains { ($0.subject == gi || $0.anchor == gi) }
         func backed(_ c: Score) -> Bool { related && c.reasons.contains { $0.hasPrefix("fits") } }
-        // Candidates only their name ties to the article, and not known by it, are no candidates.
+        // Candidates only their name ties to the article, and not known by it, are no candidates (a
+        // text with no country and no other place, such as a name given to `measure`, has nothing to
+        // be remote from).
+        let context = !focus.areas.isEmpty || scores.contains { $0.nearestKm != nil }
         let ranked = zip(g.candidates, scores).sorted {
             $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0.entry.id < $1.0.entry.id
         }.filter {
-            (!Self.isRemote($0, group: g, focus: focus, relationBacked: backed($0.1))
+            (!context
+                || !Self.isRemote(
+                    $0, group: g, focus: $0.0.entry.kind.isPoint ? focus.towns : focus.areas,
+                    relationBacked: backed($0.1))
                 || Self.isKnownByName($0.0.entry, group: g))
-                && (!g.namesNeighbourhood || Self.fitsNeighbourhood($0.0, $0.1, focus: focus))
+                && (!g.namesNeighbourhood || Self.fitsNeighbourhood($0.0, $0.1, focus: focus.towns))
         }
         guard let best = ranked.first else {
             // Named as a place ("the town of X", "the X district") but only known far away: listed, not dropped.
@@ -421,7 +470,7 @@ public struct PlaceResolver: Sendable {
         {
             return .none
         }
-        if best.0.match == .skeleton, !(focus.contains(best.0.entry.country) && (g.cue != nil || best.1.near)) {
+        if best.0.match == .skeleton, !(focus.areas.contains(best.0.entry.country) && (g.cue != nil || best.1.near)) {
             guard g.cue != nil else { return .none }
             return .unresolved(
                 UnresolvedName(
@@ -554,6 +603,11 @@ public struct PlaceResolver: Sendable {
             // A division only where the text says so; a bare "Kherson" is the city, not its oblast.
             v += group.namesDivision ? 4 : -2
             if group.namesDivision { reasons.append("the text names a division") }
+        } else if e.kind == .country, !Self.isOwnName(e, group) {
+            // A country by one of its alternates (a demonym, an old or foreign name: "Shire" for Syria)
+            // is less sure than by its name, or than a town of the article's countries so called.
+            v += 1
+            reasons.append("a country, by another of its names")
         } else if !e.kind.isPoint {
             v += 3
             reasons.append("a \(e.kind.rawValue)")
