@@ -176,4 +176,40 @@ final class WorldMeasureTests: XCTestCase {
         let fromCrossing = ends.map { Geodesic.wgs84.distance($0, nearest.point) }.min()!
         XCTAssertLessThan(fromCrossing, 1, "the stretch starts at the crossing nearest Vovchansk")
     }
+
+    func testDownstreamIntoTheRiverItFlowsInto() throws {
+        let (f, checker) = try world()
+        // Kosti is on the White Nile, Cairo on the Nile it flows into (MOUTH_ON): the length runs down
+        // the White Nile to its end, then down the Nile from where it joins.
+        let (kosti, cairo) = try f.resolvePair("Kosti", "Cairo")
+        let m = try checker.measure(from: kosti, to: cairo, alongRiver: "White Nile")
+        XCTAssertEqual(m.line, "White Nile → Nile")
+        XCTAssertEqual(m.direction, "downstream")
+        let white = try XCTUnwrap(try checker.river(named: "White Nile"))
+        let nile = try XCTUnwrap(try checker.river(named: "Nile"))
+        let fromKosti = white.length - (try white.project(kosti.coordinate)).chainage
+        let join = try nile.project(white.points[white.points.count - 1])
+        let toCairo = (try nile.project(cairo.coordinate)).chainage - join.chainage
+        XCTAssertLessThan(join.offset, 5_000)
+        XCTAssertEqual(try XCTUnwrap(m.alongKm), (fromKosti + toCairo) / 1000, accuracy: 0.1)
+        // Two places on the White Nile itself stay on it.
+        let (a, b) = try f.resolvePair("Kosti", "Rabak")
+        XCTAssertEqual(try checker.measure(from: a, to: b, alongRiver: "White Nile").line, "White Nile")
+        // A town upstream on the river the tributary joins is not downstream of it: no chaining.
+        let (kupiansk, izium) = try f.resolvePair("Kupiansk", "Izium")
+        XCTAssertEqual(try checker.measure(from: kupiansk, to: izium, alongRiver: "Oskil").line, "Oskil")
+        // In an article: down the Tigris from Baghdad to Basra, on the Shatt al-Arab below their meeting.
+        let article = Article(
+            name: "t", text: "Barges on the Tigris\n\nThe barges sailed 640 km down the Tigris from Baghdad to Basra.\n"
+        )
+        let check = try XCTUnwrap(try checker.checks(article: article, places: f.places(in: article)).first)
+        XCTAssertEqual(check.line, "Tigris → Shatt al-Arab")
+        XCTAssertEqual(check.from, "Baghdad")
+        XCTAssertEqual(check.to, "Basra")
+        let direct = try checker.measure(
+            from: try f.resolvePair("Baghdad", "Basra").0, to: try f.resolvePair("Baghdad", "Basra").1,
+            alongRiver: "Tigris")
+        XCTAssertEqual(try XCTUnwrap(check.alongKm), try XCTUnwrap(direct.alongKm), accuracy: 1e-6)
+        XCTAssertEqual(check.verdict, .consistent, check.note)
+    }
 }

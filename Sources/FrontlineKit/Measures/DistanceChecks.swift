@@ -259,7 +259,7 @@ public struct DistanceChecker {
             return c
         }
         c.line = riverName
-        guard let line = try river(named: riverName) else {
+        guard let riverLine = try river(named: riverName) else {
             c.note = "\(riverName) is not in the basemap's rivers"
             return c
         }
@@ -271,7 +271,7 @@ public struct DistanceChecker {
         var start = fromPlace, end = others.first
         var how = "ends named in the sentence"
         if start == nil, let e = end {
-            start = try earlierPlace(ctx, near: line, within: 60)
+            start = try earlierPlace(ctx, near: riverLine, within: 60)
             how =
                 "start taken from the place the text described before (\(start?.text ?? "none")), "
                 + "end named in the sentence"
@@ -281,6 +281,9 @@ public struct DistanceChecker {
             c.note = "the text gives no two places to measure between"
             return c
         }
+        // On into the river it flows into when an end lies there ("down the White Nile to Cairo").
+        let line = try lineDownstream(riverLine, named: riverName, for: [s.coordinate, e.coordinate])
+        c.line = line.name
         let ps = try nearest(on: line, to: s.coordinate), pe = try nearest(on: line, to: e.coordinate)
         c.from = s.text
         c.to = e.text

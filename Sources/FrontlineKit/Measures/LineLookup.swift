@@ -129,4 +129,40 @@ extension DistanceChecker {
         }
         return usable.map { ($0, cost($0)) }.min { $0.1 < $1.1 }?.0
     }
+
+    /// The river `name` and the rivers it flows into (its `MOUTH_ON`, theirs...) as one line, downstream from
+    /// its source: each river's line joined, at the point nearest its last vertex, to the river it flows
+    /// into, and on to that river's end. Nil when it flows into no river the basemap has.
+    public func riverDownstream(named name: String) throws -> MeasuredLine? {
+        let recs = try lines.rivers()
+        func mouth(of river: String) -> String? {
+            let m = recs.first { $0.attributes["NAME"] == river }?.attributes["MOUTH_ON"]?
+                .trimmingCharacters(in: .whitespaces)
+            return m.flatMap { $0.isEmpty || $0 == "(NULL)" ? nil : $0 }
+        }
+        guard let first = try river(named: name) else { return nil }
+        var points = first.points, names = [name]
+        var next = mouth(of: name)
+        while let m = next, !names.contains(m), let into = try river(named: m) {
+            let join = try into.project(points[points.count - 1])
+            guard join.offset < 5_000 else { break }  // not where the file says it joins
+            if join.offset > 1 { points.append(join.point) }
+            points.append(contentsOf: into.points[(join.segment + 1)...])
+            names.append(m)
+            next = mouth(of: m)
+        }
+        guard names.count > 1 else { return nil }
+        return MeasuredLineCache.shared.line(
+            name: names.joined(separator: " → "), points: points, source: lines.riversSource)
+    }
+
+    /// The river's line, or the line on downstream through the rivers it flows into when one of the
+    /// places is more than 10 km off the river and that longer line brings every place to within half
+    /// as far ("down the White Nile from Kosti to Cairo").
+    func lineDownstream(_ line: MeasuredLine, named name: String, for places: [LonLat]) throws -> MeasuredLine {
+        let off = try places.map { try nearest(on: line, to: $0).offset }
+        guard let worst = off.max(), worst > 10_000, let longer = try riverDownstream(named: name) else { return line }
+        let farther = try places.map { try nearest(on: longer, to: $0).offset }.max() ?? .infinity
+        return farther < worst / 2 ? longer : line
+    }
 }

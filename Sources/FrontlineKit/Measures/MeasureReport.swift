@@ -44,7 +44,7 @@ extension DistanceChecker {
             guard let name = try riverName(for: r), let l = try river(named: name) else {
                 throw FrontlineError.usage(try unknownRiver(r))
             }
-            line = l
+            line = try lineDownstream(l, named: name, for: [a.coordinate, b.coordinate])
         } else if let (x, y) = border {
             guard let l = try self.border(x, y, near: [a.coordinate, b.coordinate]) else {
                 throw FrontlineError.usage(try unknownBorder(x, y))
