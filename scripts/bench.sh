@@ -149,5 +149,8 @@ while IFS=$'\t' read -r name args; do
 done < "$tmp/hard/cases.tsv"
 sort -k2 -n "$tmp/hard/all" | tail -1 | awk '{ printf "slowest hardening case: %s %.2f s (limit 5 s)\n", $1, $2 }'
 
-# Issue 18's targets over every command timed above: the largest peak RSS (target < 150 MiB).
-cat "$tmp"/*.times "$tmp/batchtime" | awk '$2 > m { m = $2 } END { printf "largest peak RSS of any command: %.1f MiB (target < 150)\n", m / 1024 }'
+# Issue 18's target over our commands timed above (the seed's render, the boxes, compare and the batch;
+# not GMT's, the build before's or the hardening cases at their limits): the largest peak RSS.
+find "$tmp" -maxdepth 1 \( -name render.times -o -name 'box-*.times' -o -name compare.times -o -name batchtime \) \
+  -exec cat {} + |
+  awk '$2 > m { m = $2 } END { printf "largest peak RSS of our commands: %.1f MiB (target < 150)\n", m / 1024 }'
