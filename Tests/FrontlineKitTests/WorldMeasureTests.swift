@@ -145,7 +145,12 @@ final class WorldMeasureTests: XCTestCase {
 
             """
         let article = Article(name: "t", text: text)
-        let checks = try checker.checks(article: article, places: f.places(in: article))
+        let places = f.places(in: article)
+        // "down the Dnipro" is the river, not the city of Dnipro; a bare "Dnipro" stays the city.
+        XCTAssertEqual(places.places.first { $0.text == "Dnipro" }?.entry.id, "river:dnipro")
+        let bare = Article(name: "b", text: "Strikes on Ukraine\n\nMissiles hit Dnipro and Kharkiv overnight.\n")
+        XCTAssertEqual(f.places(in: bare).places.first { $0.text == "Dnipro" }?.kind, .city)
+        let checks = try checker.checks(article: article, places: places)
         XCTAssertEqual(checks.count, 2)
         // The river named in the phrase, though the places take "Dnipro" for the city.
         let river = checks[0]
