@@ -217,4 +217,21 @@ final class WorldMeasureTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(check.alongKm), try XCTUnwrap(direct.alongKm), accuracy: 1e-6)
         XCTAssertEqual(check.verdict, .consistent, check.note)
     }
+
+    func testCrossingsOfARiverWithABorder() throws {
+        let (_, checker) = try world()
+        // The Nile crosses the Egypt–Sudan border once, in Lake Nasser, where the border leaves 22 N
+        // for the Wadi Halfa salient (up to 22.23 N in Natural Earth) and the traced Nile crosses the
+        // lake in long segments, no vertex near the border.
+        let nile = try XCTUnwrap(try checker.river(named: "Nile"))
+        let egSD = try XCTUnwrap(try checker.border("SD", "EG"))
+        let nileCrossings = try checker.crossings(of: nile, with: egSD)
+        XCTAssertEqual(nileCrossings.count, 1)
+        let x = try XCTUnwrap(nileCrossings.first)
+        XCTAssertTrue((21.99...22.23).contains(x.point.lat), "\(x.point)")
+        XCTAssertTrue((31.2...31.6).contains(x.point.lon), "\(x.point)")
+        XCTAssertLessThan(x.offset, 3_000)
+        // The crossing lies on both lines.
+        XCTAssertLessThan(try nile.project(x.point).offset, 3_000)
+    }
 }

@@ -125,35 +125,74 @@ public struct DistanceChecker {
     }
 
     /// Every place where `river` crosses `border` (a river may cross one border several times, as the
-    /// Siverskyi Donets crosses Russia–Ukraine's), in the river's order: for each run of river vertices
+    /// Siverskyi Donets crosses Russia–Ukraine's), in the river's order: for each run of river segments
     /// near the border, the border's point nearest the river there (within 3 km).
     public func crossings(of river: MeasuredLine, with border: MeasuredLine) throws -> [LineProjection] {
-        // A coarse pass in degrees (scaled by the cosine of the latitude) finds the river vertices near
-        // the border; the exact nearest point is then found through PROJ for a few of each run.
-        guard let box = GeoBox(covering: border.points)?.expanded(by: 0.05) else { return [] }
+        // A coarse pass in degrees (scaled by the cosine of the latitude) finds the river segments that
+        // meet or pass near the border's segments (a river may cross a lake in one long segment, a desert
+        // border run straight); the exact nearest point is then found through PROJ for a few of each run.
+        guard let box = GeoBox(covering: border.points)?.expanded(by: 0.05), river.points.count > 1 else { return [] }
         let k = cos(box.center.lat * .pi / 180), near2 = 0.05 * 0.05
-        var runs: [[(index: Int, d2: Double)]] = []
-        for (i, p) in river.points.enumerated() where box.contains(p) {
-            let d2 = border.points.reduce(Double.infinity) { m, q in
-                min(m, pow((p.lon - q.lon) * k, 2) + pow(p.lat - q.lat, 2))
+        let xy = { (q: LonLat) in Point(x: q.lon * k, y: q.lat) }
+        let edge = border.points.map(xy)
+        // Each border segment's box in those units, widened by the distance sought.
+        let boxes = (1..<max(edge.count, 1)).map { j in
+            Rect(
+                x: min(edge[j - 1].x, edge[j].x) - 0.05, y: min(edge[j - 1].y, edge[j].y) - 0.05,
+                width: abs(edge[j].x - edge[j - 1].x) + 0.1, height: abs(edge[j].y - edge[j - 1].y) + 0.1)
+        }
+        var runs: [[(index: Int, d2: Double, at: Point)]] = []
+        for i in 0..<(river.points.count - 1) {
+            let p = river.points[i], q = river.points[i + 1]
+            guard let seg = GeoBox(covering: [p, q]), seg.intersects(box) else { continue }
+            let a = xy(p), b = xy(q)
+            let span = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
+            var best = (d2: Double.infinity, at: a)
+            for j in 1..<edge.count where boxes[j - 1].intersects(span) {
+                let gap = Self.gap(a, b, edge[j - 1], edge[j])
+                if gap.d2 < best.d2 { best = gap }
             }
-            guard d2 <= near2 else { continue }
+            guard best.d2 <= near2 else { continue }
             if let last = runs.last?.last, last.index >= i - 3 {
-                runs[runs.count - 1].append((i, d2))
+                runs[runs.count - 1].append((i, best.d2, best.at))
             } else {
-                runs.append([(i, d2)])
+                runs.append([(i, best.d2, best.at)])
             }
         }
         var out: [LineProjection] = []
         for run in runs {
             var best: LineProjection?
             for v in run.sorted(by: { $0.d2 < $1.d2 }).prefix(5) {
-                let proj = try nearest(on: border, to: river.points[v.index])
+                let proj = try nearest(on: border, to: LonLat(lon: v.at.x / k, lat: v.at.y))
                 if proj.offset < (best?.offset ?? 3000) { best = proj }
             }
             if let best { out.append(best) }
         }
         return out
+    }
+
+    /// The squared gap between segments a–b and c–d in a plane, and the point of a–b where it is
+    /// narrowest (where they cross, when they do).
+    static func gap(_ a: Point, _ b: Point, _ c: Point, _ d: Point) -> (d2: Double, at: Point) {
+        let r = Point(x: b.x - a.x, y: b.y - a.y), s = Point(x: d.x - c.x, y: d.y - c.y)
+        let den = r.x * s.y - r.y * s.x
+        if abs(den) > 1e-18 {
+            let t = ((c.x - a.x) * s.y - (c.y - a.y) * s.x) / den
+            let u = ((c.x - a.x) * r.y - (c.y - a.y) * r.x) / den
+            if t >= 0, t <= 1, u >= 0, u <= 1 { return (0, Point(x: a.x + t * r.x, y: a.y + t * r.y)) }
+        }
+        func rel(_ o: Point, _ p: Point) -> Point { Point(x: p.x - o.x, y: p.y - o.y) }
+        // Ends of a–b to c–d, and ends of c–d to a–b (the point on a–b then being the foot).
+        let fromA = LocalPlane.footFromOrigin(rel(a, c), rel(a, d)).distance2
+        let fromB = LocalPlane.footFromOrigin(rel(b, c), rel(b, d)).distance2
+        let toC = LocalPlane.footFromOrigin(rel(c, a), rel(c, b)), toD = LocalPlane.footFromOrigin(rel(d, a), rel(d, b))
+        let options = [
+            (fromA, a), (fromB, b),
+            (toC.distance2, Point(x: a.x + toC.t * r.x, y: a.y + toC.t * r.y)),
+            (toD.distance2, Point(x: a.x + toD.t * r.x, y: a.y + toD.t * r.y)),
+        ]
+        let m = options.min { $0.0 < $1.0 }!
+        return (m.0, m.1)
     }
 
     // MARK: checks
