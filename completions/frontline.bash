@@ -188,7 +188,7 @@ _frontline_render() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=(--actors --gazetteer)
-    non_repeating_options=(--output -o --format --width --height --size --dpi --preset --bbox --shapes)
+    non_repeating_options=(--output -o --format --width --height --size --dpi --preset --bbox --inset --shapes)
     __frontline_offer_flags_options 1
 
     # Offer option value completions
@@ -215,6 +215,9 @@ _frontline_render() {
         return
         ;;
     '--bbox')
+        return
+        ;;
+    '--inset')
         return
         ;;
     '--actors')
@@ -317,7 +320,7 @@ _frontline_compare() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=(--actors --gazetteer)
-    non_repeating_options=(--output -o --format --width --shapes)
+    non_repeating_options=(--output -o --format --width --inset --shapes)
     __frontline_offer_flags_options -1
 
     # Offer option value completions
@@ -329,6 +332,9 @@ _frontline_compare() {
         return
         ;;
     '--width')
+        return
+        ;;
+    '--inset')
         return
         ;;
     '--actors')

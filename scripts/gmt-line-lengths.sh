@@ -10,9 +10,12 @@
 # Usage: bash scripts/gmt-line-lengths.sh SHAPES > Tests/Data/gmt-line-lengths.tsv
 # Towns are given by their GeoNames id; their coordinates are read from SHAPES/gazetteer.tsv.
 set -euo pipefail
-shapes=${1:?usage: gmt-line-lengths.sh SHAPES}
+shapes=$(cd "${1:?usage: gmt-line-lengths.sh SHAPES}" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# GMT's session files (gmt.history, gmt.conf) in a folder of this run's own, not shared with other GMT runs.
+export GMT_TMPDIR=$tmp GMT_USERDIR=$tmp
+cd "$tmp"
 # river (or border CC-CC), from town, its GeoNames id, to town, its GeoNames id
 pairs='Dnipro	Kyiv	703448	Kherson	706448
 Dnipro	Zaporizhzhia	687700	Kherson	706448

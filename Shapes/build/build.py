@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
-"""Build every data file of Frontline's Shapes/ folder.
-
-Called by Shapes/rebuild.sh, which fetches the sources and passes their
-locations.  Python standard library only; every shapefile is read with
+"""The layer and gazetteer builders world.py uses (countries, boundaries, lakes,
+gazetteer rows and the TSV writer); its own main() builds the former regional
+basemap (lon 30-52 E, lat 26-42 N) and is no longer run by Shapes/rebuild.sh.  Python standard library only; every shapefile is read with
 shapelib's shpdump/dbfdump and written with shpcreate/shpadd/dbfcreate/dbfadd
 (see shapeio.py).  Output goes to --out; the caller moves it into place.
 """

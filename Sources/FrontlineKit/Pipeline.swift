@@ -20,6 +20,7 @@ public struct Frontline: Sendable {
         let basemap = try Basemap.locate(explicit: shapes)
         self.basemap = basemap
         try WordLists.prepare(directory: basemap.directory)
+        try StyleSheet.prepare(directory: basemap.directory)
         if drawing {
             // Read the basemap's layers and start PROJ up in the background, while the text is read:
             // a map needs both only after the places are found. (A failure here is met again, and

@@ -14,6 +14,7 @@ struct CompareCommand: ParsableCommand {
               frontline compare Examples/manbij-marea-falluja-2016.txt -o output/compare
               frontline compare week1.txt week2.txt -o output/weeks --format png,pdf
               frontline compare claims-may.json claims-june.json -o output/corrected
+              frontline compare week1.txt week2.txt -o output/weeks --inset off
             """)
 
     @Argument(
@@ -40,6 +41,7 @@ struct CompareCommand: ParsableCommand {
             valueName: "PX"))
     var width: Int = 2400
 
+    @OptionGroup var inset: InsetOption
     @OptionGroup var actorFiles: ActorsOption
     @OptionGroup var gazetteers: GazetteerOption
     @OptionGroup var shapes: ShapesOption
@@ -48,6 +50,7 @@ struct CompareCommand: ParsableCommand {
         guard (1...2).contains(inputs.count) else {
             throw ValidationError("give one article, or a BEFORE and an AFTER")
         }
+        try inset.validate()
         _ = try OutputFormats.parse(format)
         try SizeLimits.check(width, within: Limits.comparisonWidth, option: "--width")
     }
@@ -56,7 +59,8 @@ struct CompareCommand: ParsableCommand {
         let f = try Frontline(
             shapes: shapes.shapes, gazetteers: gazetteers.gazetteer, actors: actorFiles.actors, drawing: true)
         for w in try f.compare(
-            inputs, request: MapRequest(width: Double(width)), formats: try OutputFormats.parse(format), output: output)
+            inputs, request: MapRequest(width: Double(width), inset: inset.enabled),
+            formats: try OutputFormats.parse(format), output: output)
         {
             try Console.line("wrote \(Console.escaped(w))")
         }

@@ -49,6 +49,28 @@ struct ShapesOption: ParsableArguments {
     var shapes: String?
 }
 
+/// The locator inset option of the commands that draw maps (render, compare).
+struct InsetOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            """
+            A locator inset showing where the map lies in its country or region: auto (in a corner free of \
+            places, legend and measured lines; left out when none is) or off. Example: --inset off
+            """,
+            valueName: "auto|off"))
+    var inset: String = "auto"
+
+    /// Whether the map is drawn with an inset (validated: `auto` or `off`).
+    var enabled: Bool { inset.lowercased() != "off" }
+
+    func validate() throws {
+        guard ["auto", "off"].contains(inset.lowercased()) else {
+            throw ValidationError("--inset takes auto or off (got '\(inset)')")
+        }
+    }
+}
+
 /// The user gazetteers option shared by every command that resolves places.
 struct GazetteerOption: ParsableArguments {
     @Option(

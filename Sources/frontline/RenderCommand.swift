@@ -15,6 +15,8 @@ struct RenderCommand: ParsableCommand {
                   writes output/manbij-marea-falluja-2016.png (1600 px wide)
               frontline render article.txt -o maps/article --format png,svg,pdf --width 1200
                   writes maps/article.png, maps/article.svg and maps/article.pdf
+              frontline render article.txt --bbox 36.5,35.5,39,37 --inset off
+                  draws that box without the locator inset
             """)
 
     @Argument(
@@ -100,6 +102,7 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup var inset: InsetOption
     @OptionGroup var actorFiles: ActorsOption
     @OptionGroup var gazetteers: GazetteerOption
     @OptionGroup var shapes: ShapesOption
@@ -116,6 +119,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try inset.validate()
         _ = try formats
         _ = try box
         let f = try figure
@@ -131,7 +135,8 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let f = try figure
-        let request = MapRequest(width: f.width, height: f.height, dpi: f.dpi, box: try box)
+        let request = MapRequest(
+            width: f.width, height: f.height, dpi: f.dpi, box: try box, inset: inset.enabled)
         let written: [String]
         if article.lowercased().hasSuffix(".json") {
             let frontline = try Frontline(

@@ -178,18 +178,24 @@ final class BasemapTests: XCTestCase {
     }
 
     func testIndexedBasemapLayersGiveTheSameShapesAndAreNotReadAhead() throws {
-        let dir = try Fixtures.tempDir()
+        // Both copies without the .qix the committed folder gets on first use; one indexed by the command,
+        // the other read without indexes (and not indexed on first use).
+        let dir = try Fixtures.tempDir(), plainDir = try Fixtures.tempDir()
         let fm = FileManager.default
-        for item in try fm.contentsOfDirectory(atPath: Fixtures.shapes) where !item.hasPrefix(".") && item != "build" {
-            try fm.copyItem(atPath: Fixtures.shapes + "/" + item, toPath: dir + "/" + item)
+        for d in [dir, plainDir] {
+            _ = try Fixtures.shapesCopy(at: d)
+            for f in try fm.contentsOfDirectory(atPath: d) where f.hasSuffix(".qix") {
+                try fm.removeItem(atPath: d + "/" + f)
+            }
         }
-        let plain = try Basemap(directory: Fixtures.shapes), indexed = try Basemap(directory: dir)
+        let plain = try Basemap(directory: plainDir, indexesOnFirstUse: false)
+        let indexed = try Basemap(directory: dir, indexesOnFirstUse: false)
         let r = try Fixtures.run(["basemap", "index", "--shapes", dir])
         XCTAssertEqual(r.code, 0, r.err)
         for layer in plain.layers {
             XCTAssertTrue(r.out.contains("wrote \(dir)/\(layer.rawValue).qix"), r.out)
             XCTAssertTrue(indexed.indexed(layer))
-            XCTAssertFalse(plain.indexed(layer), "the committed basemap has no index")
+            XCTAssertFalse(plain.indexed(layer), "the copy without .qix has no index")
         }
         try indexed.preload()
         try plain.preload()
@@ -226,8 +232,9 @@ final class BasemapTests: XCTestCase {
     func testCoarserFileIsReadWhenPresentElseTheFinerOne() throws {
         let dir = try Fixtures.tempDir()
         let fm = FileManager.default
-        for item in try fm.contentsOfDirectory(atPath: Fixtures.shapes) where !item.hasPrefix(".") && item != "build" {
-            try fm.copyItem(atPath: Fixtures.shapes + "/" + item, toPath: dir + "/" + item)
+        _ = try Fixtures.shapesCopy(at: dir)
+        for f in try fm.contentsOfDirectory(atPath: dir) where f.hasPrefix("land-") {
+            try fm.removeItem(atPath: dir + "/" + f)
         }
         // Countries stand in for a coarse land layer: their records carry ISO codes, land's do not.
         for ext in ["shp", "shx", "dbf"] {
@@ -245,19 +252,27 @@ final class BasemapTests: XCTestCase {
     }
 
     func testDivisionsLayerIsOptional() throws {
-        let b = try basemap
-        XCTAssertFalse(FileManager.default.fileExists(atPath: b.path(.divisions)))
+        // The committed basemap has first-level divisions; a copy without them draws none.
+        let full = try basemap
+        let box = GeoBox(minLon: 36, minLat: 35, maxLon: 39, maxLat: 37)
+        XCTAssertTrue(full.layers.contains(.divisions))
+        XCTAssertTrue(try full.records(.divisions, within: box).contains { $0.attributes["ISO_A2"] == "SY" })
+        let dir = try Fixtures.shapesCopy(at: try Fixtures.tempDir())
+        for f in try FileManager.default.contentsOfDirectory(atPath: dir) where f.hasPrefix("divisions.") {
+            try FileManager.default.removeItem(atPath: dir + "/" + f)
+        }
+        let b = try Basemap(directory: dir)
         XCTAssertFalse(b.layers.contains(.divisions))
-        XCTAssertEqual(
-            try b.records(.divisions, within: GeoBox(minLon: 36, minLat: 35, maxLon: 39, maxLat: 37)).count, 0)
+        XCTAssertEqual(try b.records(.divisions, within: box).count, 0)
     }
 
     /// Places outside what the basemap covers (its land layer's bounds) are listed, not drawn.
     func testCoverageIsTheLandLayersBounds() throws {
+        // The committed basemap is the world's (Antarctica's land reaches -90).
         let c = try basemap.coverage()
-        XCTAssertEqual(c.minLon, 30, accuracy: 0.01)
-        XCTAssertEqual(c.maxLon, 52, accuracy: 0.01)
-        XCTAssertEqual(c.minLat, 26, accuracy: 0.01)
-        XCTAssertEqual(c.maxLat, 42, accuracy: 0.01)
+        XCTAssertEqual(c.minLon, -180, accuracy: 0.01)
+        XCTAssertEqual(c.maxLon, 180, accuracy: 0.01)
+        XCTAssertEqual(c.minLat, -90, accuracy: 0.01)
+        XCTAssertGreaterThan(c.maxLat, 83)
     }
 }

@@ -199,7 +199,7 @@ final class MeasureCommandTests: XCTestCase {
         for args in [
             ["measure"], ["measure", "--from", "Azaz"],
             ["measure", "--from", "Azaz", "--to", "Marea", "--border", "SYTR"],
-            ["measure", "--from", "Azaz", "--to", "Marea", "--along", "Nile"],
+            ["measure", "--from", "Azaz", "--to", "Marea", "--along", "Qzxq"],
             ["measure", Fixtures.exampleArticle, "--from", "Azaz"],
         ] {
             let r = try Fixtures.run(args)

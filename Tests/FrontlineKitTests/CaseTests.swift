@@ -35,6 +35,14 @@ final class CaseTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: Fixtures.packageRoot + "/" + article) else {
             return "its article \(article) is not here (only CI and the project's machines have ../shared)"
         }
+        let fm = FileManager.default
+        if !Self.updating, !Self.outputs.contains(where: { fm.fileExists(atPath: dir + "/\($0).json") }) {
+            // An article of another front, added before the world basemap: its places are checked by
+            // ArticleCasesTests; its outputs are written by FRONTLINE_UPDATE_CASES=1 once Shapes/ covers it.
+            XCTAssertTrue(fm.fileExists(atPath: dir + "/expected-places.json"), "\(name): no expectations at all")
+            print("CaseTests: \(name) has no places/claims/measure expectations yet")
+            return nil
+        }
         for output in Self.outputs {
             let r = try Fixtures.run([output, article, "--format", "json"])
             XCTAssertEqual(r.code, 0, "\(name): \(output) failed: \(r.err)")

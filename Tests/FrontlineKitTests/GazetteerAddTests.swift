@@ -72,7 +72,10 @@ final class GazetteerAddTests: XCTestCase {
     func testAddWritesTheIndexAndPlacesThenFindsTheVillage() throws {
         let s = try serve()
         let before = try Fixtures.run(["places", s.work + "/article.txt"], env: s.env)
-        XCTAssertTrue(before.out.contains("no gazetteer entry"), before.out)
+        // Not placed before the add (the world gazetteer may know a loose lookalike, which is not taken).
+        XCTAssertTrue(
+            before.out.contains("no gazetteer entry") || before.out.contains("unresolved: only a loose spelling"),
+            before.out)
         let r = try s.add()
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertEqual(r.out, "added XX: 1 places of 2 rows → \(s.index)\n")

@@ -313,9 +313,9 @@ final class HardeningOutputTests: XCTestCase {
     /// An index's place held by a FIFO: refused before any layer's index is written (the first layer's).
     func testBasemapIndexDoesNotReplaceAFIFO() throws {
         let shapes = out + "/shapes"
-        try FileManager.default.createDirectory(atPath: shapes, withIntermediateDirectories: true)
-        for f in try FileManager.default.contentsOfDirectory(atPath: Fixtures.shapes) where f.contains(".") {
-            try FileManager.default.copyItem(atPath: Fixtures.shapes + "/" + f, toPath: shapes + "/" + f)
+        _ = try Fixtures.shapesCopy(at: shapes)
+        for f in try FileManager.default.contentsOfDirectory(atPath: shapes) where f.hasSuffix(".qix") {
+            try FileManager.default.removeItem(atPath: shapes + "/" + f)
         }
         XCTAssertEqual(mkfifo(shapes + "/land.qix", 0o644), 0)
         try refused(["basemap", "index", "--shapes", shapes], names: "land.qix: it is a FIFO")

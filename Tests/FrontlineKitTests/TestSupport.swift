@@ -10,7 +10,38 @@ enum Fixtures {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
     }()
-    static var shapes: String { packageRoot + "/Shapes" }
+    static var shapes: String {
+        _ = derivedFiles
+        return packageRoot + "/Shapes"
+    }
+    /// The committed Shapes' derived files (the gazetteer's index, the large layers' .qix), built once
+    /// before any test reads the folder, so that no test's output carries the "compiling" line of a
+    /// clean clone's first command.
+    private static let derivedFiles: Void = {
+        let dir = packageRoot + "/Shapes"
+        _ = try? Gazetteer.committedIndex(shapesDirectory: dir)
+        if let basemap = try? Basemap(directory: dir) {
+            for layer in basemap.layers { _ = basemap.indexed(layer) }
+        }
+    }()
+
+    /// A copy of the committed Shapes folder at `path` that a test may change: every file is a symbolic
+    /// link to the committed one (the folder holds 140 MB), so a test replaces a file (FileManager's
+    /// createFile, removeItem then copyItem) rather than writing into it.
+    static func shapesCopy(at path: String) throws -> String {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for name in try fm.contentsOfDirectory(atPath: shapes) where !name.hasSuffix(".lock") {
+            let source = shapes + "/" + name
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: source, isDirectory: &isDir), isDir.boolValue {
+                try fm.copyItem(atPath: source, toPath: path + "/" + name)
+            } else {
+                try fm.createSymbolicLink(atPath: path + "/" + name, withDestinationPath: source)
+            }
+        }
+        return path
+    }
     static var examples: String { packageRoot + "/Examples" }
     /// One folder per case (Tests/Cases/<case>): the article's path and the expected outputs.
     static var cases: String { packageRoot + "/Tests/Cases" }

@@ -1,33 +1,39 @@
 import Foundation
 
 /// The committed gazetteer in a form that loads without parsing: the entries one per line, then
-/// every matching key (strict and "~" skeleton) sorted bytewise with the entry numbers it leads to.
-/// Loading maps the file into memory and notes where the entry lines start (memchr); entries are
-/// parsed only when a lookup needs them, and keys are found by bisecting the key lines' bytes.
+/// every matching key (strict and "~" skeleton) sorted bytewise with where its entries' lines start.
+/// Loading maps the file into memory and checks the header's byte counts, nothing more: the 240,000
+/// entry lines are never scanned (scanning them for their starts took 15 ms, most of a command's
+/// start-up). Entries are parsed only when a lookup needs them, and keys are found by bisecting the key
+/// lines' bytes.
 ///
-///     frontline-gazetteer-index 2
+///     frontline-gazetteer-index 3
 ///     entries N bytes E
 ///     id \t name \t lat \t lon \t country \t kind \t population \t alternates \t source \t shape   (N lines, E bytes)
 ///     keys M bytes K
-///     key \t i,j,…                                                    (M lines, sorted, K bytes to the end)
+///     key \t o,p,…                                                    (M lines, sorted, K bytes to the end)
 ///
-/// The byte counts are written by `gazetteer compile` and checked on loading, so a truncated or
-/// padded file is refused without reading the key lines (the loader never needs to count them; M is
-/// there for a person reading the file, and a test checks it against the lines).
+/// o, p… are byte offsets of entry lines from the first entry line (an entry's identity here). The
+/// byte counts are written by `gazetteer compile` and checked on loading, so a truncated or padded file
+/// is refused without reading its lines; N and M are there for `count` and for a person reading the
+/// file (a test checks them against the lines). An offset that is not the start of an entry line is
+/// ignored where it is met.
 final class CompiledGazetteer: @unchecked Sendable {
     static let fileName = "gazetteer.index"
-    static let magic = "frontline-gazetteer-index 2"
+    static let magic = "frontline-gazetteer-index 3"
 
     let path: String
     /// The file, mapped read-only for the life of the process's gazetteer.
     private let bytes: UnsafeBufferPointer<UInt8>
-    /// Where each entry's line starts (32 bits each: the file is far below 2 GB).
-    private let entryStarts: [Int32]
+    /// Where the entry lines begin and end (`entriesEnd` is the start of the keys header).
+    private let entriesStart: Int
+    private let entriesEnd: Int
     /// Where the sorted key lines begin: a key is found by bisecting these bytes, line by line, so the
-    /// 99,000 key lines are never indexed.
+    /// key lines are never indexed.
     private let keysStart: Int
 
-    var count: Int { entryStarts.count }
+    /// How many entries the header says the file holds.
+    let count: Int
 
     init(path: String) throws {
         // Opened without blocking and refused unless regular: a FIFO here once hung the process.
@@ -40,8 +46,8 @@ final class CompiledGazetteer: @unchecked Sendable {
         } catch {
             throw FrontlineError.badInput(file: path, reason: error.text)
         }
-        // Not MAP_POPULATE: only the entry lines are read at load, and a lookup touches a few key pages;
-        // populating the whole file measured no faster.
+        // Not MAP_POPULATE: a lookup touches a few pages of entries and keys; populating the whole
+        // file measured no faster.
         guard file.size > 0, file.size < Int32.max,
             let map = mmap(nil, file.size, PROT_READ, MAP_PRIVATE, file.descriptor, 0), map != MAP_FAILED
         else {
@@ -49,7 +55,8 @@ final class CompiledGazetteer: @unchecked Sendable {
         }
         let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: file.size)
         do {
-            (entryStarts, keysStart) = try Self.sections(bytes)
+            let s = try Self.sections(bytes)
+            (count, entriesStart, entriesEnd, keysStart) = (s.count, s.entries, s.entriesEnd, s.keys)
         } catch let reason as Refusal {
             munmap(map, bytes.count)
             throw FrontlineError.badInput(file: path, reason: reason.text)
@@ -61,8 +68,11 @@ final class CompiledGazetteer: @unchecked Sendable {
     /// Why a mapped file is not an index (the caller names the file).
     private struct Refusal: Error { var text: String }
 
-    /// The start of each entry line and of the key lines, with the header's counts checked.
-    private static func sections(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (entries: [Int32], keys: Int) {
+    /// The entry count and where the entry lines and the key lines start, with the header's byte
+    /// counts checked against the file.
+    private static func sections(
+        _ bytes: UnsafeBufferPointer<UInt8>
+    ) throws -> (count: Int, entries: Int, entriesEnd: Int, keys: Int) {
         func end(_ s: Int) -> Int { lineEnd(bytes, from: s) }
         func text(_ s: Int) -> String { s < bytes.count ? String(decoding: bytes[s..<end(s)], as: UTF8.self) : "" }
         /// "name C bytes B" → (C, B).
@@ -84,22 +94,16 @@ final class CompiledGazetteer: @unchecked Sendable {
         guard let (n, entryBytes) = counts(text(second), "entries") else {
             throw Refusal(text: "line 2: expected 'entries N bytes E'")
         }
-        // The counts are checked against the file before anything is allocated by them: an entry
-        // line is at least ten bytes (ten columns), so a header claiming more lines than that is a lie.
+        // An entry line is at least ten bytes (ten columns), so a header claiming more lines than its
+        // bytes hold is a lie; the E bytes must end a line and be followed by the keys header.
         guard entryBytes <= bytes.count, n <= entryBytes / 10 else {
             throw Refusal(
                 text: "line 2: says \(n) entries of \(entryBytes) bytes, more than the file's \(bytes.count) bytes hold"
             )
         }
-        var starts: [Int32] = []
-        starts.reserveCapacity(n)
         let entriesStart = end(second) + 1
-        var p = entriesStart
-        while starts.count < n, p < bytes.count {
-            starts.append(Int32(p))
-            p = end(p) + 1
-        }
-        guard starts.count == n, p - entriesStart == entryBytes, p < bytes.count else {
+        let p = entriesStart + entryBytes
+        guard p < bytes.count, entryBytes == 0 || bytes[p - 1] == 0x0A, text(p).hasPrefix("keys ") else {
             throw Refusal(text: "line 2: expected 'entries N bytes E' followed by N lines of E bytes")
         }
         let keys = end(p) + 1
@@ -108,7 +112,7 @@ final class CompiledGazetteer: @unchecked Sendable {
                 text: "line \(3 + n): expected 'keys M bytes K' followed by K bytes to the end"
                     + " (truncated file?)")
         }
-        return (starts, keys)
+        return (n, entriesStart, p, keys)
     }
 
     /// Why the entry line `from..<to` is unusable, or nil: it needs its ten columns and a finite
@@ -160,29 +164,53 @@ final class CompiledGazetteer: @unchecked Sendable {
 
     private func lineEnd(_ start: Int) -> Int { Self.lineEnd(bytes, from: start) }
 
-    /// Entries parsed so far (a big city's line holds hundreds of names: each is parsed once). Kept for
-    /// the gazetteer's life: a command's lookups touch a few hundred of the 10,800 entries at most.
+    /// Entries parsed so far, by offset (a big city's line holds hundreds of names: each is parsed
+    /// once). Kept for the gazetteer's life: a command's lookups touch a few hundred entries at most.
     private let parsed = NSLock()
     private var parsedEntries: [Int: GazetteerEntry] = [:]
     /// How many lines have been parsed (for tests: a second lookup parses none).
     private(set) var parses = 0
 
-    /// Entry `i`, parsed from its line.
-    func entry(_ i: Int) -> GazetteerEntry {
+    /// Whether `offset` (from the first entry line) is where an entry line starts.
+    private func isEntryStart(_ offset: Int) -> Bool {
+        let s = entriesStart + offset
+        return offset >= 0 && s < entriesEnd && (offset == 0 || bytes[s - 1] == 0x0A)
+    }
+
+    /// The offsets of every entry line, in order (a scan: for tools and tests, not for lookups).
+    var offsets: [Int] {
+        var out: [Int] = []
+        var p = entriesStart
+        while p < entriesEnd {
+            out.append(p - entriesStart)
+            p = lineEnd(p) + 1
+        }
+        return out
+    }
+
+    /// The entry whose line starts `offset` bytes after the first entry line, parsed once.
+    func entry(_ offset: Int) -> GazetteerEntry {
         parsed.lock()
-        let known = parsedEntries[i]
+        let known = parsedEntries[offset]
         parsed.unlock()
         if let known { return known }
-        let e = parseEntry(i)
+        let e = parseEntry(offset)
         parsed.lock()
-        parsedEntries[i] = e
+        parsedEntries[offset] = e
         parses += 1
         parsed.unlock()
         return e
     }
 
-    func parseEntry(_ i: Int) -> GazetteerEntry {
-        let s = Int(entryStarts[i]), end = lineEnd(s)
+    func parseEntry(_ offset: Int) -> GazetteerEntry {
+        let invalid = GazetteerEntry(
+            id: "invalid:\(offset)", name: "", coordinate: LonLat(lon: 0, lat: 0), country: "", kind: .village,
+            source: path)
+        guard isEntryStart(offset) else {
+            Console.message("frontline: warning: \(path): a key points at byte \(offset) of the entries, no entry")
+            return invalid
+        }
+        let s = entriesStart + offset, end = lineEnd(s)
         var cols: [String] = []
         cols.reserveCapacity(10)
         var p = s
@@ -193,27 +221,32 @@ final class CompiledGazetteer: @unchecked Sendable {
             p = tab + 1
         }
         // An entry line is checked when it is first parsed, not at load: loading stays a few header
-        // lines however large the gazetteer (checking all 10,800 lines took 7 ms, half the start-up).
-        // A broken line is said once, naming the file and the line, and takes no part in resolution.
+        // lines however large the gazetteer. A broken line is said once, naming the file and where the
+        // line starts, and takes no part in resolution.
+        let at = "the entry at byte \(s)"
         if let why = Self.checkEntry(bytes, from: s, to: end) {
-            Console.message("frontline: warning: \(path): line \(3 + i): entry \(i) \(why); left out")
+            Console.message("frontline: warning: \(path): \(at) \(why); left out")
         } else if let e = GazetteerFile.entry(fromProjectColumns: cols, byteSplit: true) {
             return e
         } else {
-            Console.message("frontline: warning: \(path): line \(3 + i): entry \(i) cannot be read; left out")
+            Console.message("frontline: warning: \(path): \(at) cannot be read; left out")
         }
-        return GazetteerEntry(
-            id: "invalid:\(i)", name: "", coordinate: LonLat(lon: 0, lat: 0), country: "", kind: .village,
-            source: path)
+        return invalid
     }
+
+    /// Every entry, in order.
+    var allEntries: [GazetteerEntry] { offsets.map(entry) }
 
     /// Entries inside `box`, reading only the latitude and longitude columns of each line.
     func entries(in box: GeoBox) -> [GazetteerEntry] {
         var out: [GazetteerEntry] = []
-        for (i, s) in entryStarts.enumerated() {
+        var s = entriesStart
+        while s < entriesEnd {
+            let lineStop = lineEnd(s)
+            defer { s = lineStop + 1 }
             // Columns 3 and 4 (lat, lon).
-            var tabs = 0, p = Int(s), latStart = 0, lonStart = 0, lonEnd = 0
-            while p < bytes.count, bytes[p] != 0x0A {
+            var tabs = 0, p = s, latStart = 0, lonStart = 0, lonEnd = 0
+            while p < lineStop {
                 if bytes[p] == 0x09 {
                     tabs += 1
                     if tabs == 4 {
@@ -229,7 +262,7 @@ final class CompiledGazetteer: @unchecked Sendable {
                 let lon = Double(String(decoding: bytes[lonStart..<lonEnd], as: UTF8.self)),
                 box.contains(LonLat(lon: lon, lat: lat))
             else { continue }
-            if case let e = entry(i), e.isValid { out.append(e) }
+            if case let e = entry(s - entriesStart), e.isValid { out.append(e) }
         }
         return out
     }
@@ -267,8 +300,7 @@ final class CompiledGazetteer: @unchecked Sendable {
         let text = bytes[s..<lineEnd(s)]
         guard let tab = text.firstIndex(of: 0x09) else { return [] }
         return text[(tab + 1)...].split(separator: UInt8(ascii: ","))
-            .compactMap { Int(String(decoding: $0, as: UTF8.self)) }
-            .filter { $0 >= 0 && $0 < count }.map(entry).filter(\.isValid)
+            .compactMap { Int(String(decoding: $0, as: UTF8.self)) }.map(entry).filter(\.isValid)
     }
 
     /// Writes entries and their keys (deterministic: entries in order, keys sorted bytewise).
@@ -279,19 +311,26 @@ final class CompiledGazetteer: @unchecked Sendable {
     /// The index of `entries`, as `write` writes it.
     static func bytes(entries: [GazetteerEntry]) -> Data {
         var keys: [String: [Int]] = [:]
-        for (i, e) in entries.enumerated() {
-            for k in EntryTable.keys(of: e) { keys[k, default: []].append(i) }
+        var entryLines: [UInt8] = []
+        for e in entries {
+            let offset = entryLines.count
+            for k in EntryTable.keys(of: e) { keys[k, default: []].append(offset) }
+            entryLines += Array(GazetteerFile.projectLine(e).utf8)
+            entryLines.append(0x0A)
         }
-        var entryLines = ""
-        for e in entries { entryLines += GazetteerFile.projectLine(e) + "\n" }
-        var keyLines = ""
-        for k in keys.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-            keyLines += k + "\t" + keys[k]!.map(String.init).joined(separator: ",") + "\n"
+        var keyLines: [UInt8] = []
+        let sorted = keys.map { (Array($0.key.utf8), $0.value) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        for (k, offsets) in sorted {
+            keyLines += k
+            keyLines.append(0x09)
+            keyLines += Array(offsets.map(String.init).joined(separator: ",").utf8)
+            keyLines.append(0x0A)
         }
-        let out =
-            magic + "\nentries \(entries.count) bytes \(entryLines.utf8.count)\n" + entryLines
-            + "keys \(keys.count) bytes \(keyLines.utf8.count)\n" + keyLines
-        return Data(out.utf8)
+        var out = Data((magic + "\nentries \(entries.count) bytes \(entryLines.count)\n").utf8)
+        out.append(contentsOf: entryLines)
+        out.append(contentsOf: Data("keys \(keys.count) bytes \(keyLines.count)\n".utf8))
+        out.append(contentsOf: keyLines)
+        return out
     }
 }
 

@@ -65,9 +65,39 @@ public struct Gazetteer: Sendable {
     /// `cache` (a cached index that cannot be read is left out with a warning).
     public static func load(shapesDirectory dir: String, cache: GazetteerCache? = nil) throws -> Gazetteer {
         var g = Gazetteer()
-        g.base = try CompiledGazetteer(path: dir + "/" + CompiledGazetteer.fileName)
+        g.base = try CompiledGazetteer(path: try committedIndex(shapesDirectory: dir))
         g.cached = cache?.indexes() ?? []
         return g
+    }
+
+    /// The compiled index of a Shapes directory's gazetteer, compiled from its TSV sources when it is
+    /// missing or older than they are (the repository holds only the sources: the index is 63 MB). It is
+    /// written beside them, or in the user's cache when that folder is read-only. A folder with an index
+    /// and no gazetteer.tsv (a user's own basemap) has its index read as it is.
+    static func committedIndex(
+        shapesDirectory dir: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> String {
+        let beside = dir + "/" + CompiledGazetteer.fileName
+        let sources = [dir + "/gazetteer.tsv", dir + "/gazetteer-supplement.tsv"]
+        guard DerivedFile.modified(sources[0]) != nil, !DerivedFile.isFresh(beside, sources: sources) else {
+            return beside
+        }
+        var target = beside
+        if !DerivedFile.canWrite(in: dir) {
+            guard let cache = DerivedFile.cacheFolder(environment: environment) else {
+                Console.message(
+                    "frontline: warning: \(Console.escaped(beside)): older than gazetteer.tsv and neither its"
+                        + " folder nor a cache folder is writable; reading it as it is")
+                return beside
+            }
+            target = cache + "/" + DerivedFile.cacheName(for: dir, suffix: CompiledGazetteer.fileName)
+        }
+        let announce =
+            "frontline: compiling \(Console.escaped(target)) from \(Console.escaped(sources[0])) (once after the"
+            + " gazetteer changes; about half a minute)"
+        return try DerivedFile.ensure(target, sources: sources, announce: announce) { path in
+            try Gazetteer.fromSources(shapesDirectory: dir).compile(to: path)
+        }
     }
 
     /// The committed index and the cached ones.
@@ -106,7 +136,7 @@ public struct Gazetteer: Sendable {
 
     /// Every entry (parses the whole index: for tools and tests, not for lookups).
     public var entries: [GazetteerEntry] {
-        bases.flatMap { b in (0..<b.count).map { b.entry($0) } } + overlay.entries
+        bases.flatMap(\.allEntries) + overlay.entries
     }
 
     /// Entries a name could mean, with how it matched: strict matches if there are any, else skeleton matches.

@@ -121,16 +121,23 @@ public struct PlaceFinder: Sendable {
                 i += 1
                 continue
             }
-            guard tok.isCapitalized, !blocked.contains(i), !Self.stopwords.contains(tok.text.lowercased()),
+            // A compass point starts a name only as part of a longer one the gazetteer knows ("South Kivu",
+            // "North Darfur", "West Bank"); alone it is a direction.
+            let compass = Self.cardinalPoints.contains(lower[i])
+            guard tok.isCapitalized, !blocked.contains(i), compass || !Self.stopwords.contains(lower[i]),
                 !Self.adjectives.contains(tok.text.lowercased())
             else {
                 i += 1
                 continue
             }
             let found =
-                knownName(
+                compass
+                ? knownName(
+                    at: i, token: tok, shorthand: false, in: s, index: si, text: (chars, lower), blocked: blocked,
+                    minLength: 2)
+                : knownName(
                     at: i, token: tok, shorthand: shorthand, in: s, index: si, text: (chars, lower), blocked: blocked)
-                ?? cuedName(at: i, in: s, index: si, text: (chars, lower), blocked: blocked)
+                    ?? cuedName(at: i, in: s, index: si, text: (chars, lower), blocked: blocked)
             out += found.map { [$0.mention] } ?? []
             i = found?.next ?? i + 1
         }
@@ -142,11 +149,12 @@ public struct PlaceFinder: Sendable {
     /// `text`: the sentence's characters and its tokens lower-cased, made once per sentence.
     func knownName(
         at i: Int, token tok: Token, shorthand: Bool, in s: Sentence, index si: Int,
-        text: (chars: [Character], lower: [String]), blocked: Set<Int>
+        text: (chars: [Character], lower: [String]), blocked: Set<Int>, minLength: Int = 1
     ) -> (mention: NameMention, next: Int)? {
         let toks = s.tokens, (chars, lower) = text
         let maxLen = shorthand ? 1 : min(4, toks.count - i)
-        for n in stride(from: maxLen, through: 1, by: -1) {
+        guard maxLen >= minLength else { return nil }
+        for n in stride(from: maxLen, through: minLength, by: -1) {
             if (i..<(i + n)).contains(where: { blocked.contains($0) }) { continue }
             let last = toks[i + n - 1]
             // A multi-word name ends on a capitalised word or a feature word ("Euphrates River", "the border").

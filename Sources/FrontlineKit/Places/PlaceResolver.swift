@@ -82,6 +82,10 @@ public struct PlaceResolver: Sendable {
         var namesDivision = false
         /// A mention names a river: "60 km down the Dnipro" (a distance phrase's river), "the Dnipro River".
         var namesRiver = false
+        /// A mention follows a location preposition ("in Geneva", "from north Paris").
+        var located = false
+        /// A mention names a part of a city: "the Sukkari district", "the neighbourhood of X".
+        var namesNeighbourhood = false
         var text: String { mentions[0].text }
         var cue: String? { mentions.compactMap(\.cue).first }
         /// Every mention that is not a mere adjective names a government.
@@ -158,6 +162,8 @@ public struct PlaceResolver: Sendable {
             groups[g].candidates = cands
             groups[g].namesDivision = groups[g].mentions.contains { Self.namesDivision($0, tokens: tokens) }
             groups[g].namesRiver = groups[g].mentions.contains { Self.namesRiver($0, article: article, tokens: tokens) }
+            groups[g].located = groups[g].mentions.contains { Self.followsLocationPreposition($0, tokens: tokens) }
+            groups[g].namesNeighbourhood = groups[g].mentions.contains { Self.namesNeighbourhood($0, tokens: tokens) }
             for mm in groups[g].mentions {
                 if let c = countryNamed(after: mm, article: article, tokens: tokens, chars: &chars),
                     cands.contains(where: { $0.entry.country == c && $0.entry.kind.isPoint })
@@ -191,6 +197,68 @@ public struct PlaceResolver: Sendable {
         return m.lastToken + 1 < toks.count && toks[m.lastToken + 1].text.lowercased() == "river"
     }
 
+    /// The nouns of parts of a city ("district", "neighbourhood", "quarter"), from the word lists.
+    static let neighbourhoodNouns = WordLists.shared.set("neighbourhood nouns")
+
+    /// Whether a mention names a part of a city: a neighbourhood noun after it ("the Sukkari district")
+    /// or "neighbourhood of" before it.
+    static func namesNeighbourhood(_ m: NameMention, tokens: [[Token]]) -> Bool {
+        let toks = tokens[m.sentence]
+        let next = m.lastToken + 1 < toks.count ? toks[m.lastToken + 1].text.lowercased() : ""
+        let cueNoun = m.cue.flatMap { $0.split(separator: " ").first.map(String.init) } ?? ""
+        return neighbourhoodNouns.contains(next)
+            || (m.cue?.hasSuffix(" of") == true && neighbourhoodNouns.contains(cueNoun))
+    }
+
+    /// A part of a city lies within this many kilometres of a place the article names (its city).
+    static let neighbourhoodKm = 40.0
+
+    /// Whether a candidate can be what a neighbourhood mention names: a point near another place the
+    /// article names (its city), or a town of the article's countries that a district is named after
+    /// ("the Tal Afar district"); never a division or a town abroad.
+    static func fitsNeighbourhood(
+        _ c: (entry: GazetteerEntry, match: NameMatch), _ score: Score, focus: Set<String>
+    ) -> Bool {
+        guard c.entry.kind.isPoint else { return false }
+        if let d = score.nearestKm, d <= neighbourhoodKm { return true }
+        return focus.contains(c.entry.country)
+    }
+
+    /// Whether a mention follows a location preposition, perhaps with a compass point between ("in
+    /// Geneva", "from north Paris").
+    static func followsLocationPreposition(_ m: NameMention, tokens: [[Token]]) -> Bool {
+        let toks = tokens[m.sentence]
+        var j = m.firstToken - 1
+        if j >= 0, PlaceFinder.cardinalPoints.contains(toks[j].text.lowercased()) { j -= 1 }
+        return j >= 0 && PlaceFinder.locationPrepositions.contains(toks[j].text.lowercased())
+            && toks[j].text.lowercased() != "of"
+    }
+
+    /// Whether nothing but its name ties a candidate town or division to the article: not in a country
+    /// the article is about, not near its other places, not named as a place ("the town of"), no country
+    /// or stated distance placing it.
+    static func isRemote(
+        _ best: ((entry: GazetteerEntry, match: NameMatch), Score), group g: Group, focus: Set<String>,
+        relationBacked: Bool
+    ) -> Bool {
+        let kind = best.0.entry.kind
+        // "the village of X" places X; a preposition or a verb before it ("to X", "took X") does not.
+        let namedAsPlace = g.cue?.hasSuffix(" of") ?? false
+        return (kind.isPoint || kind == .region) && !focus.contains(best.0.entry.country) && !best.1.near
+            && !namedAsPlace && g.constraintCountry == nil && !relationBacked
+    }
+
+    /// A remote place must be one a reader would know by that name: a city of 100,000 named by its own
+    /// name (not one of its alternates: "Hamas" is an alternate of Hamm), or of a million after a location
+    /// preposition ("in Kiev"); a division by its own name after a preposition ("in Texas"). Otherwise
+    /// the word is more likely a common word or an organisation ("Alliance", "Trucks") than a town on
+    /// another continent.
+    static func isKnownByName(_ e: GazetteerEntry, group g: Group) -> Bool {
+        let ownName = PlaceNameNormalizer.key(e.name) == PlaceNameNormalizer.key(g.text)
+        if e.kind == .region { return ownName && g.located }
+        return (e.population >= 100_000 && ownName) || (e.population >= 1_000_000 && g.located)
+    }
+
     /// The country named straight after a mention, after a comma or "in" ("Manbij, Syria", "Mosul in
     /// Iraq"), if any.
     func countryNamed(
@@ -211,13 +279,24 @@ public struct PlaceResolver: Sendable {
     }
 
     /// The countries an article is about: `ranked` those the title names first, then the most
-    /// mentioned; `set` the ones that count as the article's own (at least two, and every one the title
-    /// names).
+    /// mentioned; `set` the ones that count as the article's own.
     func focusCountries(of groups: [Group], title: String) -> (ranked: [String], set: Set<String>) {
         var countryCounts: [String: Int] = [:]
         for g in groups {
             let countries = g.candidates.filter { $0.entry.kind == .country && $0.match == .spelling }
             if countries.count == 1 { countryCounts[countries[0].entry.country, default: 0] += g.mentions.count }
+            // A city only one country has (of 100,000, named by its own name, not an alternate) says
+            // where the article is, once however often it is named: "Goma" and "Bukavu" make it about
+            // Congo-Kinshasa when "Congo" could be either.
+            let towns = g.candidates.filter { $0.match == .spelling && $0.entry.kind.isPoint }
+            if countries.isEmpty, let first = towns.first,
+                towns.allSatisfy({ $0.entry.country == first.entry.country }),
+                towns.contains(where: {
+                    $0.entry.population >= 100_000 && PlaceNameNormalizer.key($0.entry.name) == g.key
+                })
+            {
+                countryCounts[first.entry.country, default: 0] += 1
+            }
         }
         let titleCountries = Set(
             Tokenizer.tokens(title).flatMap { t in
@@ -228,7 +307,11 @@ public struct PlaceResolver: Sendable {
             let b = (titleCountries.contains($1) ? 1000 : 0) + countryCounts[$1, default: 0]
             return a != b ? a > b : $0 < $1
         }
-        return (focus, Set(focus.prefix(max(2, titleCountries.count))).union(titleCountries))
+        // The article's own countries: the most named, those named at least a third as often, and the
+        // title's. A country named once in passing (an Aleppo story that mentions Iraq) is not one.
+        let top = focus.first.map { countryCounts[$0, default: 0] } ?? 0
+        let own = focus.enumerated().filter { i, c in i == 0 || 3 * countryCounts[c, default: 0] >= top }.map(\.1)
+        return (focus, Set(own).union(titleCountries))
     }
 
     /// Anchors: the groups that can only be one place (a single point spelt so, in a focus country),
@@ -323,13 +406,26 @@ public struct PlaceResolver: Sendable {
                     text: g.text, mentions: mentions, candidates: [],
                     reason: "no gazetteer entry for this name", cued: g.cue != nil))
         }
+        let related = relations.contains { ($0.subject == gi || $0.anchor == gi) }
+        func backed(_ c: Score) -> Bool { related && c.reasons.contains { $0.hasPrefix("fits") } }
+        // Candidates only their name ties to the article, and not known by it, are no candidates.
         let ranked = zip(g.candidates, scores).sorted {
             $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0.entry.id < $1.0.entry.id
+        }.filter {
+            (!Self.isRemote($0, group: g, focus: focus, relationBacked: backed($0.1))
+                || Self.isKnownByName($0.0.entry, group: g))
+                && (!g.namesNeighbourhood || Self.fitsNeighbourhood($0.0, $0.1, focus: focus))
         }
-        let best = ranked[0]
-        let relationBacked =
-            relations.contains { ($0.subject == gi || $0.anchor == gi) }
-            && best.1.reasons.contains { $0.hasPrefix("fits") }
+        guard let best = ranked.first else {
+            // Named as a place ("the town of X", "the X district") but only known far away: listed, not dropped.
+            guard g.cue?.hasSuffix(" of") == true || g.namesDivision || g.namesNeighbourhood else { return .none }
+            let far = g.candidates.prefix(3).map { "\($0.entry.name) (\($0.entry.country))" }.joined(separator: ", ")
+            return .unresolved(
+                UnresolvedName(
+                    text: g.text, mentions: mentions, candidates: g.candidates.map(\.entry),
+                    reason: "the only places with this name are far from the article's: \(far)", cued: true))
+        }
+        let relationBacked = backed(best.1)
         // A name used for a government is a capital or a country, never a village ("anti-Assad").
         if g.allMetonym, best.0.entry.kind.isPoint, best.0.entry.population < 100_000 { return .none }
         // A small place named without any cue is more likely a word or a person's name than that village.
@@ -444,6 +540,8 @@ public struct PlaceResolver: Sendable {
         var value: Double
         var reasons: [String]
         var near = false
+        /// How far the nearest other place the article names is (an anchor), in km.
+        var nearestKm: Double?
     }
 
     func score(
@@ -498,15 +596,16 @@ public struct PlaceResolver: Sendable {
                 reasons.append("\"\(cue)\" fits a \(e.kind.rawValue)")
             }
         }
-        if e.kind.isPoint {
-            let others = anchors.filter { $0.group != index }
-            if let d = others.map({ geod.distance($0.at, e.coordinate) / 1000 }).min(), d < 300 {
-                v += 2.5 * (1 - d / 300)
-                near = true
-                reasons.append(String(format: "%.0f km from another place the article names", d))
-            }
+        let others = anchors.filter { $0.group != index }
+        let d = others.map({ geod.distance($0.at, e.coordinate) / 1000 }).min()
+        if e.kind.isPoint, let d, d < 300 {
+            v += 2.5 * (1 - d / 300)
+            near = true
+            reasons.append(String(format: "%.0f km from another place the article names", d))
+        } else if e.kind == .region, let d, d < 800 {
+            near = true  // a division's label point: its area reaches further than a town's
         }
-        return Score(value: v, reasons: reasons, near: near)
+        return Score(value: v, reasons: reasons, near: near, nearestKm: d)
     }
 
     /// 0…4: how well `to` lies at the stated distance and direction from `from`.

@@ -54,19 +54,24 @@ extension MapComposer {
                 frame: frames[i], projection: projection, content: c, legendInside: false, basemap: basemap,
                 style: style, measurer: measurer)
         }
-        var entries: [LegendEntry] = []
-        for e in panels[0].legend.entries + panels[1].legend.entries
-        where !entries.contains(where: { $0.label == e.label }) {
-            entries.append(e)
-        }
-        let scale = panels[0].legend.scale
-        let legend = LegendLayout(
-            entries: entries, style: style, measurer: measurer, scaleKm: scale.km,
-            scaleLength: scale.length)
+        let (entries, legend) = sharedLegend(panels, style: style)
+        // One inset for the figure, not one per panel: both show the same extent, and an inset in a
+        // panel would hide in one what the other shows. It goes in the band, right of the changes.
+        let focus = Set(Self.combined(left.places, right.places).focusCountries.prefix(2))
+        let plan =
+            request.inset
+            ? try LocatorInset.Plan(
+                basemap: basemap, main: panels[0].transform, focus: focus,
+                places: extent.onMap.map(\.entry.country), style: style) : nil
+        let bandTop = top + frameH + gutterBottom + style.text(10)
         let band = ComparisonBand(
             changes: changes, legend: legend, sources: [left.article, right.article],
-            top: top + frameH + gutterBottom + style.text(10), width: W, margin: margin,
-            style: style, text: text)
+            top: bandTop, width: W, margin: margin, inset: plan?.size, style: style, text: text)
+        let inset = try plan.map { p in
+            try LocatorInset(
+                p, at: Rect(x: W - margin - p.size.width, y: bandTop, width: p.size.width, height: p.size.height),
+                corner: .underPanels, basemap: basemap)
+        }
 
         var items: [SceneItem] = [
             .path(
@@ -77,19 +82,34 @@ extension MapComposer {
         items += headings(
             [left.heading, right.heading], over: frames, title: title, width: W, margin: margin,
             style: style)
-        items += band.items
+        items += band.items + (inset?.items ?? [])
         let description =
             "Two maps side by side. Left, \(left.heading): " + describeStates(left, leftControl)
             + ". Right, \(right.heading): " + describeStates(right, rightControl) + ". Changes: "
-            + (changes.isEmpty ? "none" : changes.joined(separator: "; ")) + "."
+            + (changes.isEmpty ? "none" : changes.joined(separator: "; ")) + "." + Self.describe(inset?.summary)
         let meta = SceneMetadata.json(
             article: right.article, places: right.places, extent: content(right, rightControl).extent,
-            control: rightControl)
-        return Scene(
+            control: rightControl, inset: inset?.summary)
+        var scene = Scene(
             width: W, height: band.bottom, items: items, title: title, description: description,
             metadataJSON: meta, frame: frames[1], labels: panels[0].labels + panels[1].labels, legend: entries,
             footnotes: (panels[0].unlabelled + panels[1].unlabelled).map { "\($0): not labelled for lack of room" },
             footerLines: band.lines)
+        scene.inset = inset?.summary
+        return scene
+    }
+
+    /// One legend for both panels: each symbol drawn in either, once, and the left panel's scale bar.
+    func sharedLegend(_ panels: [MapPanel], style: MapStyle) -> ([LegendEntry], LegendLayout) {
+        var entries: [LegendEntry] = []
+        for e in panels[0].legend.entries + panels[1].legend.entries
+        where !entries.contains(where: { $0.label == e.label }) {
+            entries.append(e)
+        }
+        let scale = panels[0].legend.scale
+        let legend = LegendLayout(
+            entries: entries, style: style, measurer: measurer, scaleKm: scale.km, scaleLength: scale.length)
+        return (entries, legend)
     }
 
     /// The page's title and subtitle, and each panel's heading over its frame.
@@ -173,18 +193,20 @@ struct ComparisonBand {
 
     init(
         changes: [String], legend: LegendLayout, sources: [Article], top: Double, width W: Double, margin: Double,
-        style: MapStyle, text: MapText
+        inset: (width: Double, height: Double)? = nil, style: MapStyle, text: MapText
     ) {
         let footSize = style.text(13), footLine = footSize * 1.5
         let (lw, lh) = legend.size
-        let listX = margin + lw + style.text(24), listW = W - listX - margin
+        // The locator inset, when there is one, takes the band's right end.
+        let insetW = inset.map { $0.width + style.text(24) } ?? 0
+        let listX = margin + lw + style.text(24), listW = W - listX - margin - insetW
         var list: [(String, FontStyle)] = [("What changed between the panels", .bold)]
         for c in changes { for w in text.wrap("• " + c, width: listW, size: footSize) { list.append((w, .regular)) } }
         if changes.isEmpty { list.append(("No place changed state.", .regular)) }
         let names = Set(sources.map { $0.source ?? $0.name }).sorted().joined(separator: "; ")
         let credit = text.wrap(
             MapText.attribution + " Sources: " + names + ".", width: W - 2 * margin, size: style.text(12))
-        let bandH = max(lh, Double(list.count) * footLine)
+        let bandH = max(lh, Double(list.count) * footLine, inset?.height ?? 0)
         bottom = (top + bandH + style.text(16) + Double(credit.count) * style.text(12) * 1.45 + margin).rounded()
 
         items = legend.items(at: Point(x: margin, y: top))

@@ -43,7 +43,8 @@ public struct MapComposer {
             extent: extent, places: a.places, checks: a.checks, control: control, phase: .after)
         let panel = try MapPanel(
             frame: frame, projection: projection, content: content, legendInside: true,
-            forceLegend: request.height != nil, basemap: basemap, style: style, measurer: measurer)
+            forceLegend: request.height != nil, inset: request.inset, basemap: basemap, style: style,
+            measurer: measurer)
         // On a small figure the legend does not fit in the frame: it goes under the map.
         var legendBelow = 0.0
         var items: [SceneItem] = []
@@ -59,17 +60,25 @@ public struct MapComposer {
         footer.lines = footerLines(a, extent: extent, unlabelled: panel.unlabelled, projection: projection)
         items += footer.items(x: margin, y: frame.maxY + gutterBottom + footer.lineHeight + legendBelow)
 
+        let inset = panel.inset?.summary
         var scene = Scene(
             width: W, height: H, items: items, title: a.article.title,
-            description: describe(a, extent: extent, control: control),
+            description: describe(a, extent: extent, control: control) + Self.describe(panel.inset?.summary),
             metadataJSON: SceneMetadata.json(
-                article: a.article, places: a.places, extent: extent,
-                control: control),
+                article: a.article, places: a.places, extent: extent, control: control, inset: inset),
             frame: frame, labels: panel.labels, legend: panel.legend.entries,
             footnotes: footnotes(a.places, extent: extent, unlabelled: panel.unlabelled),
             footerLines: footer.lines)
         scene.dpi = request.dpi
+        scene.inset = panel.inset?.summary
         return scene
+    }
+
+    /// The inset in words, for the alt text: where it is and what it shows.
+    static func describe(_ inset: LocatorInset.Summary?) -> String {
+        guard let inset else { return "" }
+        let within = inset.countries.isEmpty ? "its region" : inset.countries.joined(separator: " and ")
+        return " A locator inset (\(inset.corner.rawValue)) shows where the map lies in \(within)."
     }
 
     /// The extent asked for, or the one that fits the front the article describes; an article with

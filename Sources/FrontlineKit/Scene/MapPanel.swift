@@ -9,6 +9,8 @@ struct MapPanel {
     var unlabelled: [String]
     var legend: PanelLegend
     var transform: MapTransform
+    /// The locator inset, when asked for and a corner is free for it.
+    var inset: LocatorInset?
 
     /// What one panel shows: an extent's places in one phase of their control, with the checks drawn.
     struct Content {
@@ -20,10 +22,11 @@ struct MapPanel {
     }
 
     /// `legendInside`: the legend goes inside the frame when it fits (always, with `forceLegend`);
-    /// otherwise the caller sets `legend` elsewhere.
+    /// otherwise the caller sets `legend` elsewhere. `inset`: a locator inset goes in a free corner, set
+    /// after the place names (it never hides one) and before the other names (which keep off it).
     init(
         frame: Rect, projection: Projection, content c: Content, legendInside: Bool, forceLegend: Bool = false,
-        basemap: Basemap, style: MapStyle, measurer: TextMeasuring
+        inset: Bool = false, basemap: Basemap, style: MapStyle, measurer: TextMeasuring
     ) throws {
         let t = MapTransform(projection: projection, box: c.extent.box, frame: frame)
         let visible = t.visibleBox
@@ -54,6 +57,12 @@ struct MapPanel {
             lines: measures.badgeLines, checks: c.checks, frame: frame, style: style,
             placer: &placer)
         names.add(badges)
+        if inset {
+            self.inset = try LocatorInset.make(
+                basemap: basemap, main: t, focus: focus, places: c.extent.onMap.map(\.entry.country),
+                markers: symbols.markers.map(\.marker.center),
+                lines: measures.badgeLines.map(\.line), style: style, placer: &placer)
+        }
         names.riverNames(base.rivers, mentioned: rivers, frame: frame, placer: &placer)
         names.lakeNames(base.lakes, transform: t, placer: &placer)
         names.countryNames(base.countries, focus: focus, frame: frame, placer: &placer)
@@ -67,6 +76,7 @@ struct MapPanel {
         items.append(.unclip)
         items.append(.path(parts: [corners(frame)], closed: true, style: style.frameLine))
         items += graticule.tickItems(style: style, measurer: measurer) + legend.items()
+        items += self.inset?.items ?? []
         self.items = items
         self.labels = names.labels
         self.unlabelled = names.unlabelled

@@ -9,11 +9,16 @@ public struct MapRequest: Sendable {
     public var dpi: Double?
     /// A fixed extent instead of the one the article's places suggest.
     public var box: GeoBox?
+    /// Whether a locator inset shows where the map lies in its country or region (`--inset auto|off`).
+    public var inset: Bool
 
-    public init(width: Double = 1600, height: Double? = nil, dpi: Double? = nil, box: GeoBox? = nil) {
+    public init(
+        width: Double = 1600, height: Double? = nil, dpi: Double? = nil, box: GeoBox? = nil, inset: Bool = true
+    ) {
         self.width = width
         self.height = height
         self.dpi = dpi
         self.box = box
+        self.inset = inset
     }
 }

@@ -136,6 +136,8 @@ public struct Scene: Sendable {
     public var footerLines: [String] = []
     /// Set for figures sized for print: PNG records it, SVG gets millimetre units, the PDF page its true size.
     public var dpi: Double?
+    /// The locator inset drawn, if any: its extent, place and the main map's frame on it.
+    public var inset: LocatorInset.Summary?
 
     public init(
         width: Double, height: Double, items: [SceneItem], title: String, description: String,

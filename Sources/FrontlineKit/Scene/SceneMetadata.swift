@@ -11,9 +11,21 @@ enum SceneMetadata {
         var unresolved: [String]
         var claims: [ClaimsDocument.Claim]?
         var states: [PlaceState]?
+        var inset: Inset?
     }
 
-    static func json(article: Article, places: PlaceResolution, extent: MapExtent, control: ControlLayer) -> String {
+    /// The locator inset: its extent, the countries it shows and where it is.
+    struct Inset: Codable {
+        var box: GeoBox
+        var countries: [String]
+        var corner: String
+        var marksPoint: Bool
+    }
+
+    static func json(
+        article: Article, places: PlaceResolution, extent: MapExtent, control: ControlLayer,
+        inset: LocatorInset.Summary? = nil
+    ) -> String {
         let report = PlacesReport(article: article, resolution: places, offMap: extent.offMap)
         let doc = Document(
             title: article.title, date: article.date, article: article.name,
@@ -21,7 +33,10 @@ enum SceneMetadata {
             unresolved: places.unresolved.map(\.text),
             claims: ClaimsDocument(article: article, places: places, claims: control.claims, actors: control.actors)
                 .claims,
-            states: control.states)
+            states: control.states,
+            inset: inset.map {
+                Inset(box: $0.box, countries: $0.countries, corner: $0.corner.rawValue, marksPoint: $0.marksPoint)
+            })
         return (try? PlacesReport.encoder().encode(doc)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

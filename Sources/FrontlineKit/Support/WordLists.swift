@@ -28,6 +28,7 @@ public struct WordLists: Sendable {
         "mile words",
         "month names",
         "name connectors",
+        "neighbourhood nouns",
         "organisation heads",
         "person pronouns",
         "person titles",
