@@ -12,13 +12,18 @@ struct MeasureCommand: ParsableCommand {
             or border or straight, with a verdict.
 
             With --from and --to: the straight (geodesic) distance and bearing, and the length along a \
-            river or border between the two places' nearest points on it.
+            river or border between the two places' nearest points on it. Any river the basemap names \
+            (by any spelling the gazetteer knows) and any border pair, in either order; a river runs on \
+            into the river it flows into when a place lies there. An unknown river or pair is refused \
+            (exit 2) in one line naming the nearest river names or each country's borders.
 
             Examples:
               frontline measure article.txt
               frontline measure article.txt --format json --tolerance 15
               frontline measure --from Jarabulus --to Falluja --along Euphrates
               frontline measure --from Azaz --to Jarabulus --border SY-TR
+              frontline measure --from Kyiv --to Kherson --along Dnieper
+              frontline measure --from Vovchansk --to Hlukhiv --border RU-UA
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }

@@ -98,17 +98,21 @@ public struct DistanceChecker {
     public func prepareRivers(for article: Article) {
         for phrase in article.distancePhrases {
             guard let rt = phrase.riverToken else { continue }
-            let word = article.sentences[phrase.sentence].tokens[rt].text
-            for e in gazetteer.lookup(word) where e.kind == .river { _ = try? river(named: e.name) }
+            let tokens = article.sentences[phrase.sentence].tokens
+            for last in rt...min(rt + 3, max(phrase.lastToken, rt), tokens.count - 1) {
+                let words = tokens[rt...last].map(\.text).joined(separator: " ")
+                for e in gazetteer.lookup(words) where e.kind == .river { _ = try? river(named: Self.shapeName(of: e)) }
+            }
         }
     }
 
-    /// The border between two countries (ISO alpha-2), its longest part.
-    public func border(_ a: String, _ b: String) throws -> MeasuredLine? {
+    /// The border between two countries (ISO alpha-2, in either order): of its parts, the one nearest
+    /// `places` (a border in pieces, as where a third country or a sea parts it), else the longest.
+    public func border(_ a: String, _ b: String, near places: [LonLat] = []) throws -> MeasuredLine? {
         let recs = try lines.boundaries().filter {
             Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set([a, b])
         }
-        guard let part = recs.flatMap(\.parts).max(by: { $0.count < $1.count }) else { return nil }
+        guard let part = Self.part(of: recs.flatMap(\.parts), nearest: places) else { return nil }
         let name =
             recs.first?.attributes["NAME"].map { $0.replacingOccurrences(of: "-", with: "–") + " border" }
             ?? "\(a)–\(b) border"
@@ -117,26 +121,78 @@ public struct DistanceChecker {
 
     /// Where `river` crosses `border`: the point of the border nearest the river (within 3 km).
     public func crossing(of river: MeasuredLine, with border: MeasuredLine) throws -> LineProjection? {
-        // A coarse pass in degrees (scaled by the cosine of the latitude) finds the river vertices
-        // nearest the border; the exact nearest point is then found through PROJ for a few of them.
-        guard let box = GeoBox(covering: border.points)?.expanded(by: 0.05) else { return nil }
-        let candidates = river.points.filter { box.contains($0) }
-        guard !candidates.isEmpty else { return nil }
-        let k = cos(box.center.lat * .pi / 180)
-        let coarse = candidates.map { p -> (LonLat, Double) in
-            (
-                p,
-                border.points.reduce(Double.infinity) { m, q in
-                    min(m, pow((p.lon - q.lon) * k, 2) + pow(p.lat - q.lat, 2))
-                }
-            )
-        }.sorted { $0.1 < $1.1 }.prefix(5)
-        var best: LineProjection?
-        for (p, _) in coarse {
-            let proj = try nearest(on: border, to: p)
-            if proj.offset < (best?.offset ?? 3000) { best = proj }
+        try crossings(of: river, with: border).min { $0.offset < $1.offset }
+    }
+
+    /// Every place where `river` crosses `border` (a river may cross one border several times, as the
+    /// Siverskyi Donets crosses Russia–Ukraine's), in the river's order: for each run of river segments
+    /// near the border, the border's point nearest the river there (within 3 km).
+    public func crossings(of river: MeasuredLine, with border: MeasuredLine) throws -> [LineProjection] {
+        // A coarse pass in degrees (scaled by the cosine of the latitude) finds the river segments that
+        // meet or pass near the border's segments (a river may cross a lake in one long segment, a desert
+        // border run straight); the exact nearest point is then found through PROJ for a few of each run.
+        guard let box = GeoBox(covering: border.points)?.expanded(by: 0.05), river.points.count > 1 else { return [] }
+        let k = cos(box.center.lat * .pi / 180), near2 = 0.05 * 0.05
+        let xy = { (q: LonLat) in Point(x: q.lon * k, y: q.lat) }
+        let edge = border.points.map(xy)
+        // Each border segment's box in those units, widened by the distance sought.
+        let boxes = (1..<max(edge.count, 1)).map { j in
+            Rect(
+                x: min(edge[j - 1].x, edge[j].x) - 0.05, y: min(edge[j - 1].y, edge[j].y) - 0.05,
+                width: abs(edge[j].x - edge[j - 1].x) + 0.1, height: abs(edge[j].y - edge[j - 1].y) + 0.1)
         }
-        return best
+        var runs: [[(index: Int, d2: Double, at: Point)]] = []
+        for i in 0..<(river.points.count - 1) {
+            let p = river.points[i], q = river.points[i + 1]
+            guard let seg = GeoBox(covering: [p, q]), seg.intersects(box) else { continue }
+            let a = xy(p), b = xy(q)
+            let span = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
+            var best = (d2: Double.infinity, at: a)
+            for j in 1..<edge.count where boxes[j - 1].intersects(span) {
+                let gap = Self.gap(a, b, edge[j - 1], edge[j])
+                if gap.d2 < best.d2 { best = gap }
+            }
+            guard best.d2 <= near2 else { continue }
+            if let last = runs.last?.last, last.index >= i - 3 {
+                runs[runs.count - 1].append((i, best.d2, best.at))
+            } else {
+                runs.append([(i, best.d2, best.at)])
+            }
+        }
+        var out: [LineProjection] = []
+        for run in runs {
+            var best: LineProjection?
+            for v in run.sorted(by: { $0.d2 < $1.d2 }).prefix(5) {
+                let proj = try nearest(on: border, to: LonLat(lon: v.at.x / k, lat: v.at.y))
+                if proj.offset < (best?.offset ?? 3000) { best = proj }
+            }
+            if let best { out.append(best) }
+        }
+        return out
+    }
+
+    /// The squared gap between segments a–b and c–d in a plane, and the point of a–b where it is
+    /// narrowest (where they cross, when they do).
+    static func gap(_ a: Point, _ b: Point, _ c: Point, _ d: Point) -> (d2: Double, at: Point) {
+        let r = Point(x: b.x - a.x, y: b.y - a.y), s = Point(x: d.x - c.x, y: d.y - c.y)
+        let den = r.x * s.y - r.y * s.x
+        if abs(den) > 1e-18 {
+            let t = ((c.x - a.x) * s.y - (c.y - a.y) * s.x) / den
+            let u = ((c.x - a.x) * r.y - (c.y - a.y) * r.x) / den
+            if t >= 0, t <= 1, u >= 0, u <= 1 { return (0, Point(x: a.x + t * r.x, y: a.y + t * r.y)) }
+        }
+        func rel(_ o: Point, _ p: Point) -> Point { Point(x: p.x - o.x, y: p.y - o.y) }
+        // Ends of a–b to c–d, and ends of c–d to a–b (the point on a–b then being the foot).
+        let fromA = LocalPlane.footFromOrigin(rel(a, c), rel(a, d)).distance2
+        let fromB = LocalPlane.footFromOrigin(rel(b, c), rel(b, d)).distance2
+        let toC = LocalPlane.footFromOrigin(rel(c, a), rel(c, b)), toD = LocalPlane.footFromOrigin(rel(d, a), rel(d, b))
+        let options = [
+            (fromA, a), (fromB, b),
+            (toC.distance2, Point(x: a.x + toC.t * r.x, y: a.y + toC.t * r.y)),
+            (toD.distance2, Point(x: a.x + toD.t * r.x, y: a.y + toD.t * r.y)),
+        ]
+        let m = options.min { $0.0 < $1.0 }!
+        return (m.0, m.1)
     }
 
     // MARK: checks
@@ -230,26 +286,31 @@ public struct DistanceChecker {
     func checkAlongRiver(_ ctx: PhraseContext, riverToken rt: Int) throws -> DistanceCheck {
         let phrase = ctx.phrase
         var c = base(phrase, ctx.article, kind: .alongRiver)
+        // The river the phrase names (its own words, even where the places took "Dnipro" for the
+        // city), else the article's river for "down the river".
+        let named = try riverNamed(in: ctx, at: rt)
         guard
-            let riverPlace = ctx.mentions.first(where: { $0.place.kind == .river && $0.token == rt })?.place
-                ?? ctx.places.places.first(where: { $0.kind == .river })
+            let riverName = named?.name
+                ?? ctx.mentions.first(where: { $0.place.kind == .river && $0.token == rt })?.place.entry.name
+                ?? ctx.places.places.first(where: { $0.kind == .river })?.entry.name
         else {
             c.note = "the river is not one the basemap names"
             return c
         }
-        c.line = riverPlace.entry.name
-        guard let line = try river(named: riverPlace.entry.name) else {
-            c.note = "\(riverPlace.entry.name) is not in the basemap's rivers"
+        c.line = riverName
+        guard let riverLine = try river(named: riverName) else {
+            c.note = "\(riverName) is not in the basemap's rivers"
             return c
         }
-        // "from X" after the river's name starts the reach; the other end is the sentence's place.
-        let points = ctx.points
+        // "from X" after the river's name starts the reach; the other end is the sentence's place (not
+        // a town the river's own name was taken for).
+        let points = ctx.points.filter { !(rt...(named?.last ?? rt)).contains($0.token) }
         let fromPlace = points.first { $0.token > phrase.lastToken && $0.token <= phrase.lastToken + 2 }?.place
         let others = points.filter { $0.place.entry.id != fromPlace?.entry.id }.map(\.place)
         var start = fromPlace, end = others.first
         var how = "ends named in the sentence"
         if start == nil, let e = end {
-            start = try earlierPlace(ctx, near: line, within: 60)
+            start = try earlierPlace(ctx, near: riverLine, within: 60)
             how =
                 "start taken from the place the text described before (\(start?.text ?? "none")), "
                 + "end named in the sentence"
@@ -259,6 +320,9 @@ public struct DistanceChecker {
             c.note = "the text gives no two places to measure between"
             return c
         }
+        // On into the river it flows into when an end lies there ("down the White Nile to Cairo").
+        let line = try lineDownstream(riverLine, named: riverName, for: [s.coordinate, e.coordinate])
+        c.line = line.name
         let ps = try nearest(on: line, to: s.coordinate), pe = try nearest(on: line, to: e.coordinate)
         c.from = s.text
         c.to = e.text
@@ -288,7 +352,8 @@ public struct DistanceChecker {
         guard
             let borderPlace = ctx.mentions.first(where: { $0.place.kind == .border })?.place
                 ?? ctx.places.places.first(where: { $0.kind == .border }),
-            let isos = Self.countries(of: borderPlace), let line = try border(isos[0], isos[1])
+            let isos = Self.countries(of: borderPlace),
+            let line = try border(isos[0], isos[1], near: ctx.points.map(\.place.coordinate))
         else {
             c.note = "the text names no border the basemap has"
             return c
@@ -310,7 +375,8 @@ public struct DistanceChecker {
         // Unanchored ("the last 80 km stretch of the border"): from where a river the article names
         // crosses the border, along it towards the article's places near the border, to the farthest.
         for riverPlace in ctx.places.places where riverPlace.kind == .river {
-            guard let r = try river(named: riverPlace.entry.name), let x = try crossing(of: r, with: line),
+            guard let r = try river(named: Self.shapeName(of: riverPlace.entry)),
+                let x = try crossingNearest(of: r, with: line, places: ctx.places),
                 let far = try farthestPlace(along: line, from: x, places: ctx.places)
             else { continue }
             measureFromCrossing(&c, river: riverPlace, border: line, countries: isos, crossing: x, to: far, ctx: ctx)
@@ -318,6 +384,23 @@ public struct DistanceChecker {
         }
         c.note = "the text gives no ends for this stretch and none can be found from its context"
         return c
+    }
+
+    /// Of the crossings of `river` with `line`, the one nearest (along the border) to one of the
+    /// article's places near it (within 40 km); the nearest crossing to the line when there is one.
+    func crossingNearest(
+        of river: MeasuredLine, with line: MeasuredLine, places: PlaceResolution
+    ) throws -> LineProjection? {
+        let xs = try crossings(of: river, with: line)
+        guard xs.count > 1 else { return xs.first }
+        var along: [Double] = []
+        for p in places.points where !p.approximate {
+            let proj = try nearest(on: line, to: p.coordinate)
+            if proj.offset < 40_000 { along.append(proj.chainage) }
+        }
+        guard !along.isEmpty else { return xs.min { $0.offset < $1.offset } }
+        func gap(_ x: LineProjection) -> Double { along.map { abs($0 - x.chainage) }.min()! }
+        return xs.min { gap($0) < gap($1) }
     }
 
     /// Of the article's places near the border (within 40 km, more than 5 km along it from the

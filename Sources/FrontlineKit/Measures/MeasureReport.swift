@@ -41,14 +41,13 @@ extension DistanceChecker {
             bearing: bearing, compass: Compass.name(bearing))
         var line: MeasuredLine?
         if let r = alongRiver {
-            let name = gazetteer.candidates(for: r).first { $0.entry.kind == .river }?.entry.name ?? r
-            guard let l = try river(named: name) else {
-                throw FrontlineError.usage("--along: no river named '\(r)' in the basemap")
+            guard let name = try riverName(for: r), let l = try river(named: name) else {
+                throw FrontlineError.usage(try unknownRiver(r))
             }
-            line = l
+            line = try lineDownstream(l, named: name, for: [a.coordinate, b.coordinate])
         } else if let (x, y) = border {
-            guard let l = try self.border(x, y) else {
-                throw FrontlineError.usage("--border: no \(x)-\(y) border in the basemap")
+            guard let l = try self.border(x, y, near: [a.coordinate, b.coordinate]) else {
+                throw FrontlineError.usage(try unknownBorder(x, y))
             }
             line = l
         }

@@ -80,6 +80,8 @@ public struct PlaceResolver: Sendable {
         var constraintCountry: String?
         /// A mention names a first-level division: "Aleppo province", "Donetsk Oblast", "the province of X".
         var namesDivision = false
+        /// A mention names a river: "60 km down the Dnipro" (a distance phrase's river), "the Dnipro River".
+        var namesRiver = false
         /// A mention follows a location preposition ("in Geneva", "from north Paris").
         var located = false
         /// A mention names a part of a city: "the Sukkari district", "the neighbourhood of X".
@@ -163,6 +165,7 @@ public struct PlaceResolver: Sendable {
             if groups[g].mentions.allSatisfy(\.allCapitals) { cands = cands.filter { $0.entry.kind == .country } }
             groups[g].candidates = cands
             groups[g].namesDivision = groups[g].mentions.contains { Self.namesDivision($0, tokens: tokens) }
+            groups[g].namesRiver = groups[g].mentions.contains { Self.namesRiver($0, article: article, tokens: tokens) }
             groups[g].located = groups[g].mentions.contains { Self.followsLocationPreposition($0, tokens: tokens) }
             groups[g].namesNeighbourhood = groups[g].mentions.contains { Self.namesNeighbourhood($0, tokens: tokens) }
             for mm in groups[g].mentions {
@@ -186,6 +189,16 @@ public struct PlaceResolver: Sendable {
         let last = m.text.split(separator: " ").last.map { $0.lowercased() } ?? ""
         let next = m.lastToken + 1 < toks.count ? toks[m.lastToken + 1].text.lowercased() : ""
         return divisionNouns.contains(last) || divisionNouns.contains(next)
+    }
+
+    /// Whether a mention is a river's name: where a distance phrase's river starts ("60 km down the
+    /// Dnipro", which is not the city of Dnipro), or with "river" after it.
+    static func namesRiver(_ m: NameMention, article: Article, tokens: [[Token]]) -> Bool {
+        if article.distancePhrases.contains(where: { $0.sentence == m.sentence && $0.riverToken == m.firstToken }) {
+            return true
+        }
+        let toks = tokens[m.sentence]
+        return m.lastToken + 1 < toks.count && toks[m.lastToken + 1].text.lowercased() == "river"
     }
 
     /// The nouns of parts of a city ("district", "neighbourhood", "quarter"), from the word lists.
@@ -611,6 +624,11 @@ public struct PlaceResolver: Sendable {
         } else if !e.kind.isPoint {
             v += 3
             reasons.append("a \(e.kind.rawValue)")
+        }
+        // Said only where it decides between a river and a place of the same name.
+        if group.namesRiver, e.kind == .river, group.candidates.contains(where: { $0.entry.kind != .river }) {
+            v += 6
+            reasons.append("the text names a river")
         }
         if e.population > 0 {
             v += log10(Double(e.population)) / 2
