@@ -46,7 +46,7 @@ share="$prefix/share/frontline"
 mkdir -p "$prefix/bin" "$share"
 rm -rf "$share/Shapes.new"
 mkdir "$share/Shapes.new"
-tar -C Shapes --exclude=./build --exclude=./rebuild.sh -cf - . | tar -C "$share/Shapes.new" -xf -
+tar -C Shapes --exclude=./build --exclude=./rebuild.sh --exclude='*.lock' -cf - . | tar -C "$share/Shapes.new" -xf -
 rm -rf "$share/Shapes"
 mv "$share/Shapes.new" "$share/Shapes"
 install -m 755 .build/release/frontline "$prefix/bin/frontline"

@@ -83,9 +83,17 @@ public struct Frontline: Sendable {
         let r = places(in: article)
         func find(_ name: String) throws -> ResolvedPlace {
             let key = PlaceNameNormalizer.key(name)
-            if let p = (r.places + r.metonyms).first(where: { PlaceNameNormalizer.key($0.text) == key }) { return p }
-            // A lone name with no context: the largest place of that name.
-            if let e = gazetteer.candidates(for: name).map(\.entry).max(by: { $0.population < $1.population }) {
+            if let p = (r.places + r.metonyms).first(where: {
+                PlaceNameNormalizer.key($0.text) == key && $0.kind.isPoint
+            }) {
+                return p
+            }
+            // A lone name with no context: the largest town of that name (a measure runs between towns,
+            // so "Kherson" is the city, not its oblast), else the largest place.
+            let all = gazetteer.candidates(for: name).map(\.entry)
+            if let e = all.filter(\.kind.isPoint).max(by: { $0.population < $1.population })
+                ?? all.max(by: { $0.population < $1.population })
+            {
                 return ResolvedPlace(
                     text: name, entry: e, mentions: [], confidence: 0.5, why: "the largest place of this name")
             }

@@ -27,6 +27,9 @@ final class ArticleCasesTests: XCTestCase {
         var borders: [String]?
         var notPlaces: [String]?
         var missing: [Place]?
+        /// Names the reader finds that Frontline does not yet read right, each with why: not asserted,
+        /// printed by every run (issue 19's work), so they stay in sight until they are moved back.
+        var knownGaps: [String: String]?
     }
 
     static func expected(_ name: String) throws -> Expected {
@@ -39,7 +42,11 @@ final class ArticleCasesTests: XCTestCase {
         let article = try Article.load(path: Fixtures.examples + "/\(name).txt")
         let expected = try Self.expected(name)
         let r = f.places(in: article)
-        for e in expected.places {
+        let gaps = expected.knownGaps ?? [:]
+        for (text, why) in gaps.sorted(by: { $0.key < $1.key }) {
+            print("\(name): known gap, not asserted: \(text): \(why)")
+        }
+        for e in expected.places where gaps[e.text] == nil {
             // The town, where the same name is also an area ("Donetsk" and "Donetsk region").
             let named = r.places.filter { $0.text == e.text }
             let p = try XCTUnwrap(named.first { $0.kind.isPoint } ?? named.first, "\(name): \(e.text) not found")
@@ -49,7 +56,7 @@ final class ArticleCasesTests: XCTestCase {
         }
         // Nothing else is a point place, and what is missing from the gazetteer is not put somewhere wrong.
         let allowed = Set(expected.places.map(\.text))
-        for p in r.points where !p.approximate {
+        for p in r.points where !p.approximate && gaps[p.text] == nil {
             XCTAssertTrue(allowed.contains(p.text), "\(name): \(p.text) reported as a place")
         }
         for m in expected.missing ?? [] {
@@ -65,7 +72,7 @@ final class ArticleCasesTests: XCTestCase {
         for river in expected.rivers ?? [] {
             XCTAssertTrue(r.places.contains { $0.kind == .river && $0.entry.name == river }, "\(name): river \(river)")
         }
-        for a in expected.areas ?? [] {
+        for a in expected.areas ?? [] where gaps[a.text] == nil {
             XCTAssertTrue(r.places.contains { $0.entry.id == a.id }, "\(name): \(a.text) is not \(a.id)")
         }
         for id in expected.notEntries ?? [] {

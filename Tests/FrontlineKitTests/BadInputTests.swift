@@ -117,7 +117,10 @@ final class BadInputTests: XCTestCase {
             ])
         }
         try fails(
-            ["render", write("eu.txt", "Summit\n\nLeaders met in Brussels and Paris.\n"), "-o", out, "--shapes", s],
+            [
+                "render", write("eu.txt", "Summit\n\nThe leaders met in Brussels and Paris.\n"), "-o", out, "--shapes",
+                s,
+            ],
             code: 1, says: "eu.txt: every place it names lies outside the basemap's region: Brussels, Paris")
     }
     func testUnresolvableContentStillMapsWithAWarning() throws {

@@ -15,7 +15,7 @@ final class SceneTests: XCTestCase {
             text: """
                 Fighting near Manbij and Raqqa
 
-                Rebels near Manbij said fighters had reached Raqqa. Followers were sent back to Brussels and Paris.
+                Rebels near Manbij said fighters had reached Raqqa. Some followers were sent back to Brussels and Paris.
                 """)
         let extent = ExtentChooser.choose([f.places(in: a)])
         XCTAssertEqual(Set(extent.offMap.map(\.text)), ["Brussels", "Paris"])

@@ -170,10 +170,11 @@ public struct ClaimReader: Sendable {
         var country: [Int: String] = [:]
 
         init(_ places: PlaceResolution) {
-            for p in places.places where p.kind.isPoint || p.kind == .country {
+            for p in places.places where p.kind.isPoint || p.kind == .country || p.kind == .region {
                 for m in p.mentions where !m.metonym {
                     guard let span = m.tokens else { continue }
-                    if p.kind.isPoint { points[span.sentence, default: []].append((p, span)) }
+                    // A division can be held ("Idlib province remains in rebel hands"); a country is context.
+                    if p.kind != .country { points[span.sentence, default: []].append((p, span)) }
                     if p.kind == .country, country[span.sentence] == nil { country[span.sentence] = p.entry.country }
                 }
             }

@@ -460,7 +460,7 @@ public struct DistanceChecker {
 
     /// A straight distance: "X, 20 km to the northwest" of the place before it, or "… of Y"; from a
     /// river or border, to its nearest point (or due the stated direction); a stated direction is
-    /// checked (within 22.5°).
+    /// checked (within 45°).
     func checkStraight(_ ctx: PhraseContext) throws -> DistanceCheck {
         let phrase = ctx.phrase
         var c = base(phrase, ctx.article, kind: .straight)
@@ -491,7 +491,9 @@ public struct DistanceChecker {
         }
         if let b = phrase.bearing, let m = c.measuredBearing {
             c.bearingWord = phrase.bearingWord
-            c.bearingAgrees = abs(remainder(m - b, 360)) <= 22.5
+            // Within 45°: a reporter's "south of Goma" for a town at 205° holds; only the octant's own
+            // ±22.5° flagged Bukavu as the wrong direction.
+            c.bearingAgrees = abs(remainder(m - b, 360)) <= 45
             notes.append(String(format: "bearing %.0f° (%@ is %.0f°)", m, phrase.bearingWord ?? "", b))
         }
         judge(&c, measured: c.straightKm!, phrase: phrase, notes: notes)
@@ -575,7 +577,7 @@ public struct DistanceChecker {
     }
 
     /// Consistent within the tolerance, or within the rounding of a round figure (a multiple of 5 is
-    /// taken as rounded to the nearest 5); a stated direction must also hold (within 22.5°).
+    /// taken as rounded to the nearest 5); a stated direction must also hold (within 45°).
     func judge(_ c: inout DistanceCheck, measured: Double, phrase: DistancePhrase, notes: [String]) {
         let diff = (measured - phrase.km) / phrase.km
         c.differencePercent = (diff * 1000).rounded() / 10

@@ -123,6 +123,12 @@ public struct PlaceFinder: Sendable {
             }
             // A compass point starts a name only as part of a longer one the gazetteer knows ("South Kivu",
             // "North Darfur", "West Bank"); alone it is a direction.
+            // A sentence's first word that names a body ("Alliance commanders said", "Army units") is that
+            // body, not a town so called.
+            if i == 0, Self.organisationHeads.contains(lower[i]), toks.count == 1 || !toks[1].isCapitalized {
+                i += 1
+                continue
+            }
             let compass = Self.cardinalPoints.contains(lower[i])
             guard tok.isCapitalized, !blocked.contains(i), compass || !Self.stopwords.contains(lower[i]),
                 !Self.adjectives.contains(tok.text.lowercased())

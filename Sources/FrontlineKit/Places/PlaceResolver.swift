@@ -101,7 +101,7 @@ public struct PlaceResolver: Sendable {
     public func resolve(_ article: Article) -> PlaceResolution {
         let mentions = PlaceFinder(gazetteer: gazetteer).mentions(in: article)
         let sentenceTokens = article.sentences.map(\.tokens)
-        var groups = Self.grouped(mentions)
+        var groups = Self.grouped(mentions, tokens: sentenceTokens)
         addCandidates(to: &groups, article: article, tokens: sentenceTokens)
         let focus = focusCountries(of: groups, title: article.title)
         let anchors = Self.anchors(groups, focus: focus.set)
@@ -127,17 +127,19 @@ public struct PlaceResolver: Sendable {
     }
 
     /// The mentions grouped by what they name (the entry a phrase names itself, else the normalised
-    /// name), groups in the order of their first mention.
-    static func grouped(_ mentions: [NameMention]) -> [Group] {
+    /// name; a division phrase apart from the bare name, as "Donetsk region" is not the city of "Russian-held
+    /// Donetsk"), groups in the order of their first mention.
+    static func grouped(_ mentions: [NameMention], tokens: [[Token]]) -> [Group] {
         var groups: [Group] = []
         var groupOf: [String: Int] = [:]
         for m in mentions {
-            let k = m.entryID ?? PlaceNameNormalizer.key(m.text)
+            let name = PlaceNameNormalizer.key(m.text)
+            let k = m.entryID ?? (namesDivision(m, tokens: tokens) ? name + " (division)" : name)
             if let g = groupOf[k] {
                 groups[g].mentions.append(m)
             } else {
                 groupOf[k] = groups.count
-                groups.append(Group(key: k, mentions: [m]))
+                groups.append(Group(key: name, mentions: [m]))
             }
         }
         return groups
@@ -286,7 +288,12 @@ public struct PlaceResolver: Sendable {
     /// mentioned; `set` the ones that count as the article's own.
     func focusCountries(of groups: [Group], title: String) -> (ranked: [String], set: Set<String>) {
         var countryCounts: [String: Int] = [:]
+        var firstNamed: [String: Int] = [:]  // where each country is first named, for ties
         for g in groups {
+            for c in g.candidates where c.entry.kind.isPoint || c.entry.kind == .country {
+                let at = g.mentions[0].start
+                firstNamed[c.entry.country] = min(firstNamed[c.entry.country] ?? at, at)
+            }
             let countries = g.candidates.filter { $0.entry.kind == .country && $0.match == .spelling }
             // A country's alternate that is also a town elsewhere ("Shire": an old name of Syria, a town
             // in Tigray) does not say which country the article is about.
@@ -295,7 +302,8 @@ public struct PlaceResolver: Sendable {
                 $0.entry.kind.isPoint && $0.match == .spelling && $0.entry.country != countries.first?.entry.country
                     && $0.entry.population >= 5000
             }
-            if countries.count == 1, byOwnName || !townsAbroad {
+            // A demonym before a noun ("Syrian rebels") is the country however many towns abroad it spells.
+            if countries.count == 1, byOwnName || !townsAbroad || g.mentions.contains(where: \.adjective) {
                 countryCounts[countries[0].entry.country, default: 0] += g.mentions.count
             }
         }
@@ -312,7 +320,7 @@ public struct PlaceResolver: Sendable {
         let focus = Set(countryCounts.keys).union(titleCountries).sorted {
             let a = (titleCountries.contains($0) ? 1000 : 0) + countryCounts[$0, default: 0]
             let b = (titleCountries.contains($1) ? 1000 : 0) + countryCounts[$1, default: 0]
-            return a != b ? a > b : $0 < $1
+            return a != b ? a > b : (firstNamed[$0] ?? .max, $0) < (firstNamed[$1] ?? .max, $1)
         }
         // The article's own countries: the most named, those named at least a third as often, the
         // title's, and any two of whose towns it names that no other country has (a story of Syrian
@@ -322,8 +330,14 @@ public struct PlaceResolver: Sendable {
         let own = focus.enumerated().filter { i, c in i == 0 || 3 * countryCounts[c, default: 0] >= top }.map(\.1)
         var townCountries: [String: Int] = [:]
         for g in groups where !g.candidates.contains(where: { $0.entry.kind == .country }) {
-            let towns = g.candidates.filter { $0.match == .spelling && $0.entry.kind.isPoint }
-            if towns.count == 1 { townCountries[towns[0].entry.country, default: 0] += 1 }
+            let towns = g.candidates.filter { $0.match == .spelling && $0.entry.kind.isPoint }.map(\.entry)
+            // One town of that spelling, or one ten times larger than any namesake abroad.
+            guard let big = towns.max(by: { $0.population < $1.population }),
+                towns.count == 1
+                    || (big.population >= 1000
+                        && towns.allSatisfy({ $0.country == big.country || 10 * $0.population < big.population }))
+            else { continue }
+            townCountries[big.country, default: 0] += 1
         }
         let located = townCountries.filter { $0.value >= 2 }.keys.sorted()
         return (focus + located.filter { !focus.contains($0) }, Set(own).union(titleCountries).union(located))
@@ -345,16 +359,22 @@ public struct PlaceResolver: Sendable {
         return big.country
     }
 
-    /// The article's countries whose towns it names: those of its anchors, and the one most named. A
+    /// The article's countries whose towns it names: those of two of its anchors, and the two it leads
+    /// with (the title's, else the most named). A
     /// country named only as an actor ("U.S.-backed", "the United States said") gives its towns no
     /// preference: "Paris" in a Syria story that names the United States is still the French capital.
     static func placeFocus(
         focus: (ranked: [String], set: Set<String>), anchors: [(group: Int, at: LonLat)], groups: [Group]
     ) -> Set<String> {
         let anchored = anchors.compactMap { a in
-            groups[a.group].candidates.first { $0.entry.kind.isPoint && $0.match == .spelling }?.entry.country
+            groups[a.group].candidates.first {
+                $0.entry.kind.isPoint && $0.match == .spelling && focus.set.contains($0.entry.country)
+            }?.entry.country
         }
-        return focus.set.filter { anchored.contains($0) || $0 == focus.ranked.first }
+        // Two anchors at least: a lone unique name ("Alliance", a town in Ohio) does not make its country one.
+        let twice = Set(anchored.filter { c in anchored.filter { $0 == c }.count >= 2 })
+        let lead = Set(focus.ranked.prefix(2))  // the title's countries, else the two most named
+        return focus.set.filter { twice.contains($0) || lead.contains($0) }
     }
 
     /// Anchors: the groups that can only be one place (a single point spelt so, in a focus country),
@@ -362,10 +382,12 @@ public struct PlaceResolver: Sendable {
     static func anchors(_ groups: [Group], focus: Set<String>) -> [(group: Int, at: LonLat)] {
         var anchors: [(group: Int, at: LonLat)] = []
         for (i, g) in groups.enumerated() where !g.allMetonym {
-            let pts = g.candidates.filter { $0.entry.kind.isPoint && $0.match == .spelling }
-            if pts.count == 1, focus.isEmpty || focus.contains(pts[0].entry.country) {
-                anchors.append((i, pts[0].entry.coordinate))
+            // One point of that spelling in the article's countries: namesakes abroad (the world has
+            // a Báb in Slovakia and an Alepoú in Greece) do not make al-Bab or Aleppo uncertain.
+            let pts = g.candidates.filter {
+                $0.entry.kind.isPoint && $0.match == .spelling && (focus.isEmpty || focus.contains($0.entry.country))
             }
+            if pts.count == 1 { anchors.append((i, pts[0].entry.coordinate)) }
         }
         return anchors
     }
@@ -451,19 +473,25 @@ public struct PlaceResolver: Sendable {
         }
         let related = relations.contains { ($0.subject == gi || $0.anchor == gi) }
         func backed(_ c: Score) -> Bool { related && c.reasons.contains { $0.hasPrefix("fits") } }
-        // Candidates only their name ties to the article, and not known by it, are no candidates (a
-        // text with no country and no other place, such as a name given to `measure`, has nothing to
-        // be remote from).
-        let context = !focus.areas.isEmpty || scores.contains { $0.nearestKm != nil }
+        // Candidates only their name ties to the article, and not known by it, are no candidates.
         let ranked = zip(g.candidates, scores).sorted {
             $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0.entry.id < $1.0.entry.id
         }.filter {
-            (!context
+            // A name used for a government is a capital far away by nature ("opposed by Washington").
+            (g.allMetonym
                 || !Self.isRemote(
                     $0, group: g, focus: $0.0.entry.kind.isPoint ? focus.towns : focus.areas,
                     relationBacked: backed($0.1))
                 || Self.isKnownByName($0.0.entry, group: g))
                 && (!g.namesNeighbourhood || Self.fitsNeighbourhood($0.0, $0.1, focus: focus.towns))
+        }
+        // A sentence's first word alone ("Leaders met…", "Followers were…"), named nowhere else, with no
+        // cue and no place near it, is a common word before it is a small town.
+        let onlyOpening = g.mentions.allSatisfy { $0.firstToken == 0 && $0.lastToken == 0 } && g.cue == nil
+        if onlyOpening, let b = ranked.first, b.0.entry.kind.isPoint, b.0.entry.population < 100_000, !backed(b.1),
+            !(b.1.near && focus.towns.contains(b.0.entry.country))
+        {
+            return .none
         }
         guard let best = ranked.first else {
             // Named as a place ("the town of X", "the X district") but only known far away: listed, not dropped.
@@ -614,11 +642,13 @@ public struct PlaceResolver: Sendable {
         }
         if e.kind == .region {
             // A division only where the text says so; a bare "Kherson" is the city, not its oblast.
-            v += group.namesDivision ? 4 : -2
+            v += group.namesDivision ? 7 : -2
             if group.namesDivision { reasons.append("the text names a division") }
-        } else if e.kind == .country, !Self.isOwnName(e, group) {
-            // A country by one of its alternates (a demonym, an old or foreign name: "Shire" for Syria)
-            // is less sure than by its name, or than a town of the article's countries so called.
+        } else if e.kind == .country, !Self.isOwnName(e, group),
+            group.candidates.contains(where: { $0.entry.kind.isPoint && focus.contains($0.entry.country) })
+        {
+            // A country by one of its alternates (an old or foreign name: "Shire" for Syria) when a town
+            // of the article's countries is so called: the town is the likelier.
             v += 1
             reasons.append("a country, by another of its names")
         } else if !e.kind.isPoint {

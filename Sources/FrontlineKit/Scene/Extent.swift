@@ -63,8 +63,13 @@ public enum ExtentChooser {
                     grew = true
                 }
             }
+            // Ties go to the more places, then to the theatre named first (the story's lead).
             let weight = { (c: [ResolvedPlace]) in c.reduce(0) { $0 + $1.mentions.count } }
-            if weight(cluster) > weight(best) || (weight(cluster) == weight(best) && cluster.count > best.count) {
+            let first = { (c: [ResolvedPlace]) in c.flatMap(\.mentions).map(\.start).min() ?? Int.max }
+            if weight(cluster) > weight(best)
+                || (weight(cluster) == weight(best)
+                    && (cluster.count > best.count || (cluster.count == best.count && first(cluster) < first(best))))
+            {
                 best = cluster
             }
         }
