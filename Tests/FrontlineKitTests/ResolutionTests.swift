@@ -358,3 +358,34 @@ final class SeedPlacesTests: XCTestCase {
         XCTAssertEqual(r.places.first { $0.text == "Zab" }?.entry.id, "river:x")
     }
 }
+
+/// Common English words that are also the names of towns somewhere ("Center", "Airport", "Sake").
+final class CommonWordTests: XCTestCase {
+    func testTheWordListIsSearchedByItsBytes() throws {
+        let words = try XCTUnwrap(try SortedWords.load(path: Fixtures.shapes + "/english-words.txt"))
+        for w in ["aardvark", "airport", "alliance", "center", "zone", "sake"] { XCTAssertTrue(words.contains(w), w) }
+        for w in ["", "aardvar", "manbij", "raqqa", "Airport", "zzzzzz"] { XCTAssertFalse(words.contains(w), w) }
+        let bad = try Fixtures.tempDir() + "/words.txt"
+        try "aardvark\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try SortedWords.load(path: bad)) { XCTAssertTrue("\($0)".contains("not a word list")) }
+        XCTAssertNil(try SortedWords.load(path: bad + ".absent"))
+    }
+
+    func testACommonWordIsAPlaceOnlyWithEvidence() throws {
+        let f = try Fixtures.frontline()
+        func points(_ body: String) -> [String] {
+            f.places(in: Article(name: "t", text: "Rebels advance on Goma\n\n\(body)\n")).points.map(\.text)
+        }
+        // Words used as words, capitalised at the head of a sentence or of a title, not the cities so
+        // called elsewhere (Reading in England and Mobile in Alabama have 100,000 people and more).
+        for body in [
+            "The Reading of the decree in Goma was delayed.",
+            "Mobile networks in Goma were cut on Monday.",
+        ] {
+            XCTAssertEqual(Set(points(body)), ["Goma"], body)
+        }
+        // The same word named as a place, or placed from Goma by the text: the town.
+        XCTAssertTrue(points("Fighters entered the town of Sake on Monday, west of Goma.").contains("Sake"))
+        XCTAssertTrue(points("Fighters held Sake, about 25 km west of Goma.").contains("Sake"))
+    }
+}

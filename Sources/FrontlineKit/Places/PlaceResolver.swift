@@ -203,6 +203,27 @@ public struct PlaceResolver: Sendable {
         return m.lastToken + 1 < toks.count && toks[m.lastToken + 1].text.lowercased() == "river"
     }
 
+    /// Whether a group's name is one common English word ("Center", "Alliance", "Leaders", "Sake"), as
+    /// `Shapes/english-words.txt` lists them.
+    static func isCommonWord(_ g: Group) -> Bool {
+        let t = g.text
+        guard !t.contains(" "), !t.contains("-"), t.first?.isUppercase == true else { return false }
+        return WordLists.shared.englishWords?.contains(t.lowercased()) ?? false
+    }
+
+    /// Evidence beyond its spelling that a common word names this place: named as a place ("the town
+    /// of Sake"), placed by a stated distance or a country after it, near the article's other places in
+    /// its countries or after a preposition there ("fighting near Sake"), or a city of a million after a
+    /// preposition ("talks in Nice" needs France in the article).
+    static func hasEvidence(
+        _ b: ((entry: GazetteerEntry, match: NameMatch), Score), group g: Group, focus towns: Set<String>,
+        backed: Bool
+    ) -> Bool {
+        g.cue?.hasSuffix(" of") == true || backed || g.constraintCountry != nil
+            || (towns.contains(b.0.entry.country) && (b.1.near || g.located))
+            || (b.0.entry.population >= 1_000_000 && g.located)
+    }
+
     /// The nouns of parts of a city ("district", "neighbourhood", "quarter"), from the word lists.
     static let neighbourhoodNouns = WordLists.shared.set("neighbourhood nouns")
 
@@ -490,6 +511,11 @@ public struct PlaceResolver: Sendable {
         let onlyOpening = g.mentions.allSatisfy { $0.firstToken == 0 && $0.lastToken == 0 } && g.cue == nil
         if onlyOpening, let b = ranked.first, b.0.entry.kind.isPoint, b.0.entry.population < 100_000, !backed(b.1),
             !(b.1.near && focus.towns.contains(b.0.entry.country))
+        {
+            return .none
+        }
+        if Self.isCommonWord(g), let b = ranked.first, b.0.entry.kind.isPoint || b.0.entry.kind == .region,
+            !Self.hasEvidence(b, group: g, focus: focus.towns, backed: backed(b.1))
         {
             return .none
         }

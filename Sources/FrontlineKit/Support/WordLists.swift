@@ -96,11 +96,16 @@ public struct WordLists: Sendable {
     public static func prepare(directory: String) throws {
         var path = directory + "/words.json"
         if !FileManager.default.fileExists(atPath: path) { path = defaultPath }
-        let lists = try load(path: path)
+        var lists = try load(path: path)
+        lists.englishWords = try SortedWords.load(
+            path: (path as NSString).deletingLastPathComponent + "/english-words.txt")
         lock.lock()
         defer { lock.unlock() }
         current = lists
     }
+
+    /// The common English words beside the words file (`english-words.txt`), if there is one.
+    public var englishWords: SortedWords?
 
     /// The package's words file (the default Shapes folder's).
     static var defaultPath: String { ((try? Basemap.locate(explicit: nil).directory) ?? "Shapes") + "/words.json" }
@@ -111,7 +116,9 @@ public struct WordLists: Sendable {
         defer { lock.unlock() }
         if let current { return current }
         // Reached only by code that runs a stage without `Frontline` (tests): the package's lists.
-        let loaded = (try? load(path: defaultPath)) ?? WordLists(lists: [:], tables: [:])
+        var loaded = (try? load(path: defaultPath)) ?? WordLists(lists: [:], tables: [:])
+        loaded.englishWords = try? SortedWords.load(
+            path: (defaultPath as NSString).deletingLastPathComponent + "/english-words.txt")
         current = loaded
         return loaded
     }
