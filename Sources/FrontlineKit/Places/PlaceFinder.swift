@@ -333,7 +333,12 @@ public struct PlaceFinder: Sendable {
             }
             let run = Array(i...lastCap)
             let words = run.map { toks[$0].text.lowercased() }
-            let isOrganisation = words.dropFirst().contains { Self.organisationHeads.contains($0) }
+            // "Shan State", "Blue Nile State": a division the gazetteer has by that whole name is no body.
+            let isDivision =
+                run.count > 1
+                && gazetteer.lookup(run.map { toks[$0].text }.joined(separator: " "))
+                    .contains { $0.kind == .region }
+            let isOrganisation = !isDivision && words.dropFirst().contains { Self.organisationHeads.contains($0) }
             let afterTitle = i > 0 && Self.titles.contains(toks[i - 1].text.lowercased())
             if isOrganisation || afterTitle { run.forEach { blocked.insert($0) } }
             // "President Bashar al-Assad", "Director Rami Abdulrahman": a name after a title inside the run.
