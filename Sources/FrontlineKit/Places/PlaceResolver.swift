@@ -104,8 +104,10 @@ public struct PlaceResolver: Sendable {
         var groups = Self.grouped(mentions, tokens: sentenceTokens)
         addCandidates(to: &groups, article: article, tokens: sentenceTokens)
         let focus = focusCountries(of: groups, title: article.title)
-        let anchors = Self.anchors(groups, focus: focus.set)
-        let towns = Self.placeFocus(focus: focus, anchors: anchors, groups: groups)
+        // The countries whose towns the article names, then the anchors among those towns only (a unique
+        // village of a country named as an actor is no anchor: "United States" names many).
+        let towns = Self.placeFocus(focus: focus, anchors: Self.anchors(groups, focus: focus.set), groups: groups)
+        let anchors = Self.anchors(groups, focus: towns)
         let relations = statedRelations(article, groups: groups, tokens: sentenceTokens)
         var scores: [[Score]] = groups.enumerated().map { gi, g in
             g.candidates.map {
@@ -402,7 +404,9 @@ public struct PlaceResolver: Sendable {
     /// with where that place is.
     static func anchors(_ groups: [Group], focus: Set<String>) -> [(group: Int, at: LonLat)] {
         var anchors: [(group: Int, at: LonLat)] = []
-        for (i, g) in groups.enumerated() where !g.allMetonym {
+        // A country's name is no anchor, even where a village somewhere shares it ("United States").
+        for (i, g) in groups.enumerated()
+        where !g.allMetonym && !g.candidates.contains(where: { $0.entry.kind == .country && $0.match == .spelling }) {
             // One point of that spelling in the article's countries: namesakes abroad (the world has
             // a Báb in Slovakia and an Alepoú in Greece) do not make al-Bab or Aleppo uncertain.
             let pts = g.candidates.filter {
