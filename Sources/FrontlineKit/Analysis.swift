@@ -53,7 +53,7 @@ extension Frontline {
             },
             {
                 let claims = ClaimReader(actors: actors).claims(in: article, places: places)
-                return (claims, ControlStates.compute(claims, actors: actors))
+                return (claims, ControlStates.compute(claims, actors: actors.forCountries(places.focusCountries)))
             })
         Stages.note("places", since: t0, until: t1)
         Stages.note("measures ‖ claims", since: t1)

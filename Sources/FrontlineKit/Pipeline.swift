@@ -70,7 +70,7 @@ public struct Frontline: Sendable {
 
     public func claimsDocument(for article: Article) -> ClaimsDocument {
         let (p, c) = claims(in: article)
-        return ClaimsDocument(article: article, places: p, claims: c, actors: actors)
+        return ClaimsDocument(article: article, places: p, claims: c, actors: actors.forCountries(p.focusCountries))
     }
 
     public func places(in article: Article) -> PlaceResolution {

@@ -24,6 +24,9 @@ public struct Actor: Sendable, Hashable, Codable {
     /// "rebels"): they name this actor only in an article whose country context is one of `countries`;
     /// elsewhere they are kept as written, not in the catalogue.
     public var descriptions: [String]?
+    /// The countries of wars where this combatant fights beside another side, as a supporter (Russia in
+    /// Syria): in an article about them its `role` is `supporter`.
+    public var supporterIn: [String]?
 
     public init(
         id: String, label: String, colour: String, outline: String, shape: Shape, role: Role, names: [String],
@@ -214,6 +217,16 @@ public struct ActorCatalog: Sendable {
             i += patterns[k].tokens.count
         }
         return out
+    }
+
+    /// The catalogue as an article about `countries` reads it: an actor that is a supporter in one of them
+    /// (`supporterIn`) has that role there.
+    public func forCountries(_ countries: [String]) -> ActorCatalog {
+        var c = self
+        for (k, a) in actors.enumerated() where !(a.supporterIn ?? []).filter(countries.contains).isEmpty {
+            c.actors[k].role = .supporter
+        }
+        return c
     }
 
     /// The actors a hyphenated prefix may name ("rebel-held" → rebels, "ISIS-held" → isis); none when

@@ -15,53 +15,8 @@ public struct ClaimReader: Sendable {
         var passive: Bool
     }
 
-    /// Patterns, longest first. Passive: the place comes before and the actor after the last word.
-    /// The triggers by their first word, each list in the order of `triggers` (longest first).
-    static let triggersByFirstWord: [String: [Trigger]] = Dictionary(grouping: triggers, by: { $0.words.first ?? "" })
-
-    static let triggers: [Trigger] = {
-        func t(_ s: String, _ a: ControlAction, passive: Bool = false) -> Trigger {
-            Trigger(words: s.split(separator: " ").map(String.init), action: a, passive: passive)
-        }
-        let list: [Trigger] = [
-            t("on the verge of entering", .advancing), t("fought their way into", .entered),
-            t("fought its way into", .entered),
-            t("was retaken by", .captured, passive: true), t("was recaptured by", .captured, passive: true),
-            t("was captured by", .captured, passive: true), t("was taken by", .captured, passive: true),
-            t("was seized by", .captured, passive: true), t("were captured by", .captured, passive: true),
-            t("was besieged by", .besieged, passive: true), t("was encircled by", .besieged, passive: true),
-            t("is besieged by", .besieged, passive: true), t("were pushed back", .withdrew),
-            t("was pushed back", .withdrew),
-            t("taken full control of", .captured), t("took full control of", .captured),
-            t("taken control of", .captured),
-            t("seized control of", .captured), t("regained control of", .captured), t("gained control of", .captured),
-            t("took control of", .captured), t("laid siege to", .besieged), t("broke the siege", .siegeBroken),
-            t("lifted the siege", .siegeBroken), t("broken the siege", .siegeBroken),
-            t("ended the siege", .siegeBroken),
-            t("breaking the siege", .siegeBroken), t("broke the siege of", .siegeBroken), t("pulled out of", .withdrew),
-            t("poised to enter", .advancing), t("reached the outskirts of", .advancing),
-            t("reached the edge of", .advancing),
-            t("lifting the siege", .siegeBroken), t("lifting the siege of", .siegeBroken),
-            t("closing in on", .advancing), t("advanced to", .advancing),
-            t("advanced on", .advancing), t("advanced towards", .advancing), t("advanced toward", .advancing),
-            t("advancing on", .advancing), t("advancing towards", .advancing), t("pushed towards", .advancing),
-            t("pushed into", .entered), t("broke into", .entered), t("withdrew from", .withdrew),
-            t("retreated from", .withdrew),
-            t("fell to", .captured, passive: true), t("held by", .holds, passive: true),
-            t("controlled by", .holds, passive: true),
-            t("captured by", .captured, passive: true), t("retaken by", .captured, passive: true),
-            t("besieged by", .besieged, passive: true),
-            t("encircled by", .besieged, passive: true), t("surrounded by", .besieged, passive: true),
-            t("captured", .captured), t("recaptured", .captured), t("retook", .captured), t("seized", .captured),
-            t("took", .captured),
-            t("overran", .captured), t("liberated", .captured), t("besiege", .besieged), t("besieged", .besieged),
-            t("encircled", .besieged), t("surrounded", .besieged), t("withdrew", .withdrew), t("fled", .withdrew),
-            t("abandoned", .withdrew), t("entered", .entered), t("stormed", .entered), t("lost", .lost),
-            t("approached", .advancing),
-            t("hold", .holds), t("holds", .holds), t("held", .holds), t("control", .holds), t("controls", .holds),
-        ]
-        return list.sorted { $0.words.count > $1.words.count }
-    }()
+    /// The verbs and fixed phrases of control (`Shapes/words.json`).
+    static let verbs = ControlVerbs.shared
 
     /// Words before a trigger that make it an intention or a hypothesis, not an event.
     static let irrealis: Set<String> = WordLists.shared.set("irrealis words")
@@ -111,6 +66,15 @@ public struct ClaimReader: Sendable {
     struct ClaimList {
         var claims: [ControlClaim] = []
         var leftOut = 0
+        /// For each claim (by index) whose actor the sentence does not name, what its context offers.
+        var context: [Int: Context] = [:]
+        /// The sides the article names (combatants in the catalogue), in the order first named.
+        var sides: [String] = []
+        struct Context {
+            var subjects: [String]
+            var last: String?
+            var losers: Set<String>
+        }
         /// What makes two claims the same: actor, action, place and the sentence (by its offsets).
         private var seen = Set<[String]>()
 
@@ -136,6 +100,11 @@ public struct ClaimReader: Sendable {
     /// Reads the article sentence by sentence: each sentence's places, actors and attribution, then
     /// its phrases of control and its event and state verbs; finally the inferences a reader draws.
     public func claims(in article: Article, places: PlaceResolution) -> [ControlClaim] {
+        // The roles the actors have in the article's wars (a combatant elsewhere may be a supporter here).
+        ClaimReader(actors: actors.forCountries(places.focusCountries)).read(article, places: places)
+    }
+
+    func read(_ article: Article, places: PlaceResolution) -> [ControlClaim] {
         var found = ClaimList()
         let articleDate = Self.yearMonth(article.date)
         let named = NamedPlaces(places)
@@ -148,6 +117,9 @@ public struct ClaimReader: Sendable {
                 strongholdClaims(at: i, in: reading, into: &found)
             }
             eventClaims(in: reading, memory: &memory, into: &found)
+            for a in reading.actorRefs.map(\.actor) where !found.sides.contains(a) && !isSupporter(a) {
+                if !ActorCatalog.isUnlisted(a) { found.sides.append(a) }
+            }
             if let a = reading.actorRefs.last(where: { !isSupporter($0.actor) })?.actor ?? reading.actorRefs.last?.actor
             {
                 memory.lastActor = a
@@ -159,7 +131,9 @@ public struct ClaimReader: Sendable {
                 "frontline: warning: \(article.path ?? article.name): \(found.claims.count + found.leftOut) claims, "
                     + "the first \(Limits.claims) kept, the rest left out")
         }
-        return infer(found.claims)
+        var claims = found.claims
+        Self.resolveContext(&claims, found.context, sides: found.sides)
+        return infer(claims)
     }
 
     /// The places each sentence names (not as a government), gathered once for the whole article.
@@ -189,7 +163,7 @@ public struct ClaimReader: Sendable {
         let toks = s.tokens
         let lower = toks.map { $0.text.lowercased() }
         let chars = Array(s.text)
-        let refs = placeRefs(lower: lower, named: named.points[si] ?? [], lastPlace: memory.lastPlace)
+        let refs = placeRefs(toks: toks, chars: chars, named: named.points[si] ?? [], lastPlace: memory.lastPlace)
         // Actors named in this sentence, and pronouns that stand for them.
         let namedCountry = named.country[si]
         var actorRefs = resolveActors(
@@ -199,7 +173,7 @@ public struct ClaimReader: Sendable {
         let attribution = self.attribution(
             toks: toks, lower: lower, chars: chars, roles: &memory.roles,
             pendingRole: &memory.pendingRole)
-        let reported = lower.contains { ["said", "says", "told", "according", "reported"].contains($0) }
+        let reported = lower.contains { Self.reportingVerbs.contains($0) }
         let evidence = Evidence(sentence: s.text, start: s.start, end: s.end)
         return SentenceReading(
             toks: toks, lower: lower, chars: chars, refs: refs, actorRefs: actorRefs,
@@ -211,8 +185,10 @@ public struct ClaimReader: Sendable {
     /// The places named in a sentence, by token, in order: each mention of a point place (`named`, by its
     /// tokens), and "the city", "the town" for the last place named (in the sentence, else before it).
     func placeRefs(
-        lower: [String], named: [(place: ResolvedPlace, span: TokenSpan)], lastPlace: ResolvedPlace?
+        toks: [Token], chars: [Character], named: [(place: ResolvedPlace, span: TokenSpan)],
+        lastPlace: ResolvedPlace?
     ) -> [PlaceRef] {
+        let lower = toks.map { $0.text.lowercased() }
         var refs: [PlaceRef] = []
         for (p, span) in named {
             let f = span.first
@@ -222,15 +198,24 @@ public struct ClaimReader: Sendable {
         }
         for (i, w) in lower.enumerated() where i > 0 && (w == "city" || w == "town") {
             let afterThe = lower[i - 1] == "the" || (i > 1 && lower[i - 2] == "the" && lower[i - 1].contains("-"))
-            guard afterThe, i + 1 >= lower.count || lower[i + 1] != "of",
+            guard afterThe || Self.isApposition(at: i, lower: lower, toks: toks, chars: chars),
+                i + 1 >= lower.count || lower[i + 1] != "of",
                 !refs.contains(where: { $0.first <= i + 2 && $0.first >= i })
             else { continue }
-            if let p = refs.last(where: { $0.last < i })?.place ?? lastPlace {
+            // The place named last before it (the refs are not yet in token order).
+            if let p = refs.filter({ $0.last < i }).max(by: { $0.last < $1.last })?.place ?? lastPlace {
                 refs.append(PlaceRef(first: i, last: i, place: p, near: false, coreference: true))
             }
         }
         refs.sort { $0.first < $1.first }
         return refs
+    }
+
+    /// ", a market town", ", a city of 20,000": a noun phrase set after a comma, in apposition to the place
+    /// named before it.
+    static func isApposition(at i: Int, lower: [String], toks: [Token], chars: [Character]) -> Bool {
+        guard let a = (max(1, i - 3)..<i).last(where: { lower[$0] == "a" || lower[$0] == "an" }) else { return false }
+        return chars[toks[a - 1].end..<toks[a].start].contains(",")
     }
 
     /// "rebel-held", "ISIS-controlled": the actor the prefix names holds the place named within four
@@ -244,7 +229,10 @@ public struct ClaimReader: Sendable {
             let context = Self.context(after: i, refs: r.refs, country: r.country, focus: r.focusCountries)
             let a = actors.resolve(candidates, context: context) ?? ActorCatalog.unlisted(prefix)
             if let ref = r.refs.first(where: { $0.first > i && $0.first <= i + 4 }) {
-                found.add(a, .holds, ref, in: r, time: nil, phase: .current)
+                // "the government-held towns of Nubl and Zahraa": each place listed.
+                for p in [ref] + Self.partners(of: ref, in: r) {
+                    found.add(a, .holds, p, in: r, time: nil, phase: .current)
+                }
             } else if i >= 2, ["been", "was", "is", "remained", "remains", "were"].contains(lower[i - 1]),
                 let ref = r.refs.last(where: { $0.last < i && $0.last >= i - 8 })
             {
@@ -271,12 +259,8 @@ public struct ClaimReader: Sendable {
         guard let ref = place else { return }
         let time = timeExpression(r.times, near: i)
         let phase: Phase = lower[max(0, i - 5)..<i].contains("had") || time?.before == true ? .before : .current
-        found.add(a.actor, .holds, ref, in: r, time: time?.text, phase: phase)
-        for other in r.refs
-        where (other.last == ref.first - 2 && lower[ref.first - 1] == "and")
-            || (other.first == ref.last + 2 && lower[ref.last + 1] == "and")
-        {
-            found.add(a.actor, .holds, other, in: r, time: time?.text, phase: phase)
+        for p in [ref] + Self.partners(of: ref, in: r) {
+            found.add(a.actor, .holds, p, in: r, time: time?.text, phase: phase)
         }
     }
 
@@ -294,13 +278,6 @@ public struct ClaimReader: Sendable {
         found.add(a.actor, .holds, ref, in: r, time: nil, phase: .current)
     }
 
-    /// The trigger starting at token `i`, the longest that matches.
-    static func trigger(at i: Int, in lower: [String]) -> Trigger? {
-        triggersByFirstWord[lower[i]]?.first { tr in
-            i + tr.words.count <= lower.count && lower[i..<(i + tr.words.count)].elementsEqual(tr.words)
-        }
-    }
-
     /// "to capture", "aim of cutting off", "before the area falls to": intentions are not events.
     static func isIntention(_ trig: Trigger, at i: Int, lower: [String]) -> Bool {
         if i > 0, lower[i - 1] == "to", trig.action != .advancing,
@@ -316,49 +293,6 @@ public struct ClaimReader: Sendable {
         var actor: String?
         var coActors: [String] = []
         var place: PlaceRef?
-    }
-
-    /// Event and state verbs: each trigger that is no intention gives claims for its actor (and
-    /// co-actors) on its place (and the places coordinated with it).
-    func eventClaims(in r: SentenceReading, memory: inout Memory, into found: inout ClaimList) {
-        let lower = r.lower
-        var taken = Set<Int>()
-        var i = 0
-        while i < r.toks.count {
-            guard let trig = Self.trigger(at: i, in: lower) else {
-                i += 1
-                continue
-            }
-            let end = i + trig.words.count - 1
-            defer { i = end + 1 }
-            if taken.contains(i) || Self.isIntention(trig, at: i, lower: lower) { continue }
-            let time = timeExpression(r.times, near: i)
-            let roles =
-                trig.passive
-                ? passiveRoles(trig, at: i, end: end, in: r, lastPlace: memory.lastPlace)
-                : activeRoles(trig, at: i, end: end, in: r, lastBesieged: memory.lastBesieged)
-            guard let a = roles.actor, let p = roles.place else { continue }
-            taken.insert(i)
-            let phase = self.phase(
-                for: trig.action, lower: lower, at: i, time: time,
-                reported: r.reported && !Self.isQuoted(at: r.toks[i].start, in: r.chars))
-            for who in [a] + roles.coActors {
-                for place in [p] + Self.partners(of: p, in: r) {
-                    found.add(who, trig.action, place, in: r, time: time?.text, phase: phase)
-                }
-            }
-            if trig.action == .besieged { memory.lastBesieged = p.place }
-            // "captured Palmyra from ISIS": the other side held it before.
-            if trig.action == .captured,
-                let from = r.actorRefs.first(where: {
-                    $0.first > p.last && $0.first <= p.last + 3 && lower[$0.first - 1] == "from"
-                })
-            {
-                found.add(
-                    from.actor, .holds, p, in: r, time: nil, phase: .before,
-                    note: "held it until it was captured", confidence: 0.7)
-            }
-        }
     }
 
     /// A passive trigger: the place before it, the actor after it ("was captured by"); "ISIS fighters
@@ -397,7 +331,15 @@ public struct ClaimReader: Sendable {
                 guard let and = (max(0, s.first - 2)..<s.first).last(where: { lower[$0] == "and" }) else { return [] }
                 return actorRefs.filter { $0.last == and - 1 }.map(\.actor)
             } ?? []
-        roles.place = refs.first { $0.first > end && $0.first <= end + 8 }
+        // The object within eight words, in the verb's own clause ("took the square, where ISIS seized Raqqa":
+        // Raqqa is the other verb's).
+        let clauseEnd =
+            (end + 1..<min(lower.count, end + 9)).first {
+                Self.clauseOpeners.contains(lower[$0])
+                    || Self.verbs.group(at: $0, in: lower, capitalized: { r.toks[$0].isCapitalized })?.attributive
+                        == false
+            } ?? end + 9
+        roles.place = refs.first { $0.first > end && $0.first < clauseEnd }
         if trig.action == .holds {
             // "Rebels also still hold Hraytan"; "Azaz, a town that rebels have held for years".
             roles.place =
@@ -417,19 +359,44 @@ public struct ClaimReader: Sendable {
         return roles
     }
 
+    /// Verbs that make a sentence reported speech: its past perfect is the reported event, not background.
+    static let reportingVerbs: Set<String> = [
+        "said", "says", "told", "according", "reported", "announced", "claimed", "declared", "confirmed", "added",
+    ]
+    /// Words that open a new clause: a verb's object is not found past them.
+    static let clauseOpeners: Set<String> = WordLists.shared.set("clause openers")
     /// Words between an actor and a verb that make the actor a speaker, not the verb's subject.
     static let speechWords: Set<String> = ["said", "told", "according"]
     /// Words before an actor that make it an object ("backed by", "with"), not a subject.
     static let objectPrepositions: Set<String> = ["by", "with", "from", "against", "of"]
 
-    /// "Akhtarin and Sawran": the places coordinated with a claim's place share the claim.
+    /// "Akhtarin and Sawran", "the towns of Jabrayil, Fuzuli, Zangilan and Qubadli": the places listed with
+    /// a claim's place share the claim. Two places are in one list when only a comma or list words
+    /// ("and", "as well as", "along with", "and then") stand between them.
     static func partners(of p: PlaceRef, in r: SentenceReading) -> [PlaceRef] {
-        r.refs.filter { ref in
-            ref.place.entry.id != p.place.entry.id
-                && ((ref.last == p.first - 2 && r.lower[p.first - 1] == "and")
-                    || (ref.first == p.last + 2 && ref.first - 1 < r.lower.count && r.lower[p.last + 1] == "and"))
+        let points = r.refs.filter { !$0.coreference }
+        guard let k = points.firstIndex(where: { $0.first == p.first }) else { return [] }
+        // How two neighbours are joined: nil (not), a bare comma, or list words ("and", "as well as").
+        func link(_ a: PlaceRef, _ b: PlaceRef) -> Bool? {
+            let comma = r.chars[r.toks[a.last].end..<r.toks[b.first].start].contains(",")
+            let between = r.lower[(a.last + 1)..<b.first]
+            if between.isEmpty { return comma ? false : nil }
+            return between.count <= 3 && between.allSatisfy(listWords.contains) ? true : nil
         }
+        var lo = k, hi = k
+        while lo > 0, link(points[lo - 1], points[lo]) != nil { lo -= 1 }
+        while hi + 1 < points.count, link(points[hi], points[hi + 1]) != nil { hi += 1 }
+        // A run of bare commas is a list only when list words join its last two ("A, B and C"); else
+        // ("west of Tal Afar, Sinjar") only the neighbours joined by list words are.
+        if lo < hi, link(points[hi - 1], points[hi]) != true {
+            lo = k
+            hi = k
+            while lo > 0, link(points[lo - 1], points[lo]) == true { lo -= 1 }
+            while hi + 1 < points.count, link(points[hi], points[hi + 1]) == true { hi += 1 }
+        }
+        return points[lo...hi].filter { $0.place.entry.id != p.place.entry.id }
     }
+    static let listWords: Set<String> = WordLists.shared.set("list connectors")
 
     /// Inside a direct quotation: an open quote before the character offset, or an unmatched closing
     /// quote after it.

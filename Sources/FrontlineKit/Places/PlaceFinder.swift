@@ -172,6 +172,14 @@ public struct PlaceFinder: Sendable {
             {
                 continue
             }
+            // The words of one name are separated by spaces only: "Azaz, Marea" is two places.
+            if n > 1,
+                ((i + 1)..<(i + n)).contains(where: { k in
+                    chars[toks[k - 1].end..<toks[k].start].contains { $0 != " " }
+                })
+            {
+                continue
+            }
             let surface = String(chars[tok.start..<last.end])
             let (key, skeleton) = PlaceNameNormalizer.keys(surface)
             guard !key.isEmpty else { continue }
@@ -205,7 +213,11 @@ public struct PlaceFinder: Sendable {
         let toks = s.tokens, (chars, lower) = text
         guard let c = cue(before: i, in: lower), c.hasSuffix(" of") else { return nil }
         var j = i
-        while j < toks.count, toks[j].isCapitalized, !blocked.contains(j), j - i < 4 { j += 1 }
+        while j < toks.count, toks[j].isCapitalized, !blocked.contains(j), j - i < 4,
+            j == i || chars[toks[j - 1].end..<toks[j].start].allSatisfy({ $0 == " " })
+        {
+            j += 1
+        }
         let surface = String(chars[toks[i].start..<toks[j - 1].end])
         let m = NameMention(
             text: surface, start: s.start + toks[i].start, end: s.start + toks[j - 1].end,

@@ -1,0 +1,114 @@
+import XCTest
+
+@testable import FrontlineKit
+
+/// Claims read by clause: verb groups (voice, negation, modals, adjectives), relative clauses, lists,
+/// parts of places, and the actor the context gives an agentless passive. Every article here is written
+/// for the test.
+final class ClauseReadingTests: XCTestCase {
+    func claims(_ body: String, title: String = "Fighting in Syria") throws -> [ControlClaim] {
+        let f = try Fixtures.frontline()
+        return f.claimsDocument(for: Article(name: "t", text: title + "\n\n" + body + "\n")).controlClaims
+    }
+
+    func has(_ cs: [ControlClaim], _ actor: String, _ action: ControlAction, _ place: String) -> Bool {
+        cs.contains { $0.actor == actor && $0.action == action && $0.location == place }
+    }
+
+    func testVerbGroupsReadTheirVoiceAndForm() {
+        let v = ControlVerbs.shared
+        func group(_ s: String, _ word: String) throws -> ControlVerbs.Group {
+            let lower = s.lowercased().split(separator: " ").map(String.init)
+            return try XCTUnwrap(v.group(at: try XCTUnwrap(lower.firstIndex(of: word)), in: lower))
+        }
+        XCTAssertTrue(try group("the town had been retaken by the army", "retaken").passive)
+        XCTAssertTrue(try group("the town had been retaken by the army", "retaken").pastPerfect)
+        XCTAssertFalse(try group("the army had retaken the town", "retaken").passive)
+        XCTAssertTrue(try group("Tikrit captured by the militants in 2014", "captured").reduced)
+        XCTAssertTrue(try group("the rebels have not captured the town", "captured").negated)
+        XCTAssertTrue(try group("the rebels haven't captured the town", "captured").negated)
+        XCTAssertTrue(try group("the besieged city", "besieged").attributive)
+        XCTAssertTrue(try group("the capture of the town", "capture").attributive)
+        XCTAssertTrue(try group("fled to surrounding villages", "surrounding").attributive)
+        XCTAssertTrue(try group("the area is under rebel control", "control").attributive)
+        XCTAssertTrue(try group("on the western approach to the city", "approach").attributive)
+        XCTAssertFalse(try group("the army was taking the town", "taking").passive)
+        XCTAssertTrue(try group("the army was taking the town", "taking").gerund)
+        XCTAssertNil(v.group(at: 0, in: ["walked"]))
+    }
+
+    func testAgentlessPassiveTakesTheSideTheContextNames() throws {
+        let cs = try claims(
+            """
+            Syrian government forces advanced through the countryside east of Homs on Monday and captured \
+            Qaryatain. Palmyra was retaken on Tuesday, state media said.
+            """)
+        XCTAssertTrue(has(cs, "syrian-government", .captured, "Palmyra"), "\(cs.map(\.actor))")
+        let c = try XCTUnwrap(cs.first { $0.location == "Palmyra" })
+        XCTAssertEqual(c.notes, "actor not stated in the sentence: from the article's context")
+    }
+
+    func testTheLoserIsNeverTheTaker() throws {
+        let cs = try claims(
+            """
+            ISIS fighters abandoned their positions near Palmyra on Monday. Palmyra was liberated from ISIS \
+            on Tuesday, the army said.
+            """)
+        XCTAssertFalse(has(cs, "isis", .captured, "Palmyra"))
+        XCTAssertTrue(has(cs, "syrian-government", .captured, "Palmyra"), "\(cs.map { "\($0.actor) \($0.location)" })")
+    }
+
+    func testNegationsModalsAndNounsAreNotEvents() throws {
+        let cs = try claims(
+            """
+            Rebels did not capture Marea. The army will enter Manbij soon, officials said. The capture of \
+            Jarabulus by ISIS was not confirmed. Rebels were cautious about entering Azaz.
+            """)
+        XCTAssertTrue(cs.isEmpty, "\(cs.map { "\($0.actor) \($0.action) \($0.location)" })")
+    }
+
+    func testRelativeClauseHangsOnThePlaceBeforeIt() throws {
+        let cs = try claims("Fighting raged around Manbij, which the SDF captured in August, and near Jarabulus.")
+        XCTAssertTrue(has(cs, "sdf", .captured, "Manbij"))
+        XCTAssertFalse(cs.contains { $0.location == "Jarabulus" })
+    }
+
+    func testListsShareTheClaimAndACommaAloneIsNoList() throws {
+        let cs = try claims("The army said it had taken the towns of Azaz, Marea and Tal Rifaat on Sunday.")
+        for p in ["Azaz", "Marea", "Tal Rifaat"] { XCTAssertTrue(has(cs, "syrian-government", .captured, p), p) }
+        let apart = try claims("West of Raqqa, Tabqa was retaken by the SDF in May.")
+        XCTAssertTrue(has(apart, "sdf", .captured, "Tabqa"))
+        XCTAssertFalse(apart.contains { $0.location == "Raqqa" })
+    }
+
+    func testAPartOfAPlaceIsNotThePlace() throws {
+        let cs = try claims("ISIS seized positions on the edge of Deir Ezzor. Rebels took villages near Azaz.")
+        XCTAssertFalse(cs.contains { $0.action == .captured }, "\(cs.map { "\($0.actor) \($0.location)" })")
+        let entered = try claims("Syrian troops entered the eastern districts of Aleppo on Monday.")
+        XCTAssertTrue(entered.contains { $0.action == .entered && $0.location == "Aleppo" })
+    }
+
+    func testGerundClausesAndPerfectInfinitives() throws {
+        let cs = try claims(
+            "After capturing Akhtarin, the rebels advanced on al-Bab. ISIS claimed to have taken Marea.")
+        XCTAssertTrue(has(cs, "rebels", .captured, "Akhtarin"))
+        XCTAssertTrue(has(cs, "isis", .captured, "Marea"))
+    }
+
+    func testAReducedRelativeHangsOnTheNearestPlace() throws {
+        let cs = try claims("Refugees fled on the road to Azaz, a town still held by rebels.")
+        XCTAssertTrue(has(cs, "rebels", .holds, "Azaz"))
+    }
+
+    func testAWithdrawalTowardsAPlaceIsNotFromIt() throws {
+        let cs = try claims("ISIS fighters withdrew towards Raqqa on Monday.")
+        XCTAssertFalse(cs.contains { $0.location == "Raqqa" && $0.action == .withdrew })
+    }
+
+    func testASupporterInOneWarIsACombatantInAnother() throws {
+        let actors = try Fixtures.frontline().actors
+        XCTAssertEqual(actors.actor(id: "russia")?.role, .combatant)
+        XCTAssertEqual(actors.forCountries(["SY"]).actor(id: "russia")?.role, .supporter)
+        XCTAssertEqual(actors.forCountries(["UA"]).actor(id: "russia")?.role, .combatant)
+    }
+}
