@@ -111,4 +111,38 @@ final class ClauseReadingTests: XCTestCase {
         XCTAssertEqual(actors.forCountries(["SY"]).actor(id: "russia")?.role, .supporter)
         XCTAssertEqual(actors.forCountries(["UA"]).actor(id: "russia")?.role, .combatant)
     }
+
+    func testNounsOfControlNameTheirSide() throws {
+        let cs = try claims(
+            """
+            The fall of Palmyra to ISIS shocked the capital. The recapture of Manbij by the SDF took weeks. \
+            The fall of Azaz would be a blow, officials said. The capture of Marea was announced on Monday.
+            """)
+        XCTAssertTrue(has(cs, "isis", .captured, "Palmyra"))
+        XCTAssertTrue(has(cs, "sdf", .captured, "Manbij"))
+        XCTAssertFalse(cs.contains { $0.location == "Azaz" || $0.location == "Marea" })
+    }
+
+    func testInTheHandsOfAndUnitsOfASide() throws {
+        let cs = try claims(
+            """
+            The air base remained in the hands of the Syrian army near Palmyra. Palmyra is in the hands of the \
+            Syrian army. Units of the Syrian army took Qaryatain on Monday.
+            """)
+        XCTAssertTrue(has(cs, "syrian-government", .holds, "Palmyra"))
+        XCTAssertTrue(has(cs, "syrian-government", .captured, "Qaryatain"))
+    }
+
+    func testActorsByDescription() throws {
+        let cs = try claims(
+            "HTS-led fighters captured Saraqeb. Kurdish-led forces took Manbij. Syrian special forces took Palmyra.")
+        XCTAssertTrue(has(cs, "hts", .captured, "Saraqeb"))
+        XCTAssertTrue(has(cs, "sdf", .captured, "Manbij"))
+        XCTAssertTrue(has(cs, "syrian-government", .captured, "Palmyra"), "\(cs.map { "\($0.actor) \($0.location)" })")
+    }
+
+    func testHoldingAPlaceResponsibleIsNoHolding() throws {
+        let cs = try claims("The rebels said they held Damascus responsible for the attack on Azaz.")
+        XCTAssertFalse(cs.contains { $0.action == .holds })
+    }
 }

@@ -201,7 +201,12 @@ public struct ActorCatalog: Sendable {
             // actors); of two of that length, as written and lower-cased, the first in `patterns`.
             var found: Int?
             guard firstTokens.contains("C:" + toks[i].text) || firstTokens.contains("l:" + lower[i]) else {
-                i += 1
+                if lower[i].hasSuffix("-led"), let d = description(at: i, toks: toks, lower: lower) {
+                    out.append((i, d.last, d.actors))
+                    i = d.last + 1
+                } else {
+                    i += 1
+                }
                 continue
             }
             for n in stride(from: min(longestName, toks.count - i), through: 1, by: -1) where found == nil {
@@ -210,13 +215,43 @@ public struct ActorCatalog: Sendable {
                 found = [exact, folded].compactMap { $0 }.min()
             }
             guard let k = found else {
-                i += 1
+                if let d = description(at: i, toks: toks, lower: lower) {
+                    out.append((i, d.last, d.actors))
+                    i = d.last + 1
+                } else {
+                    i += 1
+                }
                 continue
             }
             out.append((i, i + patterns[k].tokens.count - 1, patterns[k].actors))
             i += patterns[k].tokens.count
         }
         return out
+    }
+
+    /// The nouns that head a description of armed forces ("Russian airborne units", "HTS-led fighters").
+    static let forceHeads: Set<String> = WordLists.shared.set("force nouns").union(
+        ["army", "military", "militia", "militias", "paratroopers"])
+
+    /// An actor by description: a side's adjective or an "X-led" prefix, up to two lowercase modifiers,
+    /// and a force noun ("Russian airborne units", "Azerbaijani special forces", "Iraqi military forces",
+    /// "HTS-led fighters", "Kurdish-led forces"): the actor the catalogue knows as that adjective with a force
+    /// noun ("Russian units", "Kurdish forces"), or as the prefix ("HTS"); none when it knows neither.
+    func description(at i: Int, toks: [Token], lower: [String]) -> (last: Int, actors: [Candidate])? {
+        guard toks[i].isCapitalized || lower[i].hasSuffix("-led") else { return nil }
+        guard let head = (i + 1..<min(toks.count, i + 4)).first(where: { Self.forceHeads.contains(lower[$0]) }),
+            (i + 1..<head).allSatisfy({ !toks[$0].isCapitalized && !lower[$0].contains("-") })
+        else { return nil }
+        if lower[i].hasSuffix("-led") {
+            let found = candidates(prefix: String(toks[i].text.dropLast(4)))
+            return found.isEmpty ? nil : (head, found)
+        }
+        for noun in Self.forceHeads.sorted() {
+            for key in ["C:" + toks[i].text + " " + noun, "l:" + lower[i] + " " + noun] {
+                if let k = patternsByKey[key] { return (head, patterns[k].actors) }
+            }
+        }
+        return nil
     }
 
     /// The catalogue as an article about `countries` reads it: an actor that is a supporter in one of them

@@ -115,6 +115,7 @@ public struct ClaimReader: Sendable {
                 heldAdjectiveClaims(at: i, in: reading, into: &found)
                 underControlClaims(at: i, in: reading, into: &found)
                 strongholdClaims(at: i, in: reading, into: &found)
+                nounClaims(at: i, in: reading, into: &found)
             }
             eventClaims(in: reading, memory: &memory, into: &found)
             for a in reading.actorRefs.map(\.actor) where !found.sides.contains(a) && !isSupporter(a) {
@@ -247,9 +248,14 @@ public struct ClaimReader: Sendable {
     /// after "has been", "is"), and any place joined to it by "and".
     func underControlClaims(at i: Int, in r: SentenceReading, into found: inout ClaimList) {
         let lower = r.lower, w = lower[i]
-        guard w == "control" || w == "hands", i >= 2,
-            ["under", "in"].contains(lower[i - 2]) || (i >= 3 && ["under", "in"].contains(lower[i - 3])),
-            let a = r.actorRefs.last(where: { $0.last == i - 1 })
+        guard w == "control" || w == "hands", i >= 2 else { return }
+        let before = ["under", "in"].contains(lower[i - 2]) || (i >= 3 && ["under", "in"].contains(lower[i - 3]))
+        // "in ISIS hands", "under rebel control"; "in the hands of the Syrian army".
+        let after = lower[i - 1] == "the" && i + 1 < lower.count && lower[i + 1] == "of"
+        let held = before ? r.actorRefs.last(where: { $0.last == i - 1 }) : nil
+        guard
+            let a = held
+                ?? (before && after ? r.actorRefs.first(where: { $0.first == i + 2 || $0.first == i + 3 }) : nil)
         else { return }
         let stative = lower[max(0, i - 5)..<i].contains { ["been", "is", "was", "remains", "remained"].contains($0) }
         let place =
@@ -321,7 +327,7 @@ public struct ClaimReader: Sendable {
         // The last actor named before the verb that can be its subject (the refs are in token order).
         let subject = actorRefs.last { a in
             a.last < i && !lower[a.last + 1..<i].contains(where: Self.speechWords.contains)
-                && (a.first == 0 || !Self.objectPrepositions.contains(lower[a.first - 1]))
+                && (a.first == 0 || !Self.objectPrepositions.contains(lower[a.first - 1]) || Self.isPartitive(a, lower))
         }
         var roles = Roles(actor: subject?.actor)
         if roles.actor == nil, trig.action != .holds { roles.actor = actorRefs.last { $0.last < i }?.actor }
@@ -344,8 +350,13 @@ public struct ClaimReader: Sendable {
             // "Rebels also still hold Hraytan"; "Azaz, a town that rebels have held for years".
             roles.place =
                 refs.first { $0.first > end && $0.first <= end + 3 }
-                ?? refs.last {
-                    $0.last < i && $0.last >= i - 8 && lower[$0.last..<i].contains { $0 == "that" || $0 == "which" }
+                ?? refs.last { ref in
+                    // The place the relative clause hangs on: the one just before "that" ("a town just south
+                    // of al-Bab that IS holds" is the town, an apposition, when one stands there).
+                    guard ref.last < i, ref.last >= i - 8,
+                        let w = (ref.last + 1..<i).first(where: { lower[$0] == "that" || lower[$0] == "which" })
+                    else { return false }
+                    return w == ref.last + 1 || !refs.contains { $0.last > ref.last && $0.last < w }
                 }
         }
         if trig.action == .siegeBroken {
@@ -363,6 +374,14 @@ public struct ClaimReader: Sendable {
     static let reportingVerbs: Set<String> = [
         "said", "says", "told", "according", "reported", "announced", "claimed", "declared", "confirmed", "added",
     ]
+    /// "units of the Counter-Terrorism Service", "fighters of the RSF": the actor after "of" is the side.
+    static func isPartitive(_ a: (first: Int, last: Int, actor: String), _ lower: [String]) -> Bool {
+        a.first >= 2 && lower[a.first - 1] == "of" && forceNouns.contains(lower[a.first - 2])
+            || a.first >= 3 && lower[a.first - 1] == "the" && lower[a.first - 2] == "of"
+                && forceNouns.contains(lower[a.first - 3])
+    }
+    static let forceNouns: Set<String> = WordLists.shared.set("force nouns")
+
     /// Words that open a new clause: a verb's object is not found past them.
     static let clauseOpeners: Set<String> = WordLists.shared.set("clause openers")
     /// Words between an actor and a verb that make the actor a speaker, not the verb's subject.

@@ -212,6 +212,7 @@ extension ClaimReader {
     static let kilometreWords: Set<String> = WordLists.shared.set("kilometre words").union(
         WordLists.shared.set("mile words"))
     static let partNouns: Set<String> = WordLists.shared.set("part nouns")
+    static let holdComplements: Set<String> = WordLists.shared.set("hold complements")
 
     /// An active verb of control: subject and object as for a phrase (`activeRoles`); "…, which the army
     /// retook in March": the place the relative clause hangs on; "after capturing A, the rebels …": the
@@ -239,6 +240,12 @@ extension ClaimReader {
             ((g.verb + 1)..<p.first).contains(where: { k in
                 lower[k] == "near" || Self.partNouns.contains(lower[k]) && k + 1 < p.first && lower[k + 1] == "of"
             })
+        {
+            roles.place = nil
+        }
+        // "held Moscow responsible", "held Aleppo's people hostage": not a holding of the place.
+        if g.action == .holds, let p = roles.place, p.last + 1 < lower.count, p.first > g.verb,
+            Self.holdComplements.contains(lower[p.last + 1])
         {
             roles.place = nil
         }
