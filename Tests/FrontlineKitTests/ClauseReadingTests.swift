@@ -145,4 +145,36 @@ final class ClauseReadingTests: XCTestCase {
         let cs = try claims("The rebels said they held Damascus responsible for the attack on Azaz.")
         XCTAssertFalse(cs.contains { $0.action == .holds })
     }
+
+    func testAPlaceThatFellIsTaken() throws {
+        let cs = try claims(
+            """
+            Palmyra fell to ISIS in May. The rebels said Marea fell on Monday after a week of fighting. \
+            Shells fell on Azaz. State media denied that Tal Rifaat had fallen.
+            """)
+        XCTAssertTrue(has(cs, "isis", .captured, "Palmyra"))
+        XCTAssertTrue(has(cs, "rebels", .captured, "Marea"), "\(cs.map { "\($0.actor) \($0.location)" })")
+        XCTAssertFalse(cs.contains { $0.location == "Azaz" || $0.location == "Tal Rifaat" })
+    }
+
+    func testDrivingASideOutOfAPlace() throws {
+        let cs = try claims(
+            "The SDF drove ISIS out of Manbij on Friday. Rebels pushed ISIS back from positions near Azaz.")
+        XCTAssertTrue(has(cs, "sdf", .captured, "Manbij"))
+        XCTAssertTrue(has(cs, "isis", .withdrew, "Manbij"))
+        XCTAssertFalse(cs.contains { $0.location == "Azaz" })
+    }
+
+    func testIncludingListsTheObject() throws {
+        let cs = try claims("ISIS still controls most of the province, including the towns of Mayadin and Albu Kamal.")
+        XCTAssertTrue(has(cs, "isis", .holds, "Mayadin"))
+        XCTAssertTrue(has(cs, "isis", .holds, "Albu Kamal"))
+    }
+
+    func testARelativeClausePastADirectionHangsOnTheApposition() throws {
+        let cs = try claims(
+            "Fighting went on near Manbij, a town about 80 km northeast of Aleppo which the SDF took in August.")
+        XCTAssertTrue(has(cs, "sdf", .captured, "Manbij"), "\(cs.map { "\($0.actor) \($0.location)" })")
+        XCTAssertFalse(cs.contains { $0.location == "Aleppo" })
+    }
 }

@@ -116,6 +116,7 @@ public struct ClaimReader: Sendable {
                 underControlClaims(at: i, in: reading, into: &found)
                 strongholdClaims(at: i, in: reading, into: &found)
                 nounClaims(at: i, in: reading, into: &found)
+                expulsionClaims(at: i, in: reading, into: &found)
             }
             eventClaims(in: reading, memory: &memory, into: &found)
             for a in reading.actorRefs.map(\.actor) where !found.sides.contains(a) && !isSupporter(a) {

@@ -13,6 +13,8 @@ struct ControlVerbs: Sendable {
     struct Reading: Sendable {
         var action: ControlAction
         var forms: Set<Form>
+        /// A verb whose subject is the place it happens to ("Selydove fell in October"): read as a passive.
+        var undergoer = false
     }
 
     let byWord: [String: Reading]
@@ -37,13 +39,16 @@ struct ControlVerbs: Sendable {
     init(lists: WordLists) {
         var byWord: [String: Reading] = [:]
         for (head, words) in Self.entries(lists.list("control verbs")) {
-            guard let action = ControlAction(rawValue: head), words.count == Form.allCases.count else { continue }
+            let undergoer = head.hasPrefix("undergoer ")
+            guard let action = ControlAction(rawValue: undergoer ? String(head.dropFirst(10)) : head),
+                words.count == Form.allCases.count
+            else { continue }
             for (k, w) in words.enumerated() {
                 let form = Form.allCases[k]
                 if byWord[w]?.action == action {
                     byWord[w]?.forms.insert(form)
                 } else if byWord[w] == nil {
-                    byWord[w] = Reading(action: action, forms: [form])
+                    byWord[w] = Reading(action: action, forms: [form], undergoer: undergoer)
                 }
             }
         }
@@ -98,6 +103,8 @@ struct ControlVerbs: Sendable {
         var gerund: Bool
         /// A passive participle with no auxiliary ("a city still held by the army"): a reduced relative.
         var reduced = false
+        /// The verb's subject is the place ("the town fell"): its roles are a passive's.
+        var undergoer = false
     }
 
     static let beForms: Set<String> = ["am", "is", "are", "was", "were", "be", "been", "being", "got", "get", "gets"]
@@ -139,6 +146,7 @@ struct ControlVerbs: Sendable {
         let participle = reading.forms.contains(.participle)
         // "was retaken", "had been liberated", "got cut off"; not "was taking" (a progressive is active).
         g.passive = participle && auxiliaries.contains { Self.beForms.contains($0) }
+        g.undergoer = reading.undergoer
         if !g.passive, participle, i + 1 < lower.count, lower[i + 1] == "by", auxiliaries.isEmpty, !chain.negated {
             g.passive = true  // a reduced relative: "Tikrit, captured by the militants in 2014"
             g.reduced = true

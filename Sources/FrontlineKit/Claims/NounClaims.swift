@@ -22,7 +22,7 @@ extension ClaimReader {
         guard let action = Self.controlNouns[lower[i]], i + 2 < lower.count else { return }
         let link = action == .withdrew ? "from" : "of"
         guard lower[i + 1] == link, let p = r.refs.first(where: { $0.first == i + 2 || $0.first == i + 3 }),
-            !Self.isPartOf(p, in: lower)
+            !Self.isPartOf(p, in: r)
         else { return }
         // "before the fall of", "would mean the loss of", "fears of a siege": not an event.
         let window = lower[max(0, i - 4)..<i]

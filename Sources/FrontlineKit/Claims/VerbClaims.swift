@@ -30,15 +30,16 @@ extension ClaimReader {
                 !g.negated, !g.attributive,
                 !g.gerund || Self.gerundIsEvent(g, in: r)
             else { continue }
-            let trig = Trigger(words: [lower[i]], action: g.action, passive: g.passive)
+            let passive = g.passive || g.undergoer
+            let trig = Trigger(words: [lower[i]], action: g.action, passive: passive)
             // "claimed to have captured" is a perfect infinitive: the event is reported, not intended.
             if Self.isIntention(trig, at: g.start, lower: lower), lower[g.start] != "have" { continue }
             if g.start > 0, Self.verbs.modals.contains(lower[g.start - 1]) { continue }
             var roles =
-                g.passive
-                ? verbPassiveRoles(g, in: r)
+                passive
+                ? (g.undergoer ? undergoerRoles(g, in: r) : verbPassiveRoles(g, in: r))
                 : verbActiveRoles(g, trig, in: r, lastBesieged: memory.lastBesieged)
-            let unstated = g.passive && roles.actor == nil && roles.place != nil
+            let unstated = passive && roles.actor == nil && roles.place != nil
             if unstated { roles.actor = Self.notStated }
             let before = found.claims.count
             record(g.action, at: i, roles, in: r, memory: &memory, into: &found)
@@ -65,6 +66,33 @@ extension ClaimReader {
         return gap.contains(",")
     }
 
+    /// "drove ISIS out of Manbij", "expelled the rebels from Azaz", "pushed Russian forces back from Kupiansk":
+    /// the subject took the place and the side it drove out left it.
+    func expulsionClaims(at i: Int, in r: SentenceReading, into found: inout ClaimList) {
+        let lower = r.lower
+        guard Self.expulsionVerbs.contains(lower[i]),
+            let loser = r.actorRefs.first(where: { $0.first == i + 1 || ($0.first == i + 2 && lower[i + 1] == "the") }),
+            let from = (loser.last + 1..<min(lower.count, loser.last + 4)).first(where: {
+                lower[$0] == "from" || (lower[$0] == "of" && lower[$0 - 1] == "out")
+            }),
+            let p = r.refs.first(where: { $0.first == from + 1 || ($0.first == from + 2 && lower[from + 1] == "the") })
+        else { return }
+        let chain = Self.verbs.auxiliaries(before: i, in: lower)
+        if chain.negated || chain.start > 0 && Self.verbs.modals.contains(lower[chain.start - 1]) { return }
+        let trig = Trigger(words: [lower[i]], action: .captured, passive: false)
+        if Self.isIntention(trig, at: chain.start, lower: lower) { return }
+        let time = timeExpression(r.times, near: i)
+        let phase = self.phase(for: .captured, lower: lower, at: i, time: time, reported: r.reported)
+        let taker = activeRoles(trig, at: i, end: i, in: r, lastBesieged: nil).actor
+        for place in [p] + Self.partners(of: p, in: r) {
+            found.add(loser.actor, .withdrew, place, in: r, time: time?.text, phase: phase)
+            if let taker, taker != loser.actor {
+                found.add(taker, .captured, place, in: r, time: time?.text, phase: phase)
+            }
+        }
+    }
+    static let expulsionVerbs: Set<String> = WordLists.shared.set("expulsion verbs")
+
     /// The claims of one event: its actor and co-actors on its place and the places listed with it, and
     /// for a capture "from" a side, that side's holding before.
     func record(
@@ -74,9 +102,12 @@ extension ClaimReader {
         guard let a = roles.actor, let p = roles.place else { return }
         let lower = r.lower
         let time = timeExpression(r.times, near: i)
-        let phase = self.phase(
+        var phase = self.phase(
             for: action, lower: lower, at: i, time: time,
             reported: r.reported && !Self.isQuoted(at: r.toks[i].start, in: r.chars))
+        // "since Bakhmut fell": what has held since is background to the article's events.
+        let start = Self.verbs.auxiliaries(before: i, in: lower).start
+        if start > 0, lower[start - 1] == "since" || (start > 1 && lower[start - 2] == "since") { phase = .before }
         for who in [a] + roles.coActors {
             for place in [p] + Self.partners(of: p, in: r) {
                 found.add(who, action, place, in: r, time: time?.text, phase: phase)
@@ -105,13 +136,30 @@ extension ClaimReader {
         // A reduced relative hangs on the nearest place ("the road to Butembo, a city held by …"); a clause's
         // subject is no preposition's object, nor a place a part is named of ("the capital of Anbar, which
         // was …" is the capital).
-        let whole = before.last { !Self.isPrepositionObject($0, in: lower) && !Self.isPartOf($0, in: lower) }
+        let whole = before.last { !Self.isPrepositionObject($0, in: lower) && !Self.isPartOf($0, in: r) }
         let subject = g.reduced ? before.last { $0.last >= g.start - 10 } : whole
         let roles = Roles(
             actor: by.flatMap { b in r.actorRefs.first { $0.first > b && $0.first <= b + 4 }?.actor }, place: subject)
         // "was abandoned", "is held", "was lost": who left, holds or lost it is not for the context to say.
         if roles.actor == nil, by != nil || [.withdrew, .lost, .holds].contains(g.action) { return Roles() }
         return roles
+    }
+
+    /// "Selydove fell in October", "the town fell to the rebels": the place just before the verb (its
+    /// subject, no preposition's object) and the side after "to"; none when no place is the subject
+    /// ("shells fell on the town").
+    func undergoerRoles(_ g: ControlVerbs.Group, in r: SentenceReading) -> Roles {
+        let lower = r.lower
+        guard
+            let p = r.refs.last(where: {
+                $0.last < g.start && $0.last >= g.start - 12 && !Self.isPrepositionObject($0, in: lower)
+                    && !Self.isPartOf($0, in: r)
+            }),
+            !(p.last + 1..<g.start).contains(where: { Self.clauseOpeners.contains(lower[$0]) })
+        else { return Roles() }
+        let to = g.verb + 1 < lower.count && lower[g.verb + 1] == "to" ? g.verb + 1 : nil
+        let actor = to.flatMap { t in r.actorRefs.first { $0.first > t && $0.first <= t + 2 }?.actor }
+        return Roles(actor: actor, place: p)
     }
 
     /// What the context offers for the side that took or besieged a place when the sentence does not say
@@ -201,10 +249,28 @@ extension ClaimReader {
         }
         return locationPrepositions.contains(before)
     }
+    /// The place a relative pronoun at `w` hangs on: the one just before it ("Manbij, which …"), unless that
+    /// one only gives a direction or is a part's ("a town 120 km southeast of Kharkiv which …"): then the
+    /// noun phrase set in apposition before it ("Izium, a town …").
+    static func antecedent(of w: Int, in r: SentenceReading) -> PlaceRef? {
+        let lower = r.lower
+        if let direct = r.refs.last(where: { $0.last == w - 1 }), !isPartOf(direct, in: r),
+            lower[direct.first - 1] != "of" || !isPrepositionObject(direct, in: lower)
+        {
+            return direct
+        }
+        return r.refs.last { $0.coreference && $0.last < w && $0.last >= w - 12 }
+    }
+
     /// A place named after a part of it ("the capital of Anbar province", "the edge of Manbij"): the
     /// noun phrase is the part, not this place.
-    static func isPartOf(_ ref: PlaceRef, in lower: [String]) -> Bool {
-        ref.first >= 2 && lower[ref.first - 1] == "of" && partNouns.contains(lower[ref.first - 2])
+    static func isPartOf(_ ref: PlaceRef, in r: SentenceReading) -> Bool {
+        // "of X", "of the X", "of the neighbouring X" after a part noun, with only lowercase words between.
+        let lower = r.lower
+        guard ref.first >= 2, let of = (max(1, ref.first - 3)..<ref.first).last(where: { lower[$0] == "of" }) else {
+            return false
+        }
+        return partNouns.contains(lower[of - 1]) && !((of + 1)..<ref.first).contains { r.toks[$0].isCapitalized }
     }
     static let locationPrepositions: Set<String> = WordLists.shared.set("location prepositions")
     /// Prepositions that make an actor after them no clause's subject ("victory over ISIS", "backed by").
@@ -227,11 +293,16 @@ extension ClaimReader {
             let w = (max(0, g.start - 8)..<g.start).last(where: { ["which", "that", "whom"].contains(lower[$0]) }),
             !r.refs.contains(where: { $0.first > w && $0.first < g.start }),
             let subject = r.actorRefs.last(where: { $0.first > w && $0.last < g.start }),
-            let antecedent = r.refs.last(where: { $0.last == w - 1 && !Self.isPartOf($0, in: lower) }),
-            lower[antecedent.first - 1] != "of" || !Self.isPrepositionObject(antecedent, in: lower)
+            let antecedent = Self.antecedent(of: w, in: r)
         {
             roles.actor = subject.actor
             roles.place = antecedent
+        }
+        // "controls most of the province, including the towns of Mayadin and Albu Kamal".
+        if roles.place == nil,
+            let inc = (g.verb + 1..<min(lower.count, g.verb + 9)).first(where: { lower[$0] == "including" })
+        {
+            roles.place = r.refs.first { $0.first > inc && $0.first <= inc + 4 && !$0.coreference }
         }
         // "taking the capital of South Kivu", "took positions on the edge of the city", "seized villages near
         // Raqqa": the object is a part of the place ("part nouns" before "of"), or lies by it; not the place

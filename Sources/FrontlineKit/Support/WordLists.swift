@@ -25,6 +25,7 @@ public struct WordLists: Sendable {
         "determiners",
         "distance qualifiers",
         "division nouns",
+        "expulsion verbs",
         "feature words",
         "force nouns",
         "geographic nouns",
