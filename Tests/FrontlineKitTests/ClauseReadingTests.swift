@@ -177,4 +177,20 @@ final class ClauseReadingTests: XCTestCase {
         XCTAssertTrue(has(cs, "sdf", .captured, "Manbij"), "\(cs.map { "\($0.actor) \($0.location)" })")
         XCTAssertFalse(cs.contains { $0.location == "Aleppo" })
     }
+
+    func testFightingOverAPlaceMakesItContested() throws {
+        let cs = try claims(
+            """
+            Rebels captured Marea on Monday. Fighting was continuing in Marea on Tuesday. \
+            Azaz remains divided, residents said. No fighting continued in Manbij.
+            """)
+        XCTAssertTrue(has(cs, "rebels", .contested, "Marea"))
+        XCTAssertTrue(cs.contains { $0.action == .contested && $0.location == "Azaz" })
+        XCTAssertFalse(cs.contains { $0.location == "Manbij" })
+        let f = try Fixtures.frontline()
+        let doc = f.claimsDocument(
+            for: Article(name: "t", text: "Fighting in Syria\n\nFighting continues in Marea, rebels said.\n"))
+        let after = try XCTUnwrap(doc.states.first { $0.phase == .after })
+        XCTAssertEqual(after.status, .contested)
+    }
 }

@@ -117,6 +117,7 @@ public struct ClaimReader: Sendable {
                 strongholdClaims(at: i, in: reading, into: &found)
                 nounClaims(at: i, in: reading, into: &found)
                 expulsionClaims(at: i, in: reading, into: &found)
+                contestClaims(at: i, in: reading, memory: memory, into: &found)
             }
             eventClaims(in: reading, memory: &memory, into: &found)
             for a in reading.actorRefs.map(\.actor) where !found.sides.contains(a) && !isSupporter(a) {

@@ -3,6 +3,8 @@ import Foundation
 /// What a claim says an actor did to, or holds at, a place.
 public enum ControlAction: String, Sendable, Codable, CaseIterable {
     case holds, captured, besieged, siegeBroken, withdrew, advancing, entered, lost
+    /// Fought over, neither side holding it whole ("fighting continues in Soledar", "the city remains divided").
+    case contested
 }
 
 /// When a claim holds, relative to the article's own events.

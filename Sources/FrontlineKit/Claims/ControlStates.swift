@@ -41,6 +41,9 @@ public enum ControlStates {
             case .captured, .entered:
                 before.controller = c.actor
                 before.claims.append(c.id)
+            case .contested:
+                contest(c, &before)
+                before.claims.append(c.id)
             default: break
             }
         }
@@ -57,7 +60,7 @@ public enum ControlStates {
         if after.status == .besieged, cs.contains(where: { $0.phase == .current && $0.action == .besieged }) {
             after.claims += cs.filter { $0.phase == .current && $0.action == .besieged }.map(\.id)
         }
-        for c in cs where c.phase == .after {
+        for c in cs where c.phase == .after || (c.phase == .current && c.action == .contested) {
             after.claims.append(c.id)
             apply(c, to: &after)
         }
@@ -103,6 +106,18 @@ public enum ControlStates {
             }
         case .advancing:
             if !after.advancing.contains(c.actor) { after.advancing.append(c.actor) }
+        case .contested:
+            contest(c, &after)
         }
+    }
+
+    /// A place fought over: contested, with the side named as holder when none is known, else as opponent.
+    static func contest(_ c: ControlClaim, _ s: inout PlaceState) {
+        if s.controller == nil {
+            s.controller = c.actor
+        } else if s.controller != c.actor {
+            s.opponent = c.actor
+        }
+        s.status = .contested
     }
 }
