@@ -193,4 +193,28 @@ final class ClauseReadingTests: XCTestCase {
         let after = try XCTUnwrap(doc.states.first { $0.phase == .after })
         XCTAssertEqual(after.status, .contested)
     }
+
+    func testClaimsOnAPlaceNotLocatedAreKeptAndNeverDrawn() throws {
+        let f = try Fixtures.frontline()
+        let article = Article(
+            name: "t", text: "Fighting in Syria\n\nRebels captured the village of Qarqashiyat al-Wusta near Azaz.\n")
+        let doc = f.claimsDocument(for: article)
+        let c = try XCTUnwrap(doc.claims.first { $0.location == "Qarqashiyat al-Wusta" })
+        XCTAssertEqual(c.action, .captured)
+        XCTAssertTrue(ControlClaim.isUnlocated(c.place))
+        XCTAssertNil(c.lat)
+        XCTAssertEqual(c.geo_precision, 0)
+        XCTAssertEqual(c.notes, "not located")
+        XCTAssertTrue(ClaimsTable.render(doc, actors: f.actors).contains("Qarqashiyat al-Wusta (not located)"))
+        // The file reads back as it was written, and the map draws no marker for it.
+        let back = try ClaimsDocument.decode(Data(try doc.json().utf8), file: "t.json", actors: f.actors)
+        XCTAssertEqual(back.claims, doc.claims)
+        XCTAssertFalse(back.resolution.places.contains { ControlClaim.isUnlocated($0.entry.id) })
+    }
+
+    func testARelativeClauseWithoutWhich() throws {
+        let cs = try claims("The rebels will push on to Palmyra, the desert city ISIS took in May, and to Homs.")
+        XCTAssertTrue(has(cs, "isis", .captured, "Palmyra"), "\(cs.map { "\($0.actor) \($0.location)" })")
+        XCTAssertFalse(cs.contains { $0.location == "Homs" })
+    }
 }

@@ -147,6 +147,16 @@ public struct ClaimReader: Sendable {
         var country: [Int: String] = [:]
 
         init(_ places: PlaceResolution) {
+            // A name read as a place but not located still carries its claims ("not located").
+            for u in places.unresolved {
+                let entry = GazetteerEntry(
+                    id: ControlClaim.unlocatedPrefix + u.text, name: u.text, coordinate: LonLat(lon: 0, lat: 0),
+                    country: "", kind: .village, source: "not located")
+                let p = ResolvedPlace(text: u.text, entry: entry, mentions: u.mentions, confidence: 0, why: u.reason)
+                for m in u.mentions where !m.metonym {
+                    if let span = m.tokens { points[span.sentence, default: []].append((p, span)) }
+                }
+            }
             for p in places.places where p.kind.isPoint || p.kind == .country || p.kind == .region {
                 for m in p.mentions where !m.metonym {
                     guard let span = m.tokens else { continue }
@@ -214,11 +224,13 @@ public struct ClaimReader: Sendable {
         return refs
     }
 
-    /// ", a market town", ", a city of 20,000": a noun phrase set after a comma, in apposition to the place
+    /// ", a market town", ", the coastal city": a noun phrase set after a comma, in apposition to the place
     /// named before it.
     static func isApposition(at i: Int, lower: [String], toks: [Token], chars: [Character]) -> Bool {
-        guard let a = (max(1, i - 3)..<i).last(where: { lower[$0] == "a" || lower[$0] == "an" }) else { return false }
+        guard let a = (max(1, i - 3)..<i).last(where: { ["a", "an", "the"].contains(lower[$0]) }) else { return false }
+        // ", a market town", ", the coastal city": only lowercase words between the article and the noun.
         return chars[toks[a - 1].end..<toks[a].start].contains(",")
+            && !((a + 1)..<i).contains { toks[$0].isCapitalized }
     }
 
     /// "rebel-held", "ISIS-controlled": the actor the prefix names holds the place named within four

@@ -33,8 +33,10 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
         public var phase: Phase
         public var place: String
         public var location: String
-        public var lat: Double
-        public var lon: Double
+        /// Absent for a claim about a place not located (`place` then starts with "unlocated:").
+        public var lat: Double?
+        public var lon: Double?
+        /// ACLED's 1–3; 0 for a place not located.
         public var geo_precision: Int
         public var source: String
         public var attribution: String?
@@ -68,14 +70,16 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
             var evidence = c.evidence  // a long sentence as its first characters
             evidence.sentence = excerpts.excerpt(of: evidence.sentence, key: evidence.start, at: 0)
             let p = byID[c.placeID]
+            let located = p != nil
             return Claim(
                 id: c.id, date: article.date, time: c.time, actor: c.actor,
                 actor_label: actors.label(of: c.actor),
                 action: c.action, phase: c.phase, place: c.placeID, location: c.location,
-                lat: Self.round(p?.coordinate.lat ?? 0), lon: Self.round(p?.coordinate.lon ?? 0),
-                geo_precision: c.near ? 2 : (p?.precision ?? 1), source: article.source ?? article.name,
+                lat: p.map { Self.round($0.coordinate.lat) }, lon: p.map { Self.round($0.coordinate.lon) },
+                geo_precision: !located ? 0 : c.near ? 2 : (p?.precision ?? 1), source: article.source ?? article.name,
                 attribution: c.attribution, evidence: evidence, confidence: (c.confidence * 100).rounded() / 100,
-                inferred: c.inferred, notes: c.notes ?? (c.near ? "near the place named" : nil))
+                inferred: c.inferred,
+                notes: located ? c.notes ?? (c.near ? "near the place named" : nil) : "not located")
         }
         states = []
         states = ControlStates.compute(controlClaims, actors: actors)
@@ -127,13 +131,17 @@ public struct ClaimsDocument: Codable, Sendable, Equatable {
                 throw FrontlineError.badInput(
                     file: path, reason: "claim \(c.id): unknown actor '\(c.actor)' (add it with --actors FILE)")
             }
-            guard doc.places.contains(where: { $0.id == c.place }) else {
+            let unlocated = ControlClaim.isUnlocated(c.place)
+            guard unlocated || doc.places.contains(where: { $0.id == c.place }) else {
                 throw FrontlineError.badInput(
                     file: path, reason: "claim \(c.id): place '\(c.place)' is not among the file's places")
             }
-            guard (1...3).contains(c.geo_precision), c.confidence.isFinite, (0...1).contains(c.confidence) else {
+            guard unlocated ? c.geo_precision == 0 : (1...3).contains(c.geo_precision), c.confidence.isFinite,
+                (0...1).contains(c.confidence)
+            else {
                 throw FrontlineError.badInput(
-                    file: path, reason: "claim \(c.id): geo_precision must be 1–3 and confidence 0–1")
+                    file: path,
+                    reason: "claim \(c.id): geo_precision must be 1–3 (0 for a place not located) and confidence 0–1")
             }
             guard c.evidence.start >= 0, c.evidence.start <= c.evidence.end else {
                 throw FrontlineError.badInput(

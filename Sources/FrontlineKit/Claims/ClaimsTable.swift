@@ -9,7 +9,8 @@ public enum ClaimsTable {
                 c.evidence.sentence.count > 90 ? String(c.evidence.sentence.prefix(87)) + "..." : c.evidence.sentence
             rows.append([
                 String(c.id), c.actor_label, c.action.rawValue + (c.inferred ? " (inferred)" : ""),
-                c.location + (c.geo_precision == 2 && c.notes?.hasPrefix("near") == true ? " (near)" : ""),
+                c.location + (c.geo_precision == 2 && c.notes?.hasPrefix("near") == true ? " (near)" : "")
+                    + (c.geo_precision == 0 ? " (not located)" : ""),
                 c.phase.rawValue,
                 c.time ?? "", c.attribution.map { $0.count > 40 ? String($0.prefix(37)) + "..." : $0 } ?? "",
                 String(format: "%.2f", c.confidence), evidence,
@@ -17,7 +18,8 @@ public enum ClaimsTable {
         }
         var out = TextTable(rows).text
         out += "\n\nSTATE BEFORE → AFTER\n"
-        let names = Dictionary(doc.places.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
+        var names = Dictionary(doc.places.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
+        for c in doc.claims where c.geo_precision == 0 { names[c.place] = c.location + " (not located)" }
         func describe(_ s: PlaceState) -> String {
             var t = s.controller.map { actors.label(of: $0) } ?? "unknown"
             if let st = s.status {

@@ -64,3 +64,10 @@ public struct PlaceState: Sendable, Codable, Equatable {
     /// The claims behind it.
     public var claims: [Int]
 }
+
+extension ControlClaim {
+    /// The place id of a name the text uses as a place that could not be located ("unlocated:Bashiqa"):
+    /// its claims are kept, listed as not located, and never drawn.
+    public static let unlocatedPrefix = "unlocated:"
+    public static func isUnlocated(_ placeID: String) -> Bool { placeID.hasPrefix(unlocatedPrefix) }
+}

@@ -298,6 +298,16 @@ extension ClaimReader {
             roles.actor = subject.actor
             roles.place = antecedent
         }
+        // "Sirte, the coastal city Haftar's forces took in January": a relative clause without "which", its
+        // subject right after the place it hangs on.
+        if !objectNear, roles.place == nil || roles.place!.first > g.verb + 3,
+            let subject = r.actorRefs.last(where: { $0.last < g.start && $0.last >= g.start - 2 }),
+            !["they", "it", "we"].contains(lower[subject.first]),  // a pronoun's side is too uncertain here
+            let antecedent = r.refs.last(where: { $0.last == subject.first - 1 && !Self.isPartOf($0, in: r) })
+        {
+            roles.actor = subject.actor
+            roles.place = antecedent
+        }
         // "controls most of the province, including the towns of Mayadin and Albu Kamal".
         if roles.place == nil,
             let inc = (g.verb + 1..<min(lower.count, g.verb + 9)).first(where: { lower[$0] == "including" })

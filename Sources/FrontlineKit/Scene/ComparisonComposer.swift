@@ -168,7 +168,10 @@ extension MapComposer {
             let now = control.describe(st)
             guard was != now else { continue }
             control.states[k].changed = control.states[k].status != .withdrawn
-            let name = right.places.places.first { $0.entry.id == st.placeID }?.text ?? st.placeID
+            let name =
+                right.places.places.first { $0.entry.id == st.placeID }?.text
+                ?? (ControlClaim.isUnlocated(st.placeID)
+                    ? st.placeID.dropFirst(ControlClaim.unlocatedPrefix.count) + " (not located)" : st.placeID)
             changes.append("\(name): \(was) → \(now)")
         }
         return (control, changes)
