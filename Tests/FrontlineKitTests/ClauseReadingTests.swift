@@ -217,4 +217,17 @@ final class ClauseReadingTests: XCTestCase {
         XCTAssertTrue(has(cs, "isis", .captured, "Palmyra"), "\(cs.map { "\($0.actor) \($0.location)" })")
         XCTAssertFalse(cs.contains { $0.location == "Homs" })
     }
+
+    func testHeldAdjectivesAgentListsAndPartsHeld() throws {
+        let cs = try claims(
+            """
+            Fighting went on north of Syrian-held Palmyra. Albu Kamal is held by ISIS and the Nusra Front. \
+            The rebels still hold the northern part of Azaz. ISIS still holds the town of al-Qaim.
+            """)
+        XCTAssertTrue(has(cs, "syrian-government", .holds, "Palmyra"), "\(cs.map { "\($0.actor) \($0.location)" })")
+        XCTAssertTrue(has(cs, "isis", .holds, "Albu Kamal"))
+        XCTAssertTrue(has(cs, "nusra", .holds, "Albu Kamal"))
+        XCTAssertTrue(has(cs, "rebels", .holds, "Azaz"))
+        XCTAssertTrue(has(cs, "isis", .holds, "al-Qaim"))
+    }
 }

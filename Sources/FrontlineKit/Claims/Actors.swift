@@ -273,6 +273,19 @@ public struct ActorCatalog: Sendable {
         return []
     }
 
+    /// The actors an adjective before "-held", "-run" may name: as a prefix ("rebel-held", "ISIS-held"), else
+    /// as the adjective of a side's forces ("Russian-held": the catalogue's "Russian forces").
+    func candidates(adjective: String) -> [Candidate] {
+        let direct = candidates(prefix: adjective)
+        if !direct.isEmpty { return direct }
+        for noun in Self.forceHeads.sorted() {
+            for key in ["C:" + adjective + " " + noun, "l:" + adjective.lowercased() + " " + noun] {
+                if let k = patternsByKey[key] { return patterns[k].actors }
+            }
+        }
+        return []
+    }
+
     /// The id of the actor a name means in a country context (the countries in order of precedence: the
     /// sentence's, the places', the article's): a name one actor has is that actor; a name several share,
     /// or a description, is the first actor of the first context country that has one; failing that, the

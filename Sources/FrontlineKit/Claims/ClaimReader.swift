@@ -209,9 +209,13 @@ public struct ClaimReader: Sendable {
             let near = f >= 2 && before.contains("near") && before.contains { $0 == "villages" || $0 == "areas" }
             refs.append(PlaceRef(first: f, last: span.last, place: p, near: near))
         }
-        for (i, w) in lower.enumerated() where i > 0 && (w == "city" || w == "town") {
+        for (i, w) in lower.enumerated() where i > 0 && (w == "city" || w == "town" || Self.appositionNouns.contains(w))
+        {
             let afterThe = lower[i - 1] == "the" || (i > 1 && lower[i - 2] == "the" && lower[i - 1].contains("-"))
-            guard afterThe || Self.isApposition(at: i, lower: lower, toks: toks, chars: chars),
+            // "the city", "the town" stand for the last place; "capital", "hub", "port" only in apposition.
+            guard
+                (afterThe && (w == "city" || w == "town"))
+                    || Self.isApposition(at: i, lower: lower, toks: toks, chars: chars),
                 i + 1 >= lower.count || lower[i + 1] != "of",
                 !refs.contains(where: { $0.first <= i + 2 && $0.first >= i })
             else { continue }
@@ -223,6 +227,9 @@ public struct ClaimReader: Sendable {
         refs.sort { $0.first < $1.first }
         return refs
     }
+
+    /// The nouns that stand for the place before them in apposition (", the only regional capital that …").
+    static let appositionNouns: Set<String> = WordLists.shared.set("apposition nouns")
 
     /// ", a market town", ", the coastal city": a noun phrase set after a comma, in apposition to the place
     /// named before it.
@@ -237,9 +244,9 @@ public struct ClaimReader: Sendable {
     /// words after it, or the place before it ("eastern Aleppo, which had been rebel-held since mid-2012").
     func heldAdjectiveClaims(at i: Int, in r: SentenceReading, into found: inout ClaimList) {
         let lower = r.lower
-        for suffix in ["-held", "-controlled"] where lower[i].hasSuffix(suffix) {
+        for suffix in ["-held", "-controlled", "-run", "-occupied"] where lower[i].hasSuffix(suffix) {
             let prefix = String(r.toks[i].text.dropLast(suffix.count))
-            let candidates = actors.candidates(prefix: prefix)
+            let candidates = actors.candidates(adjective: prefix)
             guard !candidates.isEmpty else { continue }
             let context = Self.context(after: i, refs: r.refs, country: r.country, focus: r.focusCountries)
             let a = actors.resolve(candidates, context: context) ?? ActorCatalog.unlisted(prefix)
@@ -363,7 +370,9 @@ public struct ClaimReader: Sendable {
         if trig.action == .holds {
             // "Rebels also still hold Hraytan"; "Azaz, a town that rebels have held for years".
             roles.place =
-                refs.first { $0.first > end && $0.first <= end + 3 }
+                refs.first {
+                    $0.first > end && ($0.first <= end + 3 || ($0.first <= end + 6 && lower[$0.first - 1] == "of"))
+                }
                 ?? refs.last { ref in
                     // The place the relative clause hangs on: the one just before "that" ("a town just south
                     // of al-Bab that IS holds" is the town, an apposition, when one stands there).

@@ -138,8 +138,15 @@ extension ClaimReader {
         // was …" is the capital).
         let whole = before.last { !Self.isPrepositionObject($0, in: lower) && !Self.isPartOf($0, in: r) }
         let subject = g.reduced ? before.last { $0.last >= g.start - 10 } : whole
-        let roles = Roles(
-            actor: by.flatMap { b in r.actorRefs.first { $0.first > b && $0.first <= b + 4 }?.actor }, place: subject)
+        let agent = by.flatMap { b in r.actorRefs.first { $0.first > b && $0.first <= b + 4 } }
+        var roles = Roles(actor: agent?.actor, place: subject)
+        // "held by Syrian government troops and Iranian-backed militias": both.
+        if let agent {
+            roles.coActors = r.actorRefs.filter {
+                $0.first > agent.last && $0.first <= agent.last + 3
+                    && lower[(agent.last + 1)..<$0.first].contains("and")
+            }.map(\.actor).filter { $0 != agent.actor }
+        }
         // "was abandoned", "is held", "was lost": who left, holds or lost it is not for the context to say.
         if roles.actor == nil, by != nil || [.withdrew, .lost, .holds].contains(g.action) { return Roles() }
         return roles
@@ -316,8 +323,8 @@ extension ClaimReader {
         }
         // "taking the capital of South Kivu", "took positions on the edge of the city", "seized villages near
         // Raqqa": the object is a part of the place ("part nouns" before "of"), or lies by it; not the place
-        // (entering a part of a town is entering it).
-        if let p = roles.place, [.captured, .holds].contains(g.action), p.first > g.verb,
+        // (entering or holding a part of a town is entering or holding it).
+        if let p = roles.place, g.action == .captured, p.first > g.verb,
             ((g.verb + 1)..<p.first).contains(where: { k in
                 lower[k] == "near" || Self.partNouns.contains(lower[k]) && k + 1 < p.first && lower[k + 1] == "of"
             })

@@ -9,6 +9,7 @@ public struct WordLists: Sendable {
         "abbreviations",
         "adjective endings",
         "agent phrases",
+        "apposition nouns",
         "arabic articles",
         "auxiliaries",
         "bare verbs",
