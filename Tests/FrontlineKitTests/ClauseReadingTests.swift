@@ -230,4 +230,16 @@ final class ClauseReadingTests: XCTestCase {
         XCTAssertTrue(has(cs, "rebels", .holds, "Azaz"))
         XCTAssertTrue(has(cs, "isis", .holds, "al-Qaim"))
     }
+
+    func testAPronounTakesTheNearestSideBeforeIt() throws {
+        let cs = try claims(
+            "SDF fighters took the square, where ISIS had staged executions after they seized Raqqa in 2014.")
+        XCTAssertTrue(has(cs, "isis", .captured, "Raqqa"), "\(cs.map { "\($0.actor) \($0.location)" })")
+        XCTAssertFalse(has(cs, "sdf", .captured, "Raqqa"))
+    }
+
+    func testInReportedSpeechAPronounIsTheSpeakersSide() throws {
+        let cs = try claims("The SDF said that it was fighting ISIS in Raqqa and that it held most of Tabqa.")
+        XCTAssertTrue(has(cs, "sdf", .holds, "Tabqa"), "\(cs.map { "\($0.actor) \($0.location)" })")
+    }
 }

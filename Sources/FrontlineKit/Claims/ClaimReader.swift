@@ -308,12 +308,15 @@ public struct ClaimReader: Sendable {
     /// "to capture", "aim of cutting off", "before the area falls to": intentions are not events.
     static func isIntention(_ trig: Trigger, at i: Int, lower: [String]) -> Bool {
         if i > 0, lower[i - 1] == "to", trig.action != .advancing,
-            i < 2 || !["managed", "able", "succeeded", "began", "started", "continued", "moved"].contains(lower[i - 2])
+            i < 2 || !Self.performedIntentions.contains(lower[i - 2])
         {
             return true
         }
         return lower[max(0, i - 4)..<i].contains(where: { irrealis.contains($0) })
     }
+
+    /// Words before "to" after which the verb is done, not intended ("managed to enter", "decided to withdraw").
+    static let performedIntentions: Set<String> = WordLists.shared.set("performed intentions")
 
     /// Who acts and on what place, for one trigger.
     struct Roles {
@@ -475,10 +478,20 @@ public struct ClaimReader: Sendable {
                     (i, i + 1, actors.resolve(m.actors, context: context) ?? ActorCatalog.unlisted(toks[i + 1].text)))
                 continue
             }
-            if out.contains(where: { $0.0 <= i && i <= $0.1 }) { continue }
+            // Inside a name, or its head ("SDF fighters": one mention, not two).
+            if out.contains(where: { $0.0 <= i && i <= $0.1 + (w == "they" || w == "it" || w == "we" ? 0 : 1) }) {
+                continue
+            }
             // A supporter ("backed by Iranian-backed militias") is the last choice: "troops" are the side's own.
-            let before = out.filter { $0.1 < i }
-            if let prev = before.last(where: { !isSupporter($0.2) })?.2 ?? lastActor ?? before.last?.2 {
+            // The nearest before it, by position (the list holds names first, then the pronouns read so far).
+            let before = out.filter { $0.1 < i }.sorted { $0.1 < $1.1 }
+            // "the TNLA said that it held Mogok": in reported speech a pronoun is the speaker's side.
+            let speech = (0..<i).last { Self.reportingVerbs.contains(lower[$0]) }
+            let speaker = speech.flatMap { sv in before.last { $0.1 < sv && $0.1 >= sv - 3 } }
+            let pronoun = w == "they" || w == "it" || w == "we"
+            if let speaker, pronoun, !isSupporter(speaker.2) {
+                out.append((i, i, speaker.2))
+            } else if let prev = before.last(where: { !isSupporter($0.2) })?.2 ?? lastActor ?? before.last?.2 {
                 out.append((i, i, prev))
             }
         }

@@ -165,7 +165,7 @@ extension ClaimReader {
             !(p.last + 1..<g.start).contains(where: { Self.clauseOpeners.contains(lower[$0]) })
         else { return Roles() }
         let to = g.verb + 1 < lower.count && lower[g.verb + 1] == "to" ? g.verb + 1 : nil
-        let actor = to.flatMap { t in r.actorRefs.first { $0.first > t && $0.first <= t + 2 }?.actor }
+        let actor = to.flatMap { t in r.actorRefs.first { $0.first > t && $0.first <= t + 4 }?.actor }
         return Roles(actor: actor, place: p)
     }
 

@@ -49,6 +49,7 @@ public struct WordLists: Sendable {
         "noun prepositions",
         "organisation heads",
         "part nouns",
+        "performed intentions",
         "person pronouns",
         "person titles",
         "place nouns",
