@@ -131,14 +131,14 @@ public struct Frontline: Sendable {
         let scene: Scene
         if paths.count == 1 {
             let a = try analysis(of: paths[0])
-            let when = a.article.date.map { "as reported on \($0)" } ?? "as reported"
+            let when = a.article.displayDate.map { "as reported on \($0)" } ?? "as reported"
             scene = try composer.compareScene(
                 ComparisonSide(analysis: a, phase: .before, heading: "Before the events reported"),
                 ComparisonSide(analysis: a, phase: .after, heading: "After, \(when)"),
                 title: a.article.title, request: request)
         } else {
             let a = try analysis(of: paths[0]), b = try analysis(of: paths[1])
-            func heading(_ x: Analysis) -> String { (x.article.date ?? x.article.name) + ": " + x.article.title }
+            func heading(_ x: Analysis) -> String { (x.article.displayDate ?? x.article.name) + ": " + x.article.title }
             scene = try composer.compareScene(
                 ComparisonSide(analysis: a, phase: .after, heading: heading(a)),
                 ComparisonSide(analysis: b, phase: .after, heading: heading(b)),

@@ -6,7 +6,8 @@ final class TextTests: XCTestCase {
     func testExampleArticleTitleDateSourceAndSentences() throws {
         let a = try Article.load(path: Fixtures.exampleArticle)
         XCTAssertEqual(a.title, "Three fronts close in on Islamic State in northern Syria and Iraq")
-        XCTAssertEqual(a.date, "June 2, 2016")
+        XCTAssertEqual(a.date, "2016-06-02")
+        XCTAssertEqual(a.displayDate, "2 June 2016")
         XCTAssertEqual(a.source?.hasPrefix("Frontline example article"), true)
         XCTAssertGreaterThan(a.sentences.count, 10)
         // Offsets point at the sentence in the original text.
@@ -113,12 +114,12 @@ final class TextTests: XCTestCase {
     }
 
     func testDatePatterns() throws {
-        XCTAssertEqual(DateLine.find(in: "MANBIJ, Syria, June 2, 2016 (Reuters) - "), "June 2, 2016")
-        XCTAssertEqual(DateLine.find(in: "Published 2 June 2016 at noon"), "2 June 2016")
-        XCTAssertEqual(DateLine.find(in: "2016-06-02"), "2016-06-02")
+        XCTAssertEqual(DateLine.find(in: "MANBIJ, Syria, June 2, 2016 (Reuters) - ")?.text, "June 2, 2016")
+        XCTAssertEqual(DateLine.find(in: "Published 2 June 2016 at noon")?.iso, "2016-06-02")
+        XCTAssertEqual(DateLine.find(in: "2016-06-02")?.iso, "2016-06-02")
         XCTAssertNil(DateLine.find(in: "in mid july2"))
         XCTAssertEqual(
-            DateLine.find(in: "٢ June 2016, 2 June 2016"), "٢ June 2016", "ICU's \\d takes any decimal digit")
+            DateLine.find(in: "٢ June 2016, 3 June 2016")?.iso, "2016-06-02", "ICU's \\d takes any decimal digit")
         let phrases = ClaimReader.datePhrases(in: "at the end of may 2016 and since mid-2012, not in 2016x").map(\.0)
         XCTAssertEqual(phrases, ["at the end of may 2016", "since mid-2012"])
         XCTAssertEqual(DatePatterns.firstFourDigits(in: "June 2, 2016").map(String.init), "2016")
@@ -207,5 +208,35 @@ final class WordListsTests: XCTestCase {
             }
         }
         XCTAssertNoThrow(try WordLists.load(path: file { _ in }), "the committed lists, written again, load")
+    }
+
+    /// Date lines in the forms wire and web pages print, each read as its day (numeric dates day first,
+    /// unless the first number cannot be a month); a dateline without a year keeps no guessed year.
+    func testDateLinesInCommonWireForms() {
+        let cases: [(String, String?)] = [
+            ("June 2, 2016", "2016-06-02"), ("2 June 2016", "2016-06-02"), ("24 August, 2016", "2016-08-24"),
+            ("Sunday 13/11/2016", "2016-11-13"), ("16 June, 2018", "2018-06-16"),
+            ("Updated 14:05 GMT, 2 June 2016", "2016-06-02"), ("Published: 21.03.2025", "2025-03-21"),
+            ("Jul 07,2018", "2018-07-07"), ("Fri 17 Nov 2023 16.20 GMT", "2023-11-17"), ("2016-06-02", "2016-06-02"),
+            ("Thursday 02/06/2016", "2016-06-02"), ("11/28/2016", "2016-11-28"),
+            ("Published: 09 Dec 2024, 18:45", "2024-12-09"), ("Friday, 10 November, 2017 - 08:15", "2017-11-10"),
+            ("NAIROBI, Nov 29, 2020 - The prime minister said", "2020-11-29"), ("Sept 10, 2022", "2022-09-10"),
+            ("31/02/2016 is no date", nil), ("Route 66 and 1,200 fighters", nil),
+        ]
+        for (line, iso) in cases { XCTAssertEqual(DateLine.find(in: line)?.iso, iso, line) }
+        let noYear = DateLine.find(
+            in: "BEIRUT, March 1 (Reuters) - Rebels said on Thursday they had left the district.")
+        XCTAssertEqual(noYear?.text, "March 1")
+        XCTAssertNil(noYear?.year)
+        let a = Article(
+            name: "t", text: "Rebels leave Baba Amr\n\nBEIRUT, March 1 (Reuters) - Rebels left Homs in 2012.\n")
+        XCTAssertEqual(a.date, "March 1")
+        let standfirst = Article(
+            name: "t",
+            text:
+                "Flags go up on the town's edge\n\nFighters break into the eastern districts, monitors say\n\n"
+                + "Last updated: 07 Oct 2014 13:40 GMT\n\nThe fighting went on.\n")
+        XCTAssertEqual(standfirst.date, "2014-10-07")
+        XCTAssertEqual(Article(name: "t", text: "Assessment, August 28, 2023\n\nForces advanced.\n").date, "2023-08-28")
     }
 }

@@ -15,7 +15,7 @@ public enum Report {
 
     static func caption(_ s: ReportSection) -> String {
         var c = s.article.title
-        if let d = s.article.date { c += ", as reported on \(d)" }
+        if let d = s.article.displayDate { c += ", as reported on \(d)" }
         c += ". Source: \(s.article.source ?? s.article.name)."
         return c
     }

@@ -48,7 +48,7 @@ struct MapFooter {
 
 extension MapComposer {
     func subtitle(_ a: Article, control: Bool) -> String {
-        let date = a.date.map { "as reported on \($0)" } ?? "date not stated in the article"
+        let date = a.displayDate.map { "as reported on \($0)" } ?? "date not stated in the article"
         return (control ? "Who holds what after the events the article reports" : "Places named in the article")
             + " · \(date)"
     }

@@ -41,7 +41,10 @@ public struct Article: Sendable {
     public var path: String?
     public var text: String
     public var title: String
+    /// The article's date, "YYYY-MM-DD" (as written when it cannot be read as a day).
     public var date: String?
+    /// The date for a reader: "2 June 2016" (or as written).
+    public var displayDate: String? { date.map(DateLine.display) }
     public var source: String?
     public private(set) var sentences: [Sentence]
     /// The distances the sentences state, found once here for every later stage.
@@ -126,7 +129,8 @@ public struct Article: Sendable {
         self.text = text
         let parsed = ArticleParser.parse(text)
         title = parsed.title ?? name
-        date = parsed.date
+        // The date as "YYYY-MM-DD"; a dateline without a year as written ("March 1"): no year is guessed.
+        date = parsed.date.map { $0.iso ?? $0.text }
         source = parsed.source
         sentences = parsed.sentences
         let phrases = DistancePhrases.find(in: parsed.sentences)

@@ -4,7 +4,7 @@ import Foundation
 enum ArticleParser {
     struct Parsed {
         var title: String?
-        var date: String?
+        var date: DateLine.Found?
         var source: String?
         var sentences: [Sentence] = []
         var boilerplate: [String] = []
@@ -38,9 +38,12 @@ enum ArticleParser {
                 out.title = t
                 continue
             }
-            if out.date == nil, !bodyStarted, let d = DateLine.find(in: t) {
+            // The date line: before the body, or a line of its own just after a standfirst.
+            if out.date == nil, !bodyStarted || paragraph <= 2, let d = DateLine.find(in: t),
+                !bodyStarted || d.standsAlone
+            {
                 out.date = d
-                if t.count < 60 { continue }
+                if t.count < 60 || d.standsAlone { continue }
             }
             if lower.hasPrefix("source:") {
                 out.source = String(t.dropFirst(7)).trimmingCharacters(in: .whitespaces)
@@ -74,32 +77,9 @@ enum ArticleParser {
                         end: line.start + leading + s.end, paragraph: paragraph))
             }
         }
+        // "Russian Offensive Campaign Assessment, August 28, 2023": a title may carry the only date.
+        if out.date == nil, let t = out.title { out.date = DateLine.find(in: t) }
         return out
-    }
-}
-
-/// Recognises a date line such as "June 2, 2016", "2 June 2016" or "2016-06-02".
-enum DateLine {
-    /// ISO dates, "July 4, 2016" and "4 July 2016", the months from the word lists (compiled once).
-    static let patterns: [NSRegularExpression] = {
-        let months = WordLists.shared.list("month names").map { $0.prefix(1).uppercased() + $0.dropFirst() }
-        let month = "(" + months.joined(separator: "|") + ")"
-        return [
-            #"\b\d{4}-\d{2}-\d{2}\b"#, #"\b"# + month + #"\s+\d{1,2},\s+\d{4}\b"#,
-            #"\b\d{1,2}\s+"# + month + #"\s+\d{4}\b"#,
-        ].compactMap { try? NSRegularExpression(pattern: $0) }
-    }()
-
-    static func find(in line: String) -> String? {
-        // A date line has digits: most lines are passed over without running a pattern.
-        guard line.utf8.contains(where: { (48...57).contains($0) }) else { return nil }
-        let range = NSRange(line.startIndex..., in: line)
-        for re in patterns {
-            if let m = re.firstMatch(in: line, range: range), let r = Range(m.range, in: line) {
-                return String(line[r])
-            }
-        }
-        return nil
     }
 }
 
