@@ -40,6 +40,24 @@ def figures(output):
     return out
 
 
+def dates(corpus, out):
+    """Each region's article dates read as the gold's ("YYYY-MM-DD", or null when the article gives none):
+    (right, total, the wrong ones as 'article: read / gold'). The region is the scorer's: Syria and Iraq
+    ('syria-iraq', stems starting sy- or iq-) or 'other'."""
+    found = {}
+    for name in sorted(os.listdir(corpus)):
+        if not name.endswith(".gold.json"):
+            continue
+        stem = name[:-len(".gold.json")]
+        gold = json.load(open(os.path.join(corpus, name))).get("date")
+        path = os.path.join(out, stem + ".claims.json")
+        read = json.load(open(path))["article"].get("date") if os.path.exists(path) else None
+        region = "syria-iraq" if stem[:3] in ("sy-", "iq-") else "other"
+        right, total, wrong = found.get(region, (0, 0, []))
+        found[region] = (right + (read == gold), total + 1, wrong + ([] if read == gold else [f"{stem}: {read} / {gold}"]))
+    return found
+
+
 def main():
     args = [a for a in sys.argv[1:] if a != "--update"]
     update = "--update" in sys.argv[1:]
@@ -56,8 +74,10 @@ def main():
     with tempfile.TemporaryDirectory() as gold:
         subprocess.run([sys.executable, os.path.join(tools, "corpus_gold.py"), corpus, gold], check=True,
                        stdout=subprocess.DEVNULL)
-        run = subprocess.run([sys.executable, os.path.join(tools, "corpus_score.py"), gold, binary, "--gold", gold],
-                             capture_output=True, text=True, cwd=ROOT)
+        out = os.path.join(gold, "out")
+        run = subprocess.run([sys.executable, os.path.join(tools, "corpus_score.py"), gold, binary, "--gold", gold,
+                              "--out", out], capture_output=True, text=True, cwd=ROOT)
+        dated = dates(corpus, out)
     print(run.stdout, end="")
     if run.returncode != 0:
         print(run.stderr, end="", file=sys.stderr)
@@ -67,6 +87,10 @@ def main():
     if not reached:
         print("eval: no TOTAL lines in the scorer's output", file=sys.stderr)
         return 1
+    for region, (right, total, wrong) in sorted(dated.items()):
+        print(f"DATES {region}: {right}/{total} read as the gold date" + ("; " if wrong else "") + "; ".join(wrong))
+        if region in reached:
+            reached[region]["date accuracy"] = round(right / total, 4) if total else 0.0
     if update:
         with open(FLOOR, "w") as f:
             json.dump(reached, f, indent=2, sort_keys=True)
