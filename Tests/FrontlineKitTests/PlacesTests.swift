@@ -200,4 +200,19 @@ final class PlacesTests: XCTestCase {
         }
         XCTAssertNoThrow(try CompiledGazetteer(path: file), "the committed file itself loads")
     }
+
+    /// A wire dateline names where the story was filed, not a place of it; named again in the story, it is.
+    func testADatelineCityIsNoPlaceOfTheStory() throws {
+        let f = try Fixtures.frontline()
+        for dateline in ["BEIRUT (Reuters) - ", "BEIRUT, Lebanon, June 2, 2016 (AFP) - ", "Beirut (AP) — "] {
+            let a = Article(name: "t", text: "Fighting in Syria\n\n\(dateline)Rebels took Marea near Azaz.\n")
+            let names = f.places(in: a).places.map(\.text)
+            XCTAssertFalse(names.contains { $0.lowercased() == "beirut" }, dateline)
+            XCTAssertTrue(names.contains("Marea"), dateline)
+        }
+        let again = Article(
+            name: "t", text: "Fighting in Lebanon\n\nBEIRUT (Reuters) - Strikes hit Beirut and Tyre on Monday.\n")
+        XCTAssertTrue(f.places(in: again).places.contains { $0.text == "Beirut" })
+        XCTAssertNil(PlaceFinder.datelineEnd("Rebels took Marea - a village near Azaz - on Monday."))
+    }
 }

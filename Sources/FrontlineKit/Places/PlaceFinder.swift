@@ -73,7 +73,11 @@ public struct PlaceFinder: Sendable {
         people.remove("")
         var out: [NameMention] = []
         for (si, s) in article.sentences.enumerated() {
-            out += mentions(inSentence: s, index: si, people: people)
+            // "BEIRUT (Reuters) -", "GOMA, Congo, Jan 28 (Reuters) -": where the story was filed, not a place of it.
+            let filed = si < 3 ? Self.datelineEnd(s.text) : nil
+            out += mentions(inSentence: s, index: si, people: people).filter { m in
+                filed.map { m.end - s.start > $0 } ?? true
+            }
             // Past the limit the rest of the article is not read for places: said once, not hidden.
             if out.count > Limits.placeMentions {
                 Console.message(
@@ -83,6 +87,23 @@ public struct PlaceFinder: Sendable {
             }
         }
         return out
+    }
+
+    /// Where a wire dateline at the start of a sentence ends ("BEIRUT (Reuters) - ", "KYIV, Ukraine (AP) — ",
+    /// "ALEPPO, Syria, Aug 8, 2012 (AFP) - "): an agency in parentheses or a place in capitals, then a dash,
+    /// within the first 80 characters; nil when the sentence opens with none.
+    static func datelineEnd(_ text: String) -> Int? {
+        let head = Array(text.prefix(80))
+        guard
+            let dash = (1..<max(1, head.count - 1)).first(where: { k in
+                "-—–".contains(head[k]) && head[k - 1] == " " && head[k + 1] == " "
+            })
+        else { return nil }
+        let before = String(head[..<dash])
+        let agency = before.range(of: #"\([A-Z][A-Za-z0-9 .]*\)\s*$"#, options: .regularExpression) != nil
+        let capitals = before.prefix { $0 != "," && $0 != "(" }.trimmingCharacters(in: .whitespaces)
+        let shouted = capitals.count >= 3 && capitals == capitals.uppercased() && capitals.contains { $0.isLetter }
+        return agency || shouted ? dash : nil
     }
 
     /// Tokens of people's names: the capitalised words after a title ("Observatory Director Rami Abdulrahman").
