@@ -58,6 +58,21 @@ def dates(corpus, out):
     return found
 
 
+def verdicts(out):
+    """Each region's distances found whose verdict is the gold's (consistent, inconsistent, cannot check), from
+    the scorer's score.json: (right, found)."""
+    found = {}
+    path = os.path.join(out, "score.json")
+    if not os.path.exists(path):
+        return found
+    for art in json.load(open(path)):
+        region = art.get("region") or ("syria-iraq" if art["article"][:3] in ("sy-", "iq-") else "other")
+        right, total = found.get(region, (0, 0))
+        rows = [r for r in art["distances"]["rows"] if r["found"]]
+        found[region] = (right + sum(r["verdict"] == r["expected"] for r in rows), total + len(rows))
+    return found
+
+
 def main():
     args = [a for a in sys.argv[1:] if a != "--update"]
     update = "--update" in sys.argv[1:]
@@ -78,6 +93,7 @@ def main():
         run = subprocess.run([sys.executable, os.path.join(tools, "corpus_score.py"), gold, binary, "--gold", gold,
                               "--out", out], capture_output=True, text=True, cwd=ROOT)
         dated = dates(corpus, out)
+        judged = verdicts(out)
     print(run.stdout, end="")
     if run.returncode != 0:
         print(run.stderr, end="", file=sys.stderr)
@@ -87,6 +103,9 @@ def main():
     if not reached:
         print("eval: no TOTAL lines in the scorer's output", file=sys.stderr)
         return 1
+    for region, (right, total) in sorted(judged.items()):
+        if region in reached:
+            reached[region]["distance verdict"] = round(right / total, 4) if total else 0.0
     for region, (right, total, wrong) in sorted(dated.items()):
         print(f"DATES {region}: {right}/{total} read as the gold date" + ("; " if wrong else "") + "; ".join(wrong))
         if region in reached:

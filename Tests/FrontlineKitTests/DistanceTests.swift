@@ -287,4 +287,23 @@ final class DistanceTests: XCTestCase {
             if let fast, let best { XCTAssertEqual(fast.metres, best, accuracy: 1, "azimuth \(azimuth)") }
         }
     }
+
+    /// "10km" is read like "10 km"; an advance's length is its own kind, never checked between two places.
+    func testGluedUnitsAndAdvanceLengths() throws {
+        let f = try Fixtures.frontline()
+        let a = Article(
+            name: "t",
+            text: "Fighting in Syria\n\nMarea lies about 17km southeast of Azaz. Rebels advanced about 3 km towards "
+                + "al-Bab on Monday. Rebels pushed forward as much as 5km near Marea.\n")
+        let checks = try f.analyse(a).checks
+        XCTAssertEqual(checks.count, 3)
+        XCTAssertEqual(checks.first?.kind, .straight)
+        XCTAssertEqual(checks.first?.claimedKm, 17)
+        XCTAssertEqual(checks.first?.verdict, .consistent)
+        for c in checks.dropFirst() {
+            XCTAssertEqual(c.kind, .advance, c.quote)
+            XCTAssertEqual(c.verdict, .cannotCheck)
+            XCTAssertTrue(c.note.hasPrefix("an advance of"), c.note)
+        }
+    }
 }

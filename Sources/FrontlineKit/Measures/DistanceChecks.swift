@@ -3,6 +3,8 @@ import Foundation
 /// What a stated distance measures.
 public enum DistanceKind: String, Sendable, Codable {
     case alongRiver, alongBorder, straight
+    /// How far a side moved ("advanced 10 km"): reported, never checked as a distance between two places.
+    case advance
 }
 
 public enum Verdict: String, Sendable, Codable {
@@ -260,6 +262,11 @@ public struct DistanceChecker {
                 phrase.riverToken != nil ? .alongRiver : phrase.borderToken != nil ? .alongBorder : .straight
             var c = base(phrase, article, kind: kind)
             c.note = why
+            return c
+        }
+        if phrase.advance {
+            var c = base(phrase, article, kind: .advance)
+            c.note = "an advance of \(c.claimedText), not a distance between two places: not checked"
             return c
         }
         let context = PhraseContext(phrase: phrase, article: article, places: places, at: at)

@@ -8,6 +8,7 @@ public struct WordLists: Sendable {
     static let required: [String] = [
         "abbreviations",
         "adjective endings",
+        "advance verbs",
         "agent phrases",
         "apposition nouns",
         "arabic articles",

@@ -33,6 +33,8 @@ public struct DistancePhrase: Sendable, Equatable {
     public var bound: Bound = .about
     /// The number as the text writes it: "1e26", "10,000" (for messages).
     public var figure: String = ""
+    /// "advanced 10 km", "pushed forward as much as 50 km": how far a side moved, not a distance between places.
+    public var advance = false
 
     public enum Bound: String, Sendable, Codable { case about, atLeast, atMost }
 
@@ -59,6 +61,8 @@ public enum DistancePhrases {
         WordLists.shared.list("kilometre words").map { ($0, .km) }
             + WordLists.shared.list("mile words").map { ($0, .mi) },
         uniquingKeysWith: { first, _ in first })
+    /// Verbs whose figure is an advance's length ("advanced", "pushed", "gained").
+    static let advanceVerbs: Set<String> = WordLists.shared.set("advance verbs")
     /// Direction words with their bearings in degrees.
     static let compass = WordLists.shared.table("compass bearings")
     static let numberWords = WordLists.shared.table("number words")
@@ -66,7 +70,7 @@ public enum DistancePhrases {
     /// The first letters of the number words, lower-cased.
     static let numberInitials = Set(numberWords.keys.compactMap { $0.utf8.first })
 
-    /// Reads "80", "1,200", "2.5", "twenty" or "80-km" at token `i`: the value and, if glued, the unit.
+    /// Reads "80", "1,200", "2.5", "twenty", "80-km" or "80km" at token `i`: the value and, if glued, the unit.
     static func number(_ t: String) -> (Double, DistancePhrase.Unit?)? {
         // Most tokens are words that are not numbers: one look at the first byte settles them.
         guard let first = t.utf8.first else { return nil }
@@ -75,7 +79,11 @@ public enum DistancePhrases {
         let lower = t.lowercased()
         if let v = numberWords[lower] { return (v, nil) }
         guard isDigit else { return nil }
-        let parts = lower.split(separator: "-", maxSplits: 1).map(String.init)
+        var parts = lower.split(separator: "-", maxSplits: 1).map(String.init)
+        // "10km", "30km", "5mi": the unit glued on without a hyphen.
+        if parts.count == 1, let k = parts[0].firstIndex(where: { $0.isLetter }), units[String(parts[0][k...])] != nil {
+            parts = [String(parts[0][..<k]), String(parts[0][k...])]
+        }
         let digits = parts[0].replacingOccurrences(of: ",", with: "")
         // A figure too large for a Double ("1e400") is not read as a number; 0 is, to be refused as a
         // distance with its reason.
@@ -147,6 +155,11 @@ public enum DistancePhrases {
             j = readBearing(&phrase, at: j, in: w)
             j = readWhatItRunsAlong(&phrase, at: j, in: w)
             phrase.bound = bound(before: i, in: w.lower)
+            // A verb of movement within four words before the figure ("advanced about 3 km", "pushed forward
+            // as much as 50 km"), with no "of"/"from" naming a place it is measured from.
+            phrase.advance =
+                w.lower[max(0, i - 4)..<i].contains(where: advanceVerbs.contains) && phrase.anchorToken == nil
+                && phrase.riverToken == nil
             phrase.lastToken = max(phrase.lastToken, j - 1)
             quote(&phrase, in: s, words: w)
             out.append(phrase)
