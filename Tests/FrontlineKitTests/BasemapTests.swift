@@ -266,6 +266,32 @@ final class BasemapTests: XCTestCase {
         XCTAssertEqual(try b.records(.divisions, within: box).count, 0)
     }
 
+    func testAttributeTestReadsOnlyTheShapesItKeeps() throws {
+        // Syria's divisions in a box over its neighbours' too: the same records as read all and filtered.
+        let full = try basemap
+        let box = GeoBox(minLon: 35, minLat: 32, maxLon: 43, maxLat: 38)
+        let keep = { (a: [String: String]) in a["ISO_A2"] == "SY" }
+        let all = try full.records(.divisions, within: box)
+        let kept = try full.records(.divisions, within: box, where: keep)
+        XCTAssertFalse(kept.isEmpty)
+        XCTAssertLessThan(kept.count, all.count)
+        XCTAssertEqual(kept.map(\.bounds), all.filter { keep($0.attributes) }.map(\.bounds))
+        let reader = try ShapefileReader(path: full.path(.divisions))
+        XCTAssertEqual(try reader.records(within: box, where: keep).map(\.attributes), kept.map(\.attributes))
+        XCTAssertEqual(reader.attributes(0), try reader.record(0)?.attributes)
+        XCTAssertEqual(reader.attributes(reader.count), [:])
+        // With no box, only the records kept are read; once the layer is read whole (and kept), it is
+        // filtered alike.
+        let syrian = { (a: [String: String]) in a["LEFT_ISO"] == "SY" }
+        let read = try full.records(.boundaries, where: syrian)
+        XCTAssertFalse(read.isEmpty)
+        XCTAssertFalse(full.isRead(.boundaries))
+        let whole = try full.records(.boundaries)
+        XCTAssertTrue(full.isRead(.boundaries))
+        XCTAssertEqual(read.map(\.bounds), whole.filter { syrian($0.attributes) }.map(\.bounds))
+        XCTAssertEqual(try full.records(.boundaries, where: syrian).map(\.bounds), read.map(\.bounds))
+    }
+
     /// Places outside what the basemap covers (its land layer's bounds) are listed, not drawn.
     func testCoverageIsTheLandLayersBounds() throws {
         // The committed basemap is the world's (Antarctica's land reaches -90).

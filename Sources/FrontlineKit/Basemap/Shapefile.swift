@@ -142,14 +142,7 @@ public final class ShapefileReader {
             }
             parts.append(part)
         }
-        var attrs: [String: String] = [:]
-        if let dbf {
-            for (f, name) in fieldNames.enumerated() {
-                if let c = DBFReadStringAttribute(dbf, Int32(index), Int32(f)) {
-                    attrs[name] = String(cString: c).trimmingCharacters(in: .whitespaces)
-                }
-            }
-        }
+        let attrs = attributes(index)
         guard Coordinates.valid(lon: o.dfXMin, lat: o.dfYMin), Coordinates.valid(lon: o.dfXMax, lat: o.dfYMax) else {
             throw refuse("its bounds are not finite or not within ±180°, ±90°")
         }
@@ -157,12 +150,28 @@ public final class ShapefileReader {
         return ShapeRecord(parts: parts, bounds: box, attributes: attrs)
     }
 
-    /// Every readable record, optionally only those whose bounds meet `within`. With a box and a
-    /// spatial index beside the file (see `indexedIDs`), only the records the index names are read.
-    public func records(within box: GeoBox? = nil) throws -> [ShapeRecord] {
+    /// The attributes of record `index` (none without a .dbf), trimmed: read without its shape.
+    public func attributes(_ index: Int) -> [String: String] {
+        var attrs: [String: String] = [:]
+        guard let dbf, index >= 0, index < count else { return attrs }
+        for (f, name) in fieldNames.enumerated() {
+            if let c = DBFReadStringAttribute(dbf, Int32(index), Int32(f)) {
+                attrs[name] = String(cString: c).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return attrs
+    }
+
+    /// Every readable record, optionally only those whose bounds meet `within` and whose attributes
+    /// `keep` accepts (tested before the shape is read). With a box and a spatial index beside the
+    /// file (see `indexedIDs`), only the records the index names are read.
+    public func records(
+        within box: GeoBox? = nil, where keep: (([String: String]) -> Bool)? = nil
+    ) throws -> [ShapeRecord] {
         let ids = try box.flatMap { try indexedIDs(within: $0) } ?? Array(0..<count)
         var out: [ShapeRecord] = []
         for i in ids {
+            if let keep, !keep(attributes(i)) { continue }
             guard let r = try record(i) else { continue }
             if let box, !r.bounds.intersects(box) { continue }
             out.append(r)
