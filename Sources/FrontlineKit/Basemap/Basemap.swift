@@ -5,6 +5,8 @@ public struct Basemap: Sendable {
     public let directory: String
     /// Layers already read, shared by every copy of this basemap (a batch reads each file once).
     private let cache = LayerCache()
+    /// Records read through an index, kept for the next map (a batch draws many of one region).
+    let shapes = RecordCache()
 
     /// The layers a map draws, by file name (without extension).
     public enum Layer: String, CaseIterable, Sendable {
@@ -132,7 +134,7 @@ public struct Basemap: Sendable {
         if layer.optional, !FileManager.default.fileExists(atPath: file) { return [] }
         // A layer not read yet is read through its index for a box, or in the records `keep` names.
         if !cache.has(file), (box != nil && hasIndex(file)) || keep != nil {
-            return try reader(layer, scale: scale).records(within: box, where: keep)
+            return try reader(layer, scale: scale).records(within: box, where: keep, cache: shapes)
         }
         let all = try cache.records(file) {
             let records = try reader(layer, scale: scale).records()

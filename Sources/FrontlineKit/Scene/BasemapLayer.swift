@@ -64,7 +64,8 @@ struct BasemapLayer {
         if !surface[6].isEmpty {
             items.append(.path(parts: lines(surface[6].flatMap { $0 }), closed: false, style: style.divisionLine))
         }
-        lakes = zip(layers[2], surface[2]).map { ($0.attributes["NAME"] ?? "", $1) }
+        // The lakes and rivers that show (the legend lists them), not all whose bounds meet the map's.
+        lakes = zip(layers[2], surface[2]).filter { !rings($1).isEmpty }.map { ($0.attributes["NAME"] ?? "", $1) }
         if !lakes.isEmpty {
             items.append(.path(parts: rings(surface[2].flatMap { $0 }), closed: true, style: style.lakeArea))
         }
@@ -74,8 +75,9 @@ struct BasemapLayer {
                 r.attributes["ORDER"].map { $0.trimmingCharacters(in: .whitespaces) == "1" }
                 ?? Self.majorRivers.contains(name) || mentionedRivers.contains(name)
             let drawn = surface[3][i]
-            items.append(.path(parts: lines(drawn), closed: false, style: major ? style.majorRiver : style.minorRiver))
-            if let longest = drawn.max(by: { $0.count < $1.count }) { rivers.append((name, longest)) }
+            let shows = lines(drawn)
+            items.append(.path(parts: shows, closed: false, style: major ? style.majorRiver : style.minorRiver))
+            if !shows.isEmpty, let longest = drawn.max(by: { $0.count < $1.count }) { rivers.append((name, longest)) }
         }
         items.append(.path(parts: lines(surface[4].flatMap { $0 }), closed: false, style: style.coastLine))
         let borders = surface[5].flatMap { $0 }
