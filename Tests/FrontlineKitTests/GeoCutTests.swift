@@ -118,3 +118,20 @@ final class GeoCutTests: XCTestCase {
         XCTAssertLessThanOrEqual(differing, 2)
     }
 }
+
+extension GeoCutTests {
+    func testSharedEdgesAreDrawnOnce() {
+        // Two squares side by side share the edge x = 1: it is drawn once, and every other edge once.
+        func p(_ x: Double, _ y: Double) -> LonLat { LonLat(lon: x, lat: y) }
+        let left = [p(0, 0), p(1, 0), p(1, 1), p(0, 1), p(0, 0)]
+        let right = [p(1, 0), p(2, 0), p(2, 1), p(1, 1), p(1, 0)]
+        let lines = SharedEdges.lines([left, right])
+        XCTAssertEqual(lines, [left, [p(1, 0), p(2, 0), p(2, 1), p(1, 1)]])
+        let edges = lines.flatMap { l in zip(l, l.dropFirst()).map { [$0, $1] } }
+        XCTAssertEqual(edges.count, 7, "4 + 4 edges, one shared")
+        // A shared edge in the middle of a ring splits its line in two.
+        let below = [p(0, -1), p(1, -1), p(1, 0), p(0, 0), p(0, -1)]
+        XCTAssertEqual(SharedEdges.lines([left, below]).count, 3)
+        XCTAssertEqual(SharedEdges.lines([left, left]), [left], "a ring given twice is drawn once")
+    }
+}

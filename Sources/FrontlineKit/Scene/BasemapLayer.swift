@@ -28,7 +28,15 @@ struct BasemapLayer {
         }
         // Divisions only where they are legible: a map at Natural Earth's finest scale, in its countries.
         let inFocus = { (a: [String: String]) in focus.contains(a["ISO_A2"] ?? "") }
-        layers.append(scale == .fine ? try basemap.records(.divisions, within: visible, where: inFocus) : [])
+        var divisions = scale == .fine ? try basemap.records(.divisions, within: visible, where: inFocus) : []
+        // Drawn as lines, each edge two divisions share once.
+        if !divisions.isEmpty {
+            let edges = SharedEdges.lines(divisions.flatMap(\.parts))
+            divisions =
+                GeoBox(covering: edges.flatMap { $0 }).map { [ShapeRecord(parts: edges, bounds: $0, attributes: [:])] }
+                ?? []
+        }
+        layers.append(divisions)
         // Cut in degrees to a box around the frame first: only what can show is simplified and projected.
         // (Not the borders: drawn whole, their dashes keep their places; they are few vertices.)
         let cut = GeoCut.box(around: visible)
