@@ -25,6 +25,8 @@ if [ -n "${FRONTLINE_BENCH_BEFORE:-}" ]; then
   d=$(cd "$(dirname "$FRONTLINE_BENCH_BEFORE")/../.." && pwd)/Shapes
   [ -d "$d" ] && before_shapes=$d
 fi
+# GMT writes PNG through Ghostscript: without gs, `gmt end` fails, so GMT counts as missing.
+have_gmt() { command -v gmt >/dev/null && command -v gs >/dev/null; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export FRONTLINE_SHAPES=${FRONTLINE_SHAPES:-$PWD/Shapes}
@@ -69,7 +71,7 @@ GMT
 # faster minutes fall on both alike; the ratio is that of the medians.
 for _ in $(seq "$runs"); do
   once render "$bin" render "$seed" -o "$tmp/seed" --format png,svg --width 1600
-  if command -v gmt >/dev/null; then once gmt bash "$tmp/gmt.sh"; fi
+  if have_gmt; then once gmt bash "$tmp/gmt.sh"; fi
   if [ -n "${FRONTLINE_BENCH_BEFORE:-}" ]; then
     once before "$FRONTLINE_BENCH_BEFORE" render "$seed" -o "$tmp/before" --format png,svg --width 1600 \
       ${before_shapes:+--shapes "$before_shapes"}
@@ -77,11 +79,11 @@ for _ in $(seq "$runs"); do
 done
 [ -s "$tmp/seed.png" ] && [ -s "$tmp/seed.svg" ] || { echo "bench: render wrote no map: figures invalid" >&2; exit 1; }
 report render
-if command -v gmt >/dev/null; then
+if have_gmt; then
   report gmt
   awk -v r="$(median render)" -v g="$(median gmt)" 'BEGIN { printf "render / gmt: %.3f (target at most 0.10)\n", r / g }'
 else
-  echo "gmt: not installed (apt-get install gmt gmt-gshhg-full to compare)"
+  echo "gmt: not installed (apt-get install gmt gmt-gshhg-full ghostscript to compare)"
 fi
 if [ -n "${FRONTLINE_BENCH_BEFORE:-}" ]; then
   report before
@@ -99,7 +101,7 @@ darfur 21.8 27.5 10 16.5
 gaza-lebanon 34 36.7 31 34.7
 northern-myanmar 94 99 21 27.5
 kivus 26.8 29.9 -4.9 0.9'
-if command -v gmt >/dev/null; then
+if have_gmt; then
   while read -r -u 3 name w e s n; do
     cat > "$tmp/gmt-$name.sh" <<GMT
 set -e
@@ -121,7 +123,7 @@ GMT
       'BEGIN { printf "%s: render / gmt coast -Df: %.3f (target at most 0.20)\n", name, r / g }'
   done 3<<< "$boxes"
 else
-  echo "boxes: gmt not installed (apt-get install gmt gmt-gshhg-full to compare)"
+  echo "boxes: gmt not installed (apt-get install gmt gmt-gshhg-full ghostscript to compare)"
 fi
 measure compare "$bin" compare "$seed" -o "$tmp/cmp" --format png
 [ -s "$tmp/cmp.png" ] || { echo "bench: compare wrote no image: figures invalid" >&2; exit 1; }

@@ -266,6 +266,75 @@ final class BasemapTests: XCTestCase {
         XCTAssertEqual(try b.records(.divisions, within: box).count, 0)
     }
 
+    func testAttributeTestReadsOnlyTheShapesItKeeps() throws {
+        // Syria's divisions in a box over its neighbours' too: the same records as read all and filtered.
+        let full = try basemap
+        let box = GeoBox(minLon: 35, minLat: 32, maxLon: 43, maxLat: 38)
+        let keep = { (a: [String: String]) in a["ISO_A2"] == "SY" }
+        let all = try full.records(.divisions, within: box)
+        let kept = try full.records(.divisions, within: box, where: keep)
+        XCTAssertFalse(kept.isEmpty)
+        XCTAssertLessThan(kept.count, all.count)
+        XCTAssertEqual(kept.map(\.bounds), all.filter { keep($0.attributes) }.map(\.bounds))
+        let reader = try ShapefileReader(path: full.path(.divisions))
+        XCTAssertEqual(try reader.records(within: box, where: keep).map(\.attributes), kept.map(\.attributes))
+        XCTAssertEqual(reader.attributes(0), try reader.record(0)?.attributes)
+        XCTAssertEqual(reader.attributes(reader.count), [:])
+        // With no box, only the records kept are read; once the layer is read whole (and kept), it is
+        // filtered alike.
+        let syrian = { (a: [String: String]) in a["LEFT_ISO"] == "SY" }
+        let read = try full.records(.boundaries, where: syrian)
+        XCTAssertFalse(read.isEmpty)
+        XCTAssertFalse(full.isRead(.boundaries))
+        let whole = try full.records(.boundaries)
+        XCTAssertTrue(full.isRead(.boundaries))
+        XCTAssertEqual(read.map(\.bounds), whole.filter { syrian($0.attributes) }.map(\.bounds))
+        XCTAssertEqual(try full.records(.boundaries, where: syrian).map(\.bounds), read.map(\.bounds))
+    }
+
+    func testRecordsReadThroughTheIndexAreKeptForTheNextMapWithinABudget() throws {
+        // A second map of the same region takes the records kept by the first: the same records.
+        let full = try basemap
+        let box = GeoBox(minLon: 36, minLat: 33, maxLon: 42, maxLat: 37)
+        XCTAssertEqual(full.shapes.kept, 0)
+        let first = try full.records(.land, within: box)
+        let kept = full.shapes.kept
+        XCTAssertGreaterThan(kept, 0)
+        let again = try full.records(.land, within: box)
+        XCTAssertEqual(full.shapes.kept, kept, "nothing read twice")
+        XCTAssertEqual(again.map(\.bounds), first.map(\.bounds))
+        XCTAssertEqual(again.map(\.parts), first.map(\.parts))
+        let uncached = try ShapefileReader(path: full.path(.land)).records(within: box)
+        XCTAssertEqual(uncached.map(\.parts), first.map(\.parts))
+        // An attribute test applies to kept records as to those read.
+        let syria = try full.records(.divisions, within: box, where: { $0["ISO_A2"] == "SY" })
+        let kept2 = try full.records(.divisions, within: box, where: { $0["ISO_A2"] == "SY" })
+        XCTAssertEqual(kept2.map(\.bounds), syria.map(\.bounds))
+        XCTAssertTrue(kept2.allSatisfy { $0.attributes["ISO_A2"] == "SY" })
+        // Past its budget the cache keeps nothing more, and a null shape is kept as one.
+        let small = RecordCache(budget: 10)
+        let ring = ShapeRecord(
+            parts: [[LonLat(lon: 0, lat: 0), LonLat(lon: 1, lat: 0), LonLat(lon: 0, lat: 1), LonLat(lon: 0, lat: 0)]],
+            bounds: GeoBox(minLon: 0, minLat: 0, maxLon: 1, maxLat: 1), attributes: [:])
+        small.keep(ring, "a.shp", 0)
+        small.keep(ring, "a.shp", 1)
+        small.keep(ring, "a.shp", 2)
+        small.keep(nil, "a.shp", 3)
+        XCTAssertEqual(small.kept, 8)
+        XCTAssertEqual(small.record("a.shp", 1)??.parts, ring.parts)
+        XCTAssertNil(small.record("a.shp", 2), "over the budget")
+        XCTAssertNotNil(small.record("a.shp", 3), "a null shape is kept")
+        XCTAssertNil(small.record("a.shp", 3)!)
+        XCTAssertNil(small.record("b.shp", 0))
+    }
+
+    func testFieldsAreTrimmedAsFoundationTrimsThem() {
+        for text in ["  Syria  ", "Syria", "", "   ", "\tAleppo ", " Homs\u{00A0}", "Ḥamāh  ", " a b "] {
+            let trimmed = text.withCString { ShapefileReader.trimmed($0) }
+            XCTAssertEqual(trimmed, text.trimmingCharacters(in: .whitespaces), "'\(text)'")
+        }
+    }
+
     /// Places outside what the basemap covers (its land layer's bounds) are listed, not drawn.
     func testCoverageIsTheLandLayersBounds() throws {
         // The committed basemap is the world's (Antarctica's land reaches -90).

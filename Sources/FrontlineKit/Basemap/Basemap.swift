@@ -5,6 +5,8 @@ public struct Basemap: Sendable {
     public let directory: String
     /// Layers already read, shared by every copy of this basemap (a batch reads each file once).
     private let cache = LayerCache()
+    /// Records read through an index, kept for the next map (a batch draws many of one region).
+    let shapes = RecordCache()
 
     /// The layers a map draws, by file name (without extension).
     public enum Layer: String, CaseIterable, Sendable {
@@ -121,22 +123,25 @@ public struct Basemap: Sendable {
     /// What the basemap covers: the bounds of its land layer (a regional basemap refuses places outside it).
     public func coverage() throws -> GeoBox { try reader(.land, scale: .fine).bounds }
 
-    /// The records of a layer whose bounds meet `box`. A layer is read whole through shapelib once
-    /// and kept — unless it has a spatial index beside it (`frontline basemap index`): then a box reads
-    /// only the records the index names for it (what a large basemap needs: a map shows a small part).
-    public func records(_ layer: Layer, within box: GeoBox? = nil, scale: Scale = .fine) throws -> [ShapeRecord] {
+    /// The records of a layer whose bounds meet `box` (and whose attributes `keep` accepts). A layer is
+    /// read whole through shapelib once and kept — unless it has a spatial index beside it (`frontline
+    /// basemap index`): then a box reads only the records the index names for it, and of those only
+    /// the shapes of the records `keep` accepts (what a large basemap needs: a map shows a small part).
+    public func records(
+        _ layer: Layer, within box: GeoBox? = nil, scale: Scale = .fine, where keep: (([String: String]) -> Bool)? = nil
+    ) throws -> [ShapeRecord] {
         let file = path(layer, scale: scale)
         if layer.optional, !FileManager.default.fileExists(atPath: file) { return [] }
-        if let box, !cache.has(file), hasIndex(file) {
-            return try reader(layer, scale: scale).records(within: box)
+        // A layer not read yet is read through its index for a box, or in the records `keep` names.
+        if !cache.has(file), (box != nil && hasIndex(file)) || keep != nil {
+            return try reader(layer, scale: scale).records(within: box, where: keep, cache: shapes)
         }
         let all = try cache.records(file) {
             let records = try reader(layer, scale: scale).records()
             if layer.required, records.isEmpty { throw emptyLayer(layer, file) }
             return records
         }
-        guard let box else { return all }
-        return all.filter { $0.bounds.intersects(box) }
+        return all.filter { r in box.map { r.bounds.intersects($0) } ?? true && keep?(r.attributes) ?? true }
     }
 
     /// The layer's file, checked and opened, with the geometry the layer needs.

@@ -81,6 +81,7 @@ public struct DistanceChecker {
         let lines = LineGeometry(
             rivers: { try basemap.records(.rivers) },
             boundaries: { try basemap.records(.boundaries) },
+            border: { a, b in try basemap.records(.boundaries, where: { LineGeometry.isBorder($0, a, b) }) },
             riversSource: basemap.path(.rivers), boundariesSource: basemap.path(.boundaries))
         self.init(lines: lines, gazetteer: gazetteer, tolerance: tolerance)
     }
@@ -111,9 +112,7 @@ public struct DistanceChecker {
     /// The border between two countries (ISO alpha-2, in either order): of its parts, the one nearest
     /// `places` (a border in pieces, as where a third country or a sea parts it), else the longest.
     public func border(_ a: String, _ b: String, near places: [LonLat] = []) throws -> MeasuredLine? {
-        let recs = try lines.boundaries().filter {
-            Set([$0.attributes["LEFT_ISO"], $0.attributes["RIGHT_ISO"]]) == Set([a, b])
-        }
+        let recs = try lines.border(a, b)
         guard let part = Self.part(of: recs.flatMap(\.parts), nearest: places) else { return nil }
         let name =
             recs.first?.attributes["NAME"].map { $0.replacingOccurrences(of: "-", with: "–") + " border" }

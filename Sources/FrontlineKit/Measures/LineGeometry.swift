@@ -7,6 +7,9 @@ public struct LineGeometry: Sendable {
     /// Each layer is asked for when a distance first runs along it.
     let rivers: @Sendable () throws -> [ShapeRecord]
     let boundaries: @Sendable () throws -> [ShapeRecord]
+    /// The boundaries' records between two countries (ISO alpha-2, in either order): by default those
+    /// of `boundaries` whose LEFT_ISO and RIGHT_ISO they are; a basemap reads only them.
+    let border: @Sendable (String, String) throws -> [ShapeRecord]
     /// The files the layers come from, named in errors about a line.
     var riversSource: String?
     var boundariesSource: String?
@@ -15,16 +18,24 @@ public struct LineGeometry: Sendable {
     public init(rivers: [ShapeRecord], boundaries: [ShapeRecord]) {
         self.rivers = { rivers }
         self.boundaries = { boundaries }
+        border = { a, b in boundaries.filter { Self.isBorder($0.attributes, a, b) } }
+    }
+
+    /// Whether a boundary's attributes name it the border of `a` and `b`, in either order.
+    static func isBorder(_ attributes: [String: String], _ a: String, _ b: String) -> Bool {
+        Set([attributes["LEFT_ISO"], attributes["RIGHT_ISO"]]) == Set([a, b])
     }
 
     /// Geometry read when first needed: a check that runs along no border reads no boundaries.
     public init(
         rivers: @escaping @Sendable () throws -> [ShapeRecord],
         boundaries: @escaping @Sendable () throws -> [ShapeRecord],
+        border: (@Sendable (String, String) throws -> [ShapeRecord])? = nil,
         riversSource: String? = nil, boundariesSource: String? = nil
     ) {
         self.rivers = rivers
         self.boundaries = boundaries
+        self.border = border ?? { a, b in try boundaries().filter { Self.isBorder($0.attributes, a, b) } }
         self.riversSource = riversSource
         self.boundariesSource = boundariesSource
     }

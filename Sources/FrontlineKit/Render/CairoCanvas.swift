@@ -110,9 +110,15 @@ final class CairoCanvas {
     }
 
     func setColor(_ c: RGBA) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a) }
+    /// A dashed line is stroked with butt caps, each dash longer by the line's width and each gap
+    /// shorter by it: the dashes round caps would draw (but for the caps' corners, a tenth of a square
+    /// pixel), without cairo building a round cap at both ends of each dash (a seed render's
+    /// governorate lines alone took 10 ms of its 150 ms CPU so).
     func setLine(width: Double, dash: [Double] = []) {
         cairo_set_line_width(cr, width)
-        cairo_set_dash(cr, dash, Int32(dash.count), 0)
+        let butt = dash.enumerated().map { i, d in i % 2 == 0 ? d + width : max(d - width, 0) }
+        cairo_set_dash(cr, butt, Int32(butt.count), 0)
+        cairo_set_line_cap(cr, dash.isEmpty ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
     }
     func setEvenOdd(_ on: Bool) { cairo_set_fill_rule(cr, on ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING) }
     func fillPreserve() { cairo_fill_preserve(cr) }
@@ -155,8 +161,7 @@ final class CairoCanvas {
         } else if let halo {
             cairo_text_path(cr, s)
             setColor(halo)
-            cairo_set_line_width(cr, haloWidth)
-            cairo_set_dash(cr, nil, 0, 0)
+            setLine(width: haloWidth)
             cairo_stroke(cr)
             cairo_move_to(cr, 0, 0)
         }

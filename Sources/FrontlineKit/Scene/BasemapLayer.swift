@@ -13,7 +13,8 @@ struct BasemapLayer {
     var countries: [Country] = []
     /// Each river's longest drawn line, for its label.
     var rivers: [(name: String, line: [Point])] = []
-    var lakes: [ShapeRecord] = []
+    /// Each lake's name and rings on the surface, for its label.
+    var lakes: [(name: String, parts: [[Point]])] = []
     var hasBorders = false
 
     init(
@@ -26,9 +27,25 @@ struct BasemapLayer {
             try basemap.records($0, within: visible, scale: $0 == .rivers ? .fine : scale)
         }
         // Divisions only where they are legible: a map at Natural Earth's finest scale, in its countries.
-        let divisions = scale == .fine ? try basemap.records(.divisions, within: visible) : []
-        layers.append(divisions.filter { focus.contains($0.attributes["ISO_A2"] ?? "") })
-        let surface = try t.lines(of: layers)
+        let inFocus = { (a: [String: String]) in focus.contains(a["ISO_A2"] ?? "") }
+        var divisions = scale == .fine ? try basemap.records(.divisions, within: visible, where: inFocus) : []
+        // Drawn as lines, each edge two divisions share once.
+        if !divisions.isEmpty {
+            let edges = SharedEdges.lines(divisions.flatMap(\.parts))
+            divisions =
+                GeoBox(covering: edges.flatMap { $0 }).map { [ShapeRecord(parts: edges, bounds: $0, attributes: [:])] }
+                ?? []
+        }
+        layers.append(divisions)
+        // Cut in degrees to a box around the frame first: only what can show is simplified and projected.
+        // (Not the borders: drawn whole, their dashes keep their places; they are few vertices.)
+        let cut = GeoCut.box(around: visible)
+        let kinds: [Basemap.Layer] = [.land, .countries, .lakes, .rivers, .coastline, .boundaries, .divisions]
+        let closed = kinds.map { $0 == .land || $0 == .countries || $0 == .lakes }
+        for (i, kind) in kinds.enumerated() where kind != .boundaries {
+            layers[i] = layers[i].map { GeoCut.record($0, to: cut, closed: closed[i]) }
+        }
+        let surface = try t.lines(of: layers, along: cut, closed: closed)
         // Cut to the frame and a margin wider than any basemap stroke (the frame's clip hides the rest).
         let m = style.px(16), f = t.frame
         let shown = Rect(x: f.minX - m, y: f.minY - m, width: f.width + 2 * m, height: f.height + 2 * m)
@@ -55,7 +72,8 @@ struct BasemapLayer {
         if !surface[6].isEmpty {
             items.append(.path(parts: lines(surface[6].flatMap { $0 }), closed: false, style: style.divisionLine))
         }
-        lakes = layers[2]
+        // The lakes and rivers that show (the legend lists them), not all whose bounds meet the map's.
+        lakes = zip(layers[2], surface[2]).filter { !rings($1).isEmpty }.map { ($0.attributes["NAME"] ?? "", $1) }
         if !lakes.isEmpty {
             items.append(.path(parts: rings(surface[2].flatMap { $0 }), closed: true, style: style.lakeArea))
         }
@@ -65,8 +83,9 @@ struct BasemapLayer {
                 r.attributes["ORDER"].map { $0.trimmingCharacters(in: .whitespaces) == "1" }
                 ?? Self.majorRivers.contains(name) || mentionedRivers.contains(name)
             let drawn = surface[3][i]
-            items.append(.path(parts: lines(drawn), closed: false, style: major ? style.majorRiver : style.minorRiver))
-            if let longest = drawn.max(by: { $0.count < $1.count }) { rivers.append((name, longest)) }
+            let shows = lines(drawn)
+            items.append(.path(parts: shows, closed: false, style: major ? style.majorRiver : style.minorRiver))
+            if !shows.isEmpty, let longest = drawn.max(by: { $0.count < $1.count }) { rivers.append((name, longest)) }
         }
         items.append(.path(parts: lines(surface[4].flatMap { $0 }), closed: false, style: style.coastLine))
         let borders = surface[5].flatMap { $0 }

@@ -85,11 +85,10 @@ struct LabelLayer {
     }
 
     /// Each lake's name inside it, or beside it when it is too small for its name.
-    mutating func lakeNames(_ lakes: [ShapeRecord], transform t: MapTransform, placer: inout LabelPlacer) {
-        let size = style.text(12.5), frame = t.frame
-        for lake in lakes {
-            guard let name = lake.attributes["NAME"], !name.isEmpty else { continue }
-            let parts = lake.parts.map { t.line($0) }
+    /// `lakes`: each lake's name and rings, as the basemap layer projected them.
+    mutating func lakeNames(_ lakes: [(name: String, parts: [[Point]])], frame: Rect, placer: inout LabelPlacer) {
+        let size = style.text(12.5)
+        for (name, parts) in lakes where !name.isEmpty {
             let xs = parts.flatMap { $0.map(\.x) }, ys = parts.flatMap { $0.map(\.y) }
             guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max(),
                 (maxX - minX) * (maxY - minY) > style.px(30) * style.px(30)

@@ -64,7 +64,7 @@ struct MapPanel {
                 lines: measures.badgeLines.map(\.line), style: style, placer: &placer)
         }
         names.riverNames(base.rivers, mentioned: rivers, frame: frame, placer: &placer)
-        names.lakeNames(base.lakes, transform: t, placer: &placer)
+        names.lakeNames(base.lakes, frame: frame, placer: &placer)
         names.countryNames(base.countries, focus: focus, frame: frame, placer: &placer)
 
         var items: [SceneItem] = [

@@ -51,8 +51,13 @@ public struct MapTransform {
     /// line by less than `tolerance` device units are dropped (Douglas–Peucker, in metres on the ground,
     /// before projecting), so no more vertices are projected and drawn than pixels can show. The plane
     /// used differs from the map's projection by a few per cent over a region: a quarter is kept in hand.
-    public func line(_ ll: [LonLat], tolerance: Double = 0.4) -> [Point] {
-        let kept = Simplifier.simplify(ll, metres: 0.75 * tolerance / scale, origin: centre)
+    /// `along`: the box the line was cut to (`GeoCut`), whose sides it may run on; `closed`: a ring.
+    public func line(_ ll: [LonLat], tolerance: Double = 0.4, along cut: GeoBox? = nil, closed: Bool = false) -> [Point]
+    {
+        var kept = Simplifier.simplify(ll, metres: 0.75 * tolerance / scale, origin: centre)
+        if let cut {
+            kept = GeoCut.densified(kept, along: cut, step: max(cut.width, cut.height) / 32, closed: closed)
+        }
         return projection.forward(kept).map(device(projected:))
     }
 
@@ -74,7 +79,10 @@ public struct MapTransform {
 
     /// Every part of every record of `layers`, on the surface, indexed as they are (layer, record,
     /// part): the parts are split in two runs of about equal vertex counts, projected one per core.
-    func lines(of layers: [[ShapeRecord]], tolerance: Double = 0.4) throws -> [[[[Point]]]] {
+    /// `along`: the box the layers were cut to (`GeoCut`), `closed`: which layers hold rings.
+    func lines(
+        of layers: [[ShapeRecord]], tolerance: Double = 0.4, along box: GeoBox? = nil, closed: [Bool] = []
+    ) throws -> [[[[Point]]]] {
         var index: [(layer: Int, record: Int, part: Int)] = []
         var vertices = 0
         for (l, records) in layers.enumerated() {
@@ -93,7 +101,12 @@ public struct MapTransform {
         }
         let runs = [(self, 0..<cut), (try withOwnProjection(), cut..<index.count)]
         let drawn = try Parallel.map(runs) { t, run in
-            run.map { j in t.line(layers[index[j].layer][index[j].record].parts[index[j].part], tolerance: tolerance) }
+            run.map { j in
+                let (l, r, p) = index[j]
+                return t.line(
+                    layers[l][r].parts[p], tolerance: tolerance, along: box,
+                    closed: closed.indices.contains(l) && closed[l])
+            }
         }
         var out = layers.map { $0.map { $0.parts.map { _ in [Point]() } } }
         for (k, run) in runs.enumerated() {
