@@ -242,4 +242,16 @@ final class ClauseReadingTests: XCTestCase {
         let cs = try claims("The SDF said that it was fighting ISIS in Raqqa and that it held most of Tabqa.")
         XCTAssertTrue(has(cs, "sdf", .holds, "Tabqa"), "\(cs.map { "\($0.actor) \($0.location)" })")
     }
+
+    func testCiviliansAreNoSideAndAnApposedHeldCapital() throws {
+        let cs = try claims(
+            """
+            Since fighting broke out between ISIS and the SDF, thousands of civilians fled Manbij. \
+            Rebels took Marea, 20 km north of Azaz, the ISIS-held capital of the district. \
+            Azaz and Marea are the towns the rebels hold in the province. Rebels hold pockets in Tal Rifaat.
+            """)
+        XCTAssertFalse(cs.contains { $0.location == "Manbij" }, "\(cs.map { "\($0.actor) \($0.location)" })")
+        XCTAssertTrue(has(cs, "isis", .holds, "Azaz"))
+        XCTAssertTrue(has(cs, "rebels", .holds, "Tal Rifaat"))
+    }
 }

@@ -250,7 +250,13 @@ public struct ClaimReader: Sendable {
             guard !candidates.isEmpty else { continue }
             let context = Self.context(after: i, refs: r.refs, country: r.country, focus: r.focusCountries)
             let a = actors.resolve(candidates, context: context) ?? ActorCatalog.unlisted(prefix)
-            if let ref = r.refs.first(where: { $0.first > i && $0.first <= i + 4 }) {
+            // "El Obeid, the army-held capital of North Kordofan": the apposition's place, not the part's.
+            let after = r.refs.first(where: { $0.first > i && $0.first <= i + 4 })
+            let apposed = r.refs.last(where: { $0.last < i && $0.last >= i - 3 })
+            let nounAfter =
+                i + 1 < lower.count
+                && (Self.appositionNouns.contains(lower[i + 1]) || Self.placeNouns.contains(lower[i + 1]))
+            if let ref = after.map({ Self.isPartOf($0, in: r) ? apposed : $0 }) ?? (nounAfter ? apposed : nil) {
                 // "the government-held towns of Nubl and Zahraa": each place listed.
                 for p in [ref] + Self.partners(of: ref, in: r) {
                     found.add(a, .holds, p, in: r, time: nil, phase: .current)
@@ -355,6 +361,13 @@ public struct ClaimReader: Sendable {
         }
         var roles = Roles(actor: subject?.actor)
         if roles.actor == nil, trig.action != .holds { roles.actor = actorRefs.last { $0.last < i }?.actor }
+        // "… since war broke out between the army and the RSF, thousands of civilians fled El Fasher": people
+        // named between the side and the verb are the verb's subject, and no side is.
+        if let a = actorRefs.last(where: { $0.last < i }),
+            lower[max(a.last + 1, i - 3)..<i].contains(where: Self.civilians.contains)
+        {
+            return Roles()
+        }
         // "Turkish troops and (allied) rebels took …": both did.
         roles.coActors =
             subject.map { s in
@@ -371,10 +384,13 @@ public struct ClaimReader: Sendable {
             } ?? end + 9
         roles.place = refs.first { $0.first > end && $0.first < clauseEnd }
         if trig.action == .holds {
-            // "Rebels also still hold Hraytan"; "Azaz, a town that rebels have held for years".
+            // "Rebels also still hold Hraytan", "hold pockets in X"; "Azaz, a town that rebels have held for
+            // years"; not "the cities Ukraine holds in the Donetsk region" (no object before the preposition).
             roles.place =
                 refs.first {
                     $0.first > end && ($0.first <= end + 3 || ($0.first <= end + 6 && lower[$0.first - 1] == "of"))
+                        && (lower[$0.first - 1] == "of" || $0.first - 1 > end + 1
+                            || !Self.locationPrepositions.contains(lower[$0.first - 1]))
                 }
                 ?? refs.last { ref in
                     // The place the relative clause hangs on: the one just before "that" ("a town just south
@@ -407,6 +423,9 @@ public struct ClaimReader: Sendable {
                 && forceNouns.contains(lower[a.first - 3])
     }
     static let forceNouns: Set<String> = WordLists.shared.set("force nouns")
+
+    /// People who are no side ("civilians", "residents", "thousands").
+    static let civilians: Set<String> = WordLists.shared.set("civilian nouns")
 
     /// Words that open a new clause: a verb's object is not found past them.
     static let clauseOpeners: Set<String> = WordLists.shared.set("clause openers")

@@ -17,6 +17,7 @@ public struct WordLists: Sendable {
         "boilerplate markers",
         "cardinal points",
         "compass points",
+        "civilian nouns",
         "clause openers",
         "connectors",
         "continuation words",
