@@ -64,7 +64,8 @@ enum DateLine {
             let year = group(y).flatMap(number)
             // "11/28/2016": a first number over 12 is a day, so the second over 12 makes it month first.
             if day <= 12, mon > 12, group(m).flatMap(number) != nil { (day, mon) = (mon, day) }
-            guard (1...12).contains(mon), (1...31).contains(day), year.map({ (1900...2100).contains($0) }) ?? true
+            guard (1...12).contains(mon), (1...daysIn(mon, year)).contains(day),
+                year.map({ (1900...2100).contains($0) }) ?? true
             else { continue }
             // Without a year, only the month and day ("March 1" of "BEIRUT, March 1 (Reuters)").
             let text = year == nil ? "\(group(m) ?? "") \(day)" : ns.substring(with: match.range)
@@ -74,6 +75,12 @@ enum DateLine {
             return Found(text: text, year: year, month: mon, day: day, standsAlone: alone)
         }
         return nil
+    }
+
+    /// The days of a month (February's in a leap year when the year is known or not given).
+    static func daysIn(_ month: Int, _ year: Int?) -> Int {
+        if month == 2 { return year.map { $0 % 4 == 0 && ($0 % 100 != 0 || $0 % 400 == 0) ? 29 : 28 } ?? 29 }
+        return [4, 6, 9, 11].contains(month) ? 30 : 31
     }
 
     /// The value of a run of decimal digits in any script ("٢" is 2).
