@@ -20,6 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import build as B  # noqa: E402
 from geom import clip_ring, signed_area, interior_point, point_in_rings  # noqa: E402
 from shapeio import read_shp, read_dbf, ShapeWriter, arg_bytes  # noqa: E402
+import country_points  # noqa: E402
 import geopackage  # noqa: E402
 import world_rivers  # noqa: E402
 from geom import point_along  # noqa: E402
@@ -213,6 +214,9 @@ def world_gazetteer(a, cities, countries, borders, divisions, lakes, facts):
         if f and f.get('latlng') and len(f['latlng']) == 2:
             row[2], row[3] = B.fmt_coord(float(f['latlng'][0])), B.fmt_coord(float(f['latlng'][1]))
             row[8] += '; point from countryinfo %s latlng' % a.ci_version
+    # GeoNames' own point where Shapes/country-points.tsv has it (see country_points.py).
+    here = os.path.dirname(os.path.abspath(__file__))
+    country_points.apply(rows, country_points.load(os.path.join(here, '..', 'country-points.tsv')))
     for d in divisions:
         english = [d['label_name'], d['gn']]  # "South Kivu" (WOE's label) for "Sud-Kivu"
         alts = B.clean_alternates([d['woe']] + english + [without_division_noun(n) for n in english]
@@ -311,6 +315,9 @@ PROJECT_FILES = [
     'place only with evidence.  SCOWL is Copyright 2000-2011 by Kevin Atkinson; permission to use, copy, modify, '
     'distribute and sell these word lists is granted without fee, provided that the copyright notice and this '
     'permission notice appear in supporting documentation (see /usr/share/doc/wamerican/copyright) |',
+    '| `country-points.tsv` | the point GeoNames gives each country (lat, lon), as gvenzl/sample-data lists it '
+    '(countries-cities-currencies/countries.csv at commit 0c640e1, CC BY 4.0, its data from GeoNames, CC BY 4.0); '
+    "`Shapes/build/country_points.py` gives the gazetteer's country rows these points (world.py calls it) |",
     '| `gazetteer-supplement.tsv` | curated spellings of a few GeoNames cities500 places (coordinates and '
     'population from the GeoNames record named in each row; CC BY 4.0) |', '',
     '## Derived on first use (not in the repository)', '',
