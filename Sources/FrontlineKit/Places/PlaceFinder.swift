@@ -20,6 +20,8 @@ public struct NameMention: Sendable, Equatable {
     public var allCapitals = false
     /// Set when the phrase itself says which entry it is (a border named by its two countries).
     public var entryID: String?
+    /// The country a people's name stands for ("Americans", "Palestinians"): an associative mention.
+    public var demonymOf: String?
 }
 
 /// Finds the stretches of text that name places in a gazetteer, skipping names of organisations
@@ -130,17 +132,29 @@ public struct PlaceFinder: Sendable {
                 continue
             }
             let compass = Self.cardinalPoints.contains(lower[i])
-            guard tok.isCapitalized, !blocked.contains(i), compass || !Self.stopwords.contains(lower[i]),
-                !Self.adjectives.contains(tok.text.lowercased())
-            else {
+            // A common opening word starts a name only as part of a longer one that keeps it ("New York").
+            let opener = !compass && Self.stopwords.contains(lower[i])
+            guard tok.isCapitalized, !blocked.contains(i) else {
+                i += 1
+                continue
+            }
+            if !shorthand, Self.adjectives.contains(lower[i]) || (!opener && !compass && lower[i].hasSuffix("s")),
+                let m = demonym(at: i, in: s, index: si, lower: lower, blocked: blocked)
+            {
+                out.append(m)
+                i += 1
+                continue
+            }
+            guard !Self.adjectives.contains(lower[i]) else {
                 i += 1
                 continue
             }
             let found =
-                compass
+                compass || opener
                 ? knownName(
                     at: i, token: tok, shorthand: false, in: s, index: si, text: (chars, lower), blocked: blocked,
-                    minLength: 2)
+                    minLength: 2
+                ).flatMap { f in compass || keepsOpener(f.mention.text, opener: tok.text) ? f : nil }
                 : knownName(
                     at: i, token: tok, shorthand: shorthand, in: s, index: si, text: (chars, lower), blocked: blocked)
                     ?? cuedName(at: i, in: s, index: si, text: (chars, lower), blocked: blocked)
@@ -195,6 +209,46 @@ public struct PlaceFinder: Sendable {
             return (m, i + n)
         }
         return nil
+    }
+
+    /// Whether a name found from a common opening word is an entry's own name with that word ("New
+    /// York"), not a loose match that drops or folds it ("The Russian") nor an alternate ("The UN").
+    func keepsOpener(_ name: String, opener: String) -> Bool {
+        let key = PlaceNameNormalizer.key(name)
+        return key.hasPrefix(PlaceNameNormalizer.key(opener) + " ")
+            && gazetteer.lookup(name).contains { Self.isSpelling($0.name, name) }
+    }
+
+    /// A people's name standing alone, not part of a longer name ("American", "Palestinians", as
+    /// the gazetteer lists a country's demonym among its names, or its plural): an associative mention of
+    /// that country, never a place on the map.
+    func demonym(at i: Int, in s: Sentence, index si: Int, lower: [String], blocked: Set<Int>) -> NameMention? {
+        let toks = s.tokens
+        if i + 1 < toks.count, toks[i + 1].isCapitalized, !blocked.contains(i + 1) { return nil }
+        let word = toks[i].text
+        // A plural ("Palestinians") is its singular's people; the singular ends as a demonym does.
+        let singular = String(word.dropLast())
+        let plural = word.hasSuffix("s") && Self.adjectiveEndings.contains { singular.lowercased().hasSuffix($0) }
+        let forms = (Self.adjectives.contains(lower[i]) ? [word] : []) + (plural ? [singular] : [])
+        for form in forms {
+            guard form.count >= 4,
+                let country = gazetteer.lookup(form).filter({ e in
+                    e.kind == .country && e.alternates.contains { Self.isSpelling($0, form) }
+                }).max(by: { $0.population < $1.population })
+            else { continue }
+            var m = NameMention(
+                text: word, start: s.start + toks[i].start, end: s.start + toks[i].end, sentence: si,
+                firstToken: i, lastToken: i, cue: nil)
+            m.adjective = true
+            m.demonymOf = country.id
+            return m
+        }
+        return nil
+    }
+
+    /// Whether two names are spelt alike (up to case, marks and the article), not merely folded alike.
+    static func isSpelling(_ name: String, _ form: String) -> Bool {
+        PlaceNameNormalizer.spelling(name) == PlaceNameNormalizer.spelling(form)
     }
 
     /// An unknown name after an explicit cue ("the village of Kafr Kalbin"): still a place.

@@ -49,6 +49,9 @@ public struct PlaceResolution: Sendable {
     public var metonyms: [ResolvedPlace]
     /// The countries the article is about (ISO alpha-2), most mentioned first.
     public var focusCountries: [String]
+    /// Peoples' names and country adjectives ("Mexican farmers", "Palestinians"): associative mentions of
+    /// their country, not drawn.
+    public var associative: [ResolvedPlace] = []
 
     public var points: [ResolvedPlace] { places.filter { $0.kind.isPoint } }
 }
@@ -125,7 +128,8 @@ public struct PlaceResolver: Sendable {
             into: &choices)
         return PlaceResolution(
             places: PlaceResolver.mergeSameEntry(choices.places), unresolved: choices.unresolved,
-            metonyms: PlaceResolver.mergeSameEntry(choices.metonyms), focusCountries: focus.ranked)
+            metonyms: PlaceResolver.mergeSameEntry(choices.metonyms), focusCountries: focus.ranked,
+            associative: PlaceResolver.mergeSameEntry(choices.associative))
     }
 
     /// The mentions grouped by what they name (the entry a phrase names itself, else the normalised
@@ -165,6 +169,10 @@ public struct PlaceResolver: Sendable {
         for g in groups.indices {
             let m = groups[g].mentions[0]
             if m.entryID != nil { continue }  // borders named by one country are settled after the others
+            if let id = m.demonymOf, let e = gazetteer.entry(id: id) {
+                groups[g].candidates = [(e, .spelling)]
+                continue
+            }
             var cands = gazetteer.candidates(for: m.text)
             if groups[g].mentions.allSatisfy(\.allCapitals) { cands = cands.filter { $0.entry.kind == .country } }
             groups[g].candidates = cands
@@ -286,6 +294,20 @@ public struct PlaceResolver: Sendable {
         let ownName = Self.isOwnName(e, g)
         if e.kind == .region { return ownName && g.located }
         return (e.population >= 100_000 && ownName) || (e.population >= 1_000_000 && g.located)
+    }
+
+    /// Whether a bare division name is rather another place's: a city of 50,000 or more spelt so ("Kherson"),
+    /// a town of the division's country within 300 km of its point (the seat it is named after: "Fuzuli",
+    /// "Kidal"), or a river or lake ("the Blue Nile").
+    static func sharedWithTown(_ g: Group, division e: GazetteerEntry) -> Bool {
+        g.candidates.contains {
+            guard $0.match == .spelling else { return false }
+            if $0.entry.kind == .river || $0.entry.kind == .lake { return true }
+            return $0.entry.kind.isPoint
+                && ($0.entry.population >= 50_000
+                    || ($0.entry.country == e.country
+                        && Geodesic.wgs84.distance($0.entry.coordinate, e.coordinate) < 300_000))
+        }
     }
 
     /// The country named straight after a mention, after a comma or "in" ("Manbij, Syria", "Mosul in
@@ -449,6 +471,7 @@ public struct PlaceResolver: Sendable {
     struct Choices {
         var places: [ResolvedPlace] = []
         var metonyms: [ResolvedPlace] = []
+        var associative: [ResolvedPlace] = []
         var unresolved: [UnresolvedName] = []
         var chosen: [Int: GazetteerEntry] = [:]
     }
@@ -458,6 +481,8 @@ public struct PlaceResolver: Sendable {
         case none
         case unresolved(UnresolvedName)
         case place(ResolvedPlace)
+        /// A people's name or a country adjective: its country, not drawn.
+        case associative(ResolvedPlace)
     }
 
     /// Each group's choice, in order (borders named by one country are left for `completeBorders`).
@@ -472,6 +497,8 @@ public struct PlaceResolver: Sendable {
                 continue
             case .unresolved(let u):
                 choices.unresolved.append(u)
+            case .associative(let place):
+                choices.associative.append(place)
             case .place(let place):
                 choices.chosen[gi] = place.entry
                 if g.allMetonym { choices.metonyms.append(place) } else { choices.places.append(place) }
@@ -487,7 +514,7 @@ public struct PlaceResolver: Sendable {
         for g: Group, index gi: Int, scores: [Score], relations: [StatedRelation],
         focus: (areas: Set<String>, towns: Set<String>), article: Article
     ) -> GroupChoice {
-        if g.allAdjective { return .none }  // "Iraqi forces": context, not a place
+        if g.allAdjective { return Self.associative(g, article: article) }  // "Iraqi forces": context, no place
         if g.mentions.allSatisfy(\.allCapitals), g.candidates.isEmpty { return .none }  // an abbreviation
         let mentions = Self.placeMentions(g.mentions, article: article)
         guard !g.candidates.isEmpty else {
@@ -553,6 +580,19 @@ public struct PlaceResolver: Sendable {
             ResolvedPlace(
                 text: g.text, entry: best.0.entry, mentions: mentions,
                 confidence: confidence, why: why))
+    }
+
+    /// A group of country adjectives and peoples' names ("Iraqi forces", "Palestinians"): the country it
+    /// names as an associative mention (never drawn), or nothing when no country is so called.
+    static func associative(_ g: Group, article: Article) -> GroupChoice {
+        let countries = g.candidates.filter { $0.entry.kind == .country && $0.match == .spelling }
+        guard let c = countries.max(by: { $0.entry.population < $1.entry.population }) else {
+            return .none
+        }
+        return .associative(
+            ResolvedPlace(
+                text: g.text, entry: c.entry, mentions: placeMentions(g.mentions, article: article), confidence: 0.9,
+                why: "\"\(g.text)\" names the people or an adjective of \(c.entry.name): an associative mention"))
     }
 
     /// How sure the choice of the first of the ranked candidates is (by its margin over the next,
@@ -671,9 +711,12 @@ public struct PlaceResolver: Sendable {
             }
         }
         if e.kind == .region {
-            // A division only where the text says so; a bare "Kherson" is the city, not its oblast.
-            v += group.namesDivision ? 7 : -2
+            // A division where the text says so, or by its own name when no town shares it (see
+            // `sharedWithTown`: "Ohio", not the small town of California far away); a bare "Kherson" is the city.
+            let byName = !group.namesDivision && Self.isOwnName(e, group) && !Self.sharedWithTown(group, division: e)
+            v += group.namesDivision ? 7 : byName ? 5 : -2
             if group.namesDivision { reasons.append("the text names a division") }
+            if byName { reasons.append("a division by its own name") }
         } else if e.kind == .country, !Self.isOwnName(e, group),
             group.candidates.contains(where: { $0.entry.kind.isPoint && focus.contains($0.entry.country) })
         {

@@ -91,7 +91,8 @@ public struct PlacesReport: Sendable {
                 placeOut(
                     $0, role: "place", onMap: $0.kind.isPoint ? !off.contains($0.entry.id) : nil, excerpts: excerpts)
             },
-            metonyms: resolution.metonyms.map { placeOut($0, role: "metonym", onMap: nil, excerpts: excerpts) },
+            metonyms: resolution.metonyms.map { placeOut($0, role: "metonym", onMap: nil, excerpts: excerpts) }
+                + resolution.associative.map { placeOut($0, role: "demonym", onMap: nil, excerpts: excerpts) },
             unresolved: resolution.unresolved.map { u in
                 UnresolvedOut(
                     text: u.text, reason: u.reason, mentions: mentionsOut(u.mentions, excerpts: excerpts),
@@ -151,6 +152,12 @@ public struct PlacesReport: Sendable {
             rows.append([
                 p.text, p.name, "", "", p.entry.country, p.kind.rawValue, String(format: "%.2f", p.confidence),
                 p.entry.id, "metonym: not drawn",
+            ])
+        }
+        for p in resolution.associative {
+            rows.append([
+                p.text, p.name, "", "", p.entry.country, p.kind.rawValue, String(format: "%.2f", p.confidence),
+                p.entry.id, "demonym: not drawn",
             ])
         }
         for u in resolution.unresolved {

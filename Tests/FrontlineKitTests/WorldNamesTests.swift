@@ -1,0 +1,85 @@
+import XCTest
+
+@testable import FrontlineKit
+
+/// Names of worldwide news: peoples' names, names opened by a common word, divisions named bare, the
+/// state a local paper names. Every gazetteer here is made up.
+final class WorldNamesTests: XCTestCase {
+    func entry(
+        _ id: String, _ name: String, _ lat: Double, _ lon: Double, _ country: String, _ kind: PlaceKind,
+        population: Int = 0, alternates: [String] = []
+    ) -> GazetteerEntry {
+        GazetteerEntry(
+            id: id, name: name, coordinate: LonLat(lon: lon, lat: lat), country: country, kind: kind,
+            population: population, alternates: alternates, source: "test")
+    }
+
+    func resolve(_ body: String, title: String, _ entries: [GazetteerEntry]) -> PlaceResolution {
+        var g = Gazetteer()
+        entries.forEach { g.add($0) }
+        return PlaceResolver(gazetteer: g).resolve(Article(name: "t", text: "\(title)\n\n\(body)\n"))
+    }
+
+    var zembla: [GazetteerEntry] {
+        [
+            entry("country:ZB", "Zembla", 50, 20, "ZB", .country, population: 9_000_000, alternates: ["Zemblan"]),
+            // A smaller country that lists the same people's name must not take it.
+            entry("country:ZI", "Zembla Isles", 10, 150, "ZI", .country, population: 50_000, alternates: ["Zemblan"]),
+            entry("t:kolvar", "Kolvar", 50.2, 20.3, "ZB", .city, population: 300_000),
+        ]
+    }
+
+    /// "Zemblan farmers", "Zemblans": an associative mention of the most populous country so called,
+    /// reported apart from the places and never drawn.
+    func testAPeoplesNameIsAnAssociativeMentionOfItsCountryNeverAPlace() {
+        var g = Gazetteer()
+        zembla.forEach { g.add($0) }
+        let article = Article(
+            name: "t",
+            text: "Protest in Kolvar\n\nZemblan farmers protested in Kolvar on Monday. Later the Zemblans "
+                + "marched again.\n")
+        let r = PlaceResolver(gazetteer: g).resolve(article)
+        XCTAssertEqual(r.places.map(\.text), ["Kolvar"])
+        XCTAssertEqual(r.associative.map(\.entry.id), ["country:ZB"])
+        XCTAssertEqual(r.associative.first?.mentions.count, 2, "the singular and the plural are one country")
+        XCTAssertFalse(r.points.contains { $0.entry.kind == .country })
+        let report = PlacesReport(article: article, resolution: r, offMap: [])
+        XCTAssertEqual(report.document.metonyms.map(\.role), ["demonym"])
+    }
+
+    /// A capitalised word ending in s whose singular is no country's name as spelt is not a people.
+    func testAWordEndingInSIsAPeopleOnlyWhenItsSingularIsSpeltSo() {
+        let r = resolve("Zemblani said the talks failed. Zemblanis agreed.", title: "Talks", zembla)
+        XCTAssertTrue(r.associative.isEmpty, "\(r.associative.map(\.text))")
+    }
+
+    /// A common opening word ("New", "The") starts a name only when an entry's own name keeps it.
+    func testACommonOpeningWordStartsOnlyALongerOwnName() {
+        let entries = [
+            entry("t:new-varden", "New Varden", 40, -75, "US", .city, population: 800_000),
+            entry("t:varden", "Varden", 54, -1, "GB", .city, population: 200_000),
+            entry("t:ovrax", "Ovrax Falls", 37, -80, "US", .city, population: 100_000, alternates: ["The Ovrax"]),
+        ]
+        let r = resolve("Flights to New Varden resumed. The Ovrax met on Monday.", title: "Flights", entries)
+        XCTAssertEqual(r.places.map(\.entry.id), ["t:new-varden"])
+        let r2 = resolve("New Varden is large.", title: "City", entries)
+        XCTAssertEqual(r2.places.map(\.text), ["New Varden"], "at a sentence's start too")
+    }
+
+    /// A first-level division named bare by its own name is the division, unless a town is the name's
+    /// likelier owner: a city of 50,000, or a town of its country within 300 km (the seat it is named after).
+    func testABareDivisionNameIsTheDivisionUnlessATownOwnsIt() {
+        let base = [
+            entry("country:ZB", "Zembla", 50, 20, "ZB", .country, population: 9_000_000),
+            entry("t:kolvar", "Kolvar", 50.2, 20.3, "ZB", .city, population: 300_000),
+            entry("division:ZB-1", "Ostmark", 48, 25, "ZB", .region),
+            entry("t:ostmark", "Ostmark", 56, 5, "ZB", .town, population: 9000),
+            entry("division:ZB-2", "Dravik", 52, 18, "ZB", .region),
+            entry("t:dravik", "Dravik", 52.3, 18.2, "ZB", .town, population: 12000),
+        ]
+        let body = "Zembla held a vote. Kolvar was calm. Ostmark voters backed the plan. Dravik stayed home."
+        let r = resolve(body, title: "Zembla votes", base)
+        XCTAssertEqual(r.places.first { $0.text == "Ostmark" }?.entry.id, "division:ZB-1")
+        XCTAssertEqual(r.places.first { $0.text == "Dravik" }?.entry.id, "t:dravik")
+    }
+}
