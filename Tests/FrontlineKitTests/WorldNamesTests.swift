@@ -82,4 +82,32 @@ final class WorldNamesTests: XCTestCase {
         XCTAssertEqual(r.places.first { $0.text == "Ostmark" }?.entry.id, "division:ZB-1")
         XCTAssertEqual(r.places.first { $0.text == "Dravik" }?.entry.id, "t:dravik")
     }
+
+    /// A continent ("Ostara") and its adjective ("Ostaran") are associative mentions, never drawn.
+    func testAContinentAndItsAdjectiveAreNamedNeverDrawn() {
+        let entries = [
+            entry("continent:OS", "Ostara", 10, 20, "", .continent, alternates: ["Ostaran"]),
+            entry("t:ostara", "Ostara", 40, -90, "US", .village, population: 800),
+        ]
+        let r = resolve("Aid for Ostara grew. Ostaran leaders met on Monday.", title: "Aid", entries)
+        XCTAssertTrue(r.places.isEmpty, "\(r.places.map(\.text))")
+        XCTAssertEqual(r.associative.map(\.entry.id), ["continent:OS"])
+        XCTAssertEqual(r.associative.first?.mentions.count, 2)
+    }
+
+    /// A division named bare by its own name is known by it even where its country is not the article's
+    /// ("Kelmar police said"), but not when it is named after a body of water ("Grey Sea") or its name is
+    /// a common word in British spelling ("Centre").
+    func testABareDivisionIsKnownByNameUnlessNamedAfterWaterOrACommonWord() {
+        let entries = [
+            entry("division:ZB-3", "Kelmar", 48, 25, "ZB", .region),
+            entry("division:ZB-4", "Grey Sea", 45, 30, "ZB", .region),
+            entry("division:ZB-5", "Centre", 44, 28, "ZB", .region),
+        ]
+        let r = resolve(
+            "Kelmar police said the road was shut. Grey Sea fishermen left. Centre officials agreed.", title: "Roads",
+            entries)
+        XCTAssertEqual(r.places.map(\.entry.id), ["division:ZB-3"])
+        XCTAssertEqual(PlaceResolver.britishVariants("centre"), ["center"])
+    }
 }

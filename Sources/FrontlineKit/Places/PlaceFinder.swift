@@ -233,7 +233,7 @@ public struct PlaceFinder: Sendable {
         for form in forms {
             guard form.count >= 4,
                 let country = gazetteer.lookup(form).filter({ e in
-                    e.kind == .country && e.alternates.contains { Self.isSpelling($0, form) }
+                    (e.kind == .country || e.kind == .continent) && e.alternates.contains { Self.isSpelling($0, form) }
                 }).max(by: { $0.population < $1.population })
             else { continue }
             var m = NameMention(

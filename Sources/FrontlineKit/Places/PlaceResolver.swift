@@ -217,8 +217,20 @@ public struct PlaceResolver: Sendable {
     /// `Shapes/english-words.txt` lists them.
     static func isCommonWord(_ g: Group) -> Bool {
         let t = g.text
-        guard !t.contains(" "), !t.contains("-"), t.first?.isUppercase == true else { return false }
-        return WordLists.shared.englishWords?.contains(t.lowercased()) ?? false
+        guard !t.contains(" "), !t.contains("-"), t.first?.isUppercase == true,
+            let words = WordLists.shared.englishWords
+        else { return false }
+        return ([t.lowercased()] + britishVariants(t.lowercased())).contains { words.contains($0) }
+    }
+
+    /// The American spellings of a British one ("centre" -> "center", "harbour" -> "harbor"), as the word
+    /// list is American English.
+    static func britishVariants(_ w: String) -> [String] {
+        var out: [String] = []
+        if w.hasSuffix("re"), w.count > 4 { out.append(String(w.dropLast(2)) + "er") }
+        if w.hasSuffix("our"), w.count > 4 { out.append(String(w.dropLast(3)) + "or") }
+        if w.hasSuffix("ise"), w.count > 4 { out.append(String(w.dropLast(3)) + "ize") }
+        return out
     }
 
     /// Evidence beyond its spelling that a common word names this place: named as a place ("the town
@@ -287,20 +299,29 @@ public struct PlaceResolver: Sendable {
 
     /// A remote place must be one a reader would know by that name: a city of 100,000 named by its own
     /// name (not one of its alternates: "Hamas" is an alternate of Hamm), or of a million after a location
-    /// preposition ("in Kiev"); a division by its own name after a preposition ("in Texas"). Otherwise
+    /// preposition ("in Kiev"); a division by its own name ("Texas"; after a preposition only, "in
+    /// Kherson", when another place shares the name, see `sharedWithTown`). Otherwise
     /// the word is more likely a common word or an organisation ("Alliance", "Trucks") than a town on
     /// another continent.
     static func isKnownByName(_ e: GazetteerEntry, group g: Group) -> Bool {
         let ownName = Self.isOwnName(e, g)
-        if e.kind == .region { return ownName && g.located }
+        if e.kind == .region { return ownName && (g.located || !sharedWithTown(g, division: e)) }
         return (e.population >= 100_000 && ownName) || (e.population >= 1_000_000 && g.located)
     }
 
+    /// Nouns of bodies of water ("sea", "gulf"): a division named after one ("Red Sea") named bare is the water.
+    static let waterNouns = WordLists.shared.set("water nouns")
+
     /// Whether a bare division name is rather another place's: a city of 50,000 or more spelt so ("Kherson"),
     /// a town of the division's country within 300 km of its point (the seat it is named after: "Fuzuli",
-    /// "Kidal"), or a river or lake ("the Blue Nile").
+    /// "Kidal"), a river or lake ("the Blue Nile"), or a body of water the gazetteer may lack ("Red Sea").
     static func sharedWithTown(_ g: Group, division e: GazetteerEntry) -> Bool {
-        g.candidates.contains {
+        if let last = e.name.split(separator: " ").last, e.name.contains(" "),
+            waterNouns.contains(last.lowercased())
+        {
+            return true
+        }
+        return g.candidates.contains {
             guard $0.match == .spelling else { return false }
             if $0.entry.kind == .river || $0.entry.kind == .lake { return true }
             return $0.entry.kind.isPoint
@@ -499,6 +520,8 @@ public struct PlaceResolver: Sendable {
                 choices.unresolved.append(u)
             case .associative(let place):
                 choices.associative.append(place)
+            case .place(let place) where place.kind == .continent:
+                choices.associative.append(place)  // "aid for Africa": named, never drawn
             case .place(let place):
                 choices.chosen[gi] = place.entry
                 if g.allMetonym { choices.metonyms.append(place) } else { choices.places.append(place) }
@@ -585,7 +608,9 @@ public struct PlaceResolver: Sendable {
     /// A group of country adjectives and peoples' names ("Iraqi forces", "Palestinians"): the country it
     /// names as an associative mention (never drawn), or nothing when no country is so called.
     static func associative(_ g: Group, article: Article) -> GroupChoice {
-        let countries = g.candidates.filter { $0.entry.kind == .country && $0.match == .spelling }
+        let countries = g.candidates.filter {
+            ($0.entry.kind == .country || $0.entry.kind == .continent) && $0.match == .spelling
+        }
         guard let c = countries.max(by: { $0.entry.population < $1.entry.population }) else {
             return .none
         }

@@ -92,7 +92,9 @@ public struct PlacesReport: Sendable {
                     $0, role: "place", onMap: $0.kind.isPoint ? !off.contains($0.entry.id) : nil, excerpts: excerpts)
             },
             metonyms: resolution.metonyms.map { placeOut($0, role: "metonym", onMap: nil, excerpts: excerpts) }
-                + resolution.associative.map { placeOut($0, role: "demonym", onMap: nil, excerpts: excerpts) },
+                + resolution.associative.map {
+                    placeOut($0, role: Self.associativeRole($0), onMap: nil, excerpts: excerpts)
+                },
             unresolved: resolution.unresolved.map { u in
                 UnresolvedOut(
                     text: u.text, reason: u.reason, mentions: mentionsOut(u.mentions, excerpts: excerpts),
@@ -103,6 +105,12 @@ public struct PlacesReport: Sendable {
                     })
             },
             offMap: offMap.map(\.text))
+    }
+
+    /// "continent" for a continent named by its name ("Africa"), else "demonym" ("Mexican", "European").
+    static func associativeRole(_ p: ResolvedPlace) -> String {
+        p.kind == .continent && PlaceNameNormalizer.spelling(p.text) == PlaceNameNormalizer.spelling(p.name)
+            ? "continent" : "demonym"
     }
 
     public static func encoder() -> JSONEncoder {
@@ -157,7 +165,7 @@ public struct PlacesReport: Sendable {
         for p in resolution.associative {
             rows.append([
                 p.text, p.name, "", "", p.entry.country, p.kind.rawValue, String(format: "%.2f", p.confidence),
-                p.entry.id, "demonym: not drawn",
+                p.entry.id, "\(Self.associativeRole(p)): not drawn",
             ])
         }
         for u in resolution.unresolved {

@@ -38,6 +38,7 @@ public struct WordLists: Sendable {
         "stopwords",
         "time phrases after",
         "time phrases before",
+        "water nouns",
     ]
     /// Every table the code reads (each word with its number), likewise required.
     static let requiredTables: [String] = ["compass bearings", "number words"]
