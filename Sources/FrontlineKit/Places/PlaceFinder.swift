@@ -60,6 +60,8 @@ public struct PlaceFinder: Sendable {
     static let locationPrepositions: Set<String> = WordLists.shared.set("location prepositions")
     /// Pronouns that take a person, not a place ("Tehran, whose advisers …").
     static let personPronouns: Set<String> = WordLists.shared.set("person pronouns")
+    /// Words that end place names ("County", "Street", "Creek"): never a surname after a given name.
+    static let nameEndings: Set<String> = WordLists.shared.set("name endings")
     /// Endings of country adjectives ("Iraqi", "Turkish", "Syrian").
     static let adjectiveEndings = WordLists.shared.list("adjective endings")
 
@@ -71,6 +73,9 @@ public struct PlaceFinder: Sendable {
         for s in article.sentences {
             let toks = s.tokens
             for i in personTokens(toks) { people.insert(PlaceNameNormalizer.key(toks[i].text)) }
+            for run in givenNameRuns(toks, text: Array(s.text)) {
+                people.insert(PlaceNameNormalizer.key(toks[run.upperBound].text))
+            }
         }
         people.remove("")
         var out: [NameMention] = []
@@ -83,6 +88,35 @@ public struct PlaceFinder: Sendable {
                         + "place mentions, the first \(Limits.placeMentions) kept, the rest left out")
                 return Array(out.prefix(Limits.placeMentions))
             }
+        }
+        return out
+    }
+
+    /// People named by a given name ("Darren Ripley", "Jon R. Taylor"): each run from the given name to
+    /// the surname, the capitalised word right after it (after an initial, if any) that ends no place name,
+    /// unless the gazetteer knows the two words together ("Virginia Beach"). The surname is a person's
+    /// throughout the article.
+    func givenNameRuns(_ toks: [Token], text: [Character]) -> [ClosedRange<Int>] {
+        guard let names = WordLists.shared.givenNames else { return [] }
+        var out: [ClosedRange<Int>] = []
+        for i in toks.indices.dropLast() where toks[i].isCapitalized && names.contains(toks[i].text.lowercased()) {
+            var j = i + 1
+            let gap = String(text[toks[i].end..<toks[j].start])
+            // An initial between: "Jon R. Taylor".
+            if gap == " ", toks[j].text.count == 1, j + 1 < toks.count, toks[j].text.uppercased() == toks[j].text,
+                String(text[toks[j].end..<toks[j + 1].start]) == ". "
+            {
+                j += 1
+            } else if gap != " " {
+                continue
+            }
+            // Not a word that ends place names, nor a day ("Madison County", "Charles City", "Alexandria Friday").
+            let surname = toks[j].text.lowercased()
+            guard toks[j].isCapitalized, toks[j].text.count > 1, !Self.stopwords.contains(surname),
+                !Self.nameEndings.contains(surname),
+                !gazetteer.hasKey(PlaceNameNormalizer.key(toks[i].text + " " + toks[i + 1].text))
+            else { continue }
+            out.append(i...j)
         }
         return out
     }
@@ -401,6 +435,8 @@ public struct PlaceFinder: Sendable {
             }
             i = lastCap + 1
         }
+        // "Darren Ripley", "Jon R. Taylor": a given name and its surname.
+        if !text.isEmpty { for r in givenNameRuns(toks, text: text) { r.forEach { blocked.insert($0) } } }
         return blocked
     }
 }
