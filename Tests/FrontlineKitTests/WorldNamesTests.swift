@@ -133,4 +133,18 @@ final class WorldNamesTests: XCTestCase {
         XCTAssertTrue(texts.contains("Virginia Beach"), "\(texts)")
         XCTAssertTrue(texts.contains { $0.hasPrefix("Madison") }, "\(texts)")
     }
+
+    /// A city whose name only folds like a division's ("Huai'an" for "Hawaii") does not take the division's
+    /// bare name from it: only a namesake spelt so does. (Names as GeoNames and Natural Earth spell them.)
+    func testOnlyANamesakeSpeltSoTakesABareDivisionName() {
+        let entries = [
+            entry("division:ZB-6", "Hawaii", 20, -156, "ZB", .region),
+            entry("t:huaian", "Huai'an", 33.6, 119.0, "CN", .city, population: 2_000_000, alternates: ["huai an"]),
+        ]
+        var g = Gazetteer()
+        entries.forEach { g.add($0) }
+        XCTAssertEqual(Set(g.candidates(for: "Hawaii").map(\.entry.id)), ["division:ZB-6", "t:huaian"])
+        let r = resolve("She moved to Hawaii last year.", title: "Moving", entries)
+        XCTAssertEqual(r.places.map(\.entry.id), ["division:ZB-6"], "\(r.unresolved.map(\.reason))")
+    }
 }

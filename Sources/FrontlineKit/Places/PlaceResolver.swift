@@ -322,7 +322,13 @@ public struct PlaceResolver: Sendable {
             return true
         }
         return g.candidates.contains {
-            guard $0.match == .spelling else { return false }
+            // Spelt so, not merely folded alike ("Huai'an" is no "Hawaii").
+            guard $0.match == .spelling,
+                isOwnName($0.entry, g)
+                    || $0.entry.alternates.contains(where: {
+                        PlaceNameNormalizer.spelling($0) == PlaceNameNormalizer.spelling(g.text)
+                    })
+            else { return false }
             if $0.entry.kind == .river || $0.entry.kind == .lake { return true }
             return $0.entry.kind.isPoint
                 && ($0.entry.population >= 50_000
