@@ -147,4 +147,19 @@ final class WorldNamesTests: XCTestCase {
         let r = resolve("She moved to Hawaii last year.", title: "Moving", entries)
         XCTAssertEqual(r.places.map(\.entry.id), ["division:ZB-6"], "\(r.unresolved.map(\.reason))")
     }
+
+    /// "Town, Division": the division named after a comma places the town among its namesakes (the nearest
+    /// to the division's middle), and the name is then the division, not a country so called.
+    func testADivisionAfterACommaPlacesTheTownAndIsTheDivision() {
+        let entries = [
+            entry("country:GQ", "Velmora", 42, 43.5, "GQ", .country, population: 3_700_000),
+            entry("division:ZB-7", "Velmora", 32.7, -83.4, "ZB", .region),
+            entry("division:ZB-8", "Tassia", 28.7, -82.5, "ZB", .region),
+            entry("t:brenton-v", "Brenton", 34.3, -83.8, "ZB", .town, population: 40000),
+            entry("t:brenton-t", "Brenton", 29.6, -82.3, "ZB", .city, population: 130_000),
+        ]
+        let r = resolve("She grew up in Brenton, Velmora, and later moved away.", title: "A life", entries)
+        XCTAssertEqual(r.places.first { $0.text == "Brenton" }?.entry.id, "t:brenton-v")
+        XCTAssertEqual(r.places.first { $0.text == "Velmora" }?.entry.id, "division:ZB-7")
+    }
 }

@@ -81,6 +81,8 @@ public struct PlaceResolver: Sendable {
         var mentions: [NameMention]
         var candidates: [(entry: GazetteerEntry, match: NameMatch)] = []
         var constraintCountry: String?
+        /// The division named right after a mention ("Columbus, Ohio"): its towns near that division's middle.
+        var constraintDivision: GazetteerEntry?
         /// A mention names a first-level division: "Aleppo province", "Donetsk Oblast", "the province of X".
         var namesDivision = false
         /// A mention names a river: "60 km down the Dnipro" (a distance phrase's river), "the Dnipro River".
@@ -106,6 +108,11 @@ public struct PlaceResolver: Sendable {
         let sentenceTokens = article.sentences.map(\.tokens)
         var groups = Self.grouped(mentions, tokens: sentenceTokens)
         addCandidates(to: &groups, article: article, tokens: sentenceTokens)
+        // "Gainesville, Georgia": a name that places a town is that division, not the country so called.
+        let placing = Set(groups.compactMap { $0.constraintDivision?.id })
+        for i in groups.indices where groups[i].candidates.contains(where: { placing.contains($0.entry.id) }) {
+            groups[i].namesDivision = true
+        }
         let focus = focusCountries(of: groups, title: article.title)
         // The countries whose towns the article names, then the anchors among those towns only (a unique
         // village of a country named as an actor is no anchor: "United States" names many).
@@ -185,6 +192,12 @@ public struct PlaceResolver: Sendable {
                     cands.contains(where: { $0.entry.country == c && $0.entry.kind.isPoint })
                 {
                     groups[g].constraintCountry = c
+                }
+                if let d = divisionNamed(after: mm, article: article, tokens: tokens, chars: &chars),
+                    cands.contains(where: { $0.entry.country == d.country && $0.entry.kind.isPoint })
+                {
+                    groups[g].constraintDivision = d
+                    groups[g].constraintCountry = d.country
                 }
             }
         }
@@ -316,18 +329,23 @@ public struct PlaceResolver: Sendable {
     /// a town of the division's country within 300 km of its point (the seat it is named after: "Fuzuli",
     /// "Kidal"), a river or lake ("the Blue Nile"), or a body of water the gazetteer may lack ("Red Sea").
     static func sharedWithTown(_ g: Group, division e: GazetteerEntry) -> Bool {
+        sharedWithTown(g.text, candidates: g.candidates, division: e)
+    }
+
+    static func sharedWithTown(
+        _ text: String, candidates: [(entry: GazetteerEntry, match: NameMatch)], division e: GazetteerEntry
+    ) -> Bool {
         if let last = e.name.split(separator: " ").last, e.name.contains(" "),
             waterNouns.contains(last.lowercased())
         {
             return true
         }
-        return g.candidates.contains {
+        let spelt = PlaceNameNormalizer.spelling(text)
+        return candidates.contains {
             // Spelt so, not merely folded alike ("Huai'an" is no "Hawaii").
             guard $0.match == .spelling,
-                isOwnName($0.entry, g)
-                    || $0.entry.alternates.contains(where: {
-                        PlaceNameNormalizer.spelling($0) == PlaceNameNormalizer.spelling(g.text)
-                    })
+                PlaceNameNormalizer.spelling($0.entry.name) == spelt
+                    || $0.entry.alternates.contains(where: { PlaceNameNormalizer.spelling($0) == spelt })
             else { return false }
             if $0.entry.kind == .river || $0.entry.kind == .lake { return true }
             return $0.entry.kind.isPoint
@@ -356,6 +374,34 @@ public struct PlaceResolver: Sendable {
         return gazetteer.lookup(toks[j].text).first(where: { $0.kind == .country })?.country
     }
 
+    /// The first-level division named by its own name straight after a mention, after a comma ("Columbus,
+    /// Ohio", "Paris, Texas"), if any (one or two words: "Charleston, West Virginia").
+    func divisionNamed(
+        after mm: NameMention, article: Article, tokens: [[Token]], chars: inout [Int: [Character]]
+    ) -> GazetteerEntry? {
+        let toks = tokens[mm.sentence]
+        let j = mm.lastToken + 1
+        guard j < toks.count, toks[j].isCapitalized else { return nil }
+        let text = chars[mm.sentence] ?? Array(article.sentences[mm.sentence].text)
+        chars[mm.sentence] = text
+        guard String(text[toks[mm.lastToken].end..<toks[j].start]).trimmingCharacters(in: .whitespaces) == ","
+        else { return nil }
+        for n in [2, 1] where j + n <= toks.count {
+            let name = String(text[toks[j].start..<toks[j + n - 1].end])
+            let cands = gazetteer.candidates(for: name)
+            if let d = cands.first(where: {
+                $0.entry.kind == .region
+                    && PlaceNameNormalizer.spelling($0.entry.name) == PlaceNameNormalizer.spelling(name)
+            })?.entry, !Self.sharedWithTown(name, candidates: cands, division: d) {
+                return d
+            }
+        }
+        return nil
+    }
+
+    /// A town placed by the division named after it lies within this many km of the division's middle.
+    static let divisionReachKm = 600.0
+
     /// The countries an article is about: `ranked` those the title names first, then the most
     /// mentioned; `set` the ones that count as the article's own.
     func focusCountries(of groups: [Group], title: String) -> (ranked: [String], set: Set<String>) {
@@ -366,7 +412,9 @@ public struct PlaceResolver: Sendable {
                 let at = g.mentions[0].start
                 firstNamed[c.entry.country] = min(firstNamed[c.entry.country] ?? at, at)
             }
-            let countries = g.candidates.filter { $0.entry.kind == .country && $0.match == .spelling }
+            // A name the text reads as a division ("Brenton, Velmora") says nothing of the country so called.
+            let countries =
+                g.namesDivision ? [] : g.candidates.filter { $0.entry.kind == .country && $0.match == .spelling }
             // A country's alternate that is also a town elsewhere ("Shire": an old name of Syria, a town
             // in Tigray) does not say which country the article is about.
             let byOwnName = countries.first.map { Self.isOwnName($0.entry, g) } ?? false
@@ -733,14 +781,9 @@ public struct PlaceResolver: Sendable {
             v += 4
             reasons.append("in \(e.country), a country the article is about")
         }
-        if let c = group.constraintCountry {
-            if c == e.country {
-                v += 5
-                reasons.append("the text places it in \(c)")
-            } else {
-                v -= 5
-            }
-        }
+        let placed = placedFit(e, group: group)
+        v += placed.value
+        reasons += placed.reason.map { [$0] } ?? []
         if e.kind == .region {
             // A division where the text says so, or by its own name when no town shares it (see
             // `sharedWithTown`: "Ohio", not the small town of California far away); a bare "Kherson" is the city.
@@ -748,6 +791,8 @@ public struct PlaceResolver: Sendable {
             v += group.namesDivision ? 7 : byName ? 5 : -2
             if group.namesDivision { reasons.append("the text names a division") }
             if byName { reasons.append("a division by its own name") }
+        } else if e.kind == .country, group.namesDivision {
+            v -= 5  // "Gainesville, Georgia": the text names the division, not the country so called
         } else if e.kind == .country, !Self.isOwnName(e, group),
             group.candidates.contains(where: { $0.entry.kind.isPoint && focus.contains($0.entry.country) })
         {
@@ -794,6 +839,19 @@ public struct PlaceResolver: Sendable {
             near = true  // a division's label point: its area reaches further than a town's
         }
         return Score(value: v, reasons: reasons, near: near, nearestKm: d)
+    }
+
+    /// What the division or country named after a mention says of a candidate ("Columbus, Ohio", "Manbij,
+    /// Syria"): a town of the division near its middle gains up to 10, one of the country 5, others lose 5.
+    func placedFit(_ e: GazetteerEntry, group: Group) -> (value: Double, reason: String?) {
+        if let d = group.constraintDivision, e.kind.isPoint {
+            let km = geod.distance(d.coordinate, e.coordinate) / 1000
+            guard d.country == e.country, km < Self.divisionReachKm else { return (-5, nil) }
+            // The nearer the division's middle, the likelier.
+            return (10 * (1 - km / Self.divisionReachKm), "the text places it in \(d.name)")
+        }
+        guard let c = group.constraintCountry else { return (0, nil) }
+        return c == e.country ? (5, "the text places it in \(c)") : (-5, nil)
     }
 
     /// 0…4: how well `to` lies at the stated distance and direction from `from`.
