@@ -162,4 +162,20 @@ final class WorldNamesTests: XCTestCase {
         XCTAssertEqual(r.places.first { $0.text == "Brenton" }?.entry.id, "t:brenton-v")
         XCTAssertEqual(r.places.first { $0.text == "Velmora" }?.entry.id, "division:ZB-7")
     }
+
+    /// A common English word names a place only by that place's own name ("Section" may be the town of
+    /// Section), never by an alternate or a loose spelling ("However" is no "Hovever Springs").
+    func testACommonWordNamesAPlaceOnlyByItsOwnName() {
+        let entries = [
+            entry("country:US", "United States", 39.76, -98.5, "US", .country, population: 300_000_000),
+            entry("t:hovever", "Hovever Springs", 35.0, -85.0, "US", .town, population: 20000, alternates: ["However"]),
+            entry("t:section", "Section", 34.6, -85.98, "US", .town, population: 20000),
+            entry("t:kolby", "Kolby", 34.7, -85.9, "US", .town, population: 20000),
+        ]
+        let body = "Storms hit Kolby in the United States. However, the roads near Section stayed open."
+        let r = resolve(body, title: "Storms in the United States", entries)
+        let ids = Set(r.places.map(\.entry.id))
+        XCTAssertFalse(ids.contains("t:hovever"), "\(ids)")
+        XCTAssertTrue(ids.contains("t:section"), "\(ids)")
+    }
 }

@@ -622,8 +622,11 @@ public struct PlaceResolver: Sendable {
         {
             return .none
         }
+        // A common word is a place only by that place's own name ("However" is no Hoover, "Woman" no Oman),
+        // and only with evidence.
         if Self.isCommonWord(g), let b = ranked.first, b.0.entry.kind.isPoint || b.0.entry.kind == .region,
             !Self.hasEvidence(b, group: g, focus: focus.towns, backed: backed(b.1))
+                || (!Self.isOwnName(b.0.entry, g) && g.cue?.hasSuffix(" of") != true)
         {
             return .none
         }
