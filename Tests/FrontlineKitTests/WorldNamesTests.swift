@@ -178,4 +178,11 @@ final class WorldNamesTests: XCTestCase {
         XCTAssertFalse(ids.contains("t:hovever"), "\(ids)")
         XCTAssertTrue(ids.contains("t:section"), "\(ids)")
     }
+
+    /// A division or neighbourhood noun alone ("District 9", "the State") names no place, listed or not.
+    func testADivisionNounAloneNamesNoPlace() {
+        let entries = [entry("t:district", "District", 60.4, 22.3, "FI", .village, population: 600)]
+        let r = resolve("Voters in District 9 backed the plan. The State appealed.", title: "Votes", entries)
+        XCTAssertTrue(r.places.isEmpty && r.unresolved.isEmpty, "\(r.places.map(\.text)) \(r.unresolved.map(\.text))")
+    }
 }

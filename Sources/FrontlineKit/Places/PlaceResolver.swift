@@ -593,6 +593,9 @@ public struct PlaceResolver: Sendable {
     ) -> GroupChoice {
         if g.allAdjective { return Self.associative(g, article: article) }  // "Iraqi forces": context, no place
         if g.mentions.allSatisfy(\.allCapitals), g.candidates.isEmpty { return .none }  // an abbreviation
+        // "District 23", "the State": a division or neighbourhood noun alone names no place.
+        let noun = g.text.lowercased()
+        if Self.divisionNouns.contains(noun) || Self.neighbourhoodNouns.contains(noun) { return .none }
         let mentions = Self.placeMentions(g.mentions, article: article)
         guard !g.candidates.isEmpty else {
             return .unresolved(
