@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Gives each first-level division of a gazetteer the centroid of its area in divisions.shp, where that
-centroid lies inside the area (else the label point the build gave it stays).
+"""Gives each first-level division of a gazetteer the middle of its area in divisions.shp: its centroid where
+that lies inside the area, else the middle of its part nearest the centroid (see `middle`).
 
 A geoparser is scored against GeoNames' division points, which sit near the middle of the area (Ohio at
 40.25 N 83 W); Natural Earth's label point can be far from it (California's lies in the Mojave).  world.py
@@ -15,10 +15,10 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import build as B  # noqa: E402
-from geom import point_in_rings  # noqa: E402
+from geom import interior_point, point_in_rings  # noqa: E402
 from shapeio import read_dbf, read_shp  # noqa: E402
 
-NOTE = '; point: centroid of its area'
+NOTE = '; point: middle of its area'
 
 
 def centroid(rings):
@@ -31,8 +31,24 @@ def centroid(rings):
     return None if abs(area) < 1e-12 else (cx / (3 * area), cy / (3 * area))
 
 
+def middle(rings):
+    """The area's centroid when inside it; else (islands: Hawaii's falls in the sea) the middle of the ring
+    nearest that centroid (its own centroid, or a point inside it); None for an area without one."""
+    c = centroid(rings)
+    if c is None or point_in_rings(c, rings):
+        return c
+    options = []
+    for ring in rings:
+        p = centroid([ring])
+        if p is not None and not point_in_rings(p, [ring]):
+            p = interior_point([ring])
+        if p is not None:
+            options.append(((p[0] - c[0]) ** 2 + (p[1] - c[1]) ** 2, p))
+    return min(options)[1] if options else None
+
+
 def apply(rows, shp_base):
-    """Moves each division row whose name and country name exactly one area of the layer to its centroid."""
+    """Moves each division row whose name and country name exactly one area of the layer to its middle."""
     areas = collections.defaultdict(list)
     for (_, parts), rec in zip(read_shp(shp_base + '.shp'), read_dbf(shp_base + '.dbf')):
         areas[(rec['NAME'], rec['ISO_A2'])] += parts
@@ -41,11 +57,11 @@ def apply(rows, shp_base):
         key = (row[1], row[4])
         if not row[0].startswith('division:') or named[key] != 1 or not areas.get(key):
             continue
-        c = centroid(areas[key])
-        if c is None or not point_in_rings(c, areas[key]):
+        c = middle(areas[key])
+        if c is None:
             continue
         row[2], row[3] = B.fmt_coord(c[1]), B.fmt_coord(c[0])
-        row[8] = row[8].split(NOTE)[0] + NOTE
+        row[8] = row[8].split('; point: ')[0] + NOTE
     return rows
 
 
