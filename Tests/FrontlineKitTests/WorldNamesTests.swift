@@ -185,4 +185,17 @@ final class WorldNamesTests: XCTestCase {
         let r = resolve("Voters in District 9 backed the plan. The State appealed.", title: "Votes", entries)
         XCTAssertTrue(r.places.isEmpty && r.unresolved.isEmpty, "\(r.places.map(\.text)) \(r.unresolved.map(\.text))")
     }
+
+    /// A country or division opening an organisation's name ("Ostmark State University", "the Zemblan
+    /// Army") is an associative mention of it, apart from the place's own mentions and never drawn.
+    func testAPlaceOpeningABodysNameIsAnAssociativeMention() {
+        let entries = [
+            entry("country:ZB", "Zembla", 50, 20, "ZB", .country, population: 9_000_000, alternates: ["Zemblan"]),
+            entry("division:ZB-1", "Ostmark", 48, 25, "ZB", .region),
+        ]
+        let r = resolve(
+            "The Ostmark State University and the Zemblan Army signed a deal.", title: "A deal", entries)
+        XCTAssertTrue(r.places.isEmpty, "\(r.places.map(\.text))")
+        XCTAssertEqual(Set(r.associative.map(\.entry.id)), ["division:ZB-1", "country:ZB"])
+    }
 }

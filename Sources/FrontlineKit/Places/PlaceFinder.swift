@@ -169,6 +169,12 @@ public struct PlaceFinder: Sendable {
             // A common opening word starts a name only as part of a longer one that keeps it ("New York").
             let opener = !compass && Self.stopwords.contains(lower[i])
             guard tok.isCapitalized, !blocked.contains(i) else {
+                // "Ohio State University", "the Russian Army": a country or division opening a body's name.
+                if let m = embeddedName(at: i, in: s, index: si, blocked: blocked, people: people) {
+                    out.append(m.mention)
+                    i = m.next
+                    continue
+                }
                 i += 1
                 continue
             }
@@ -240,6 +246,41 @@ public struct PlaceFinder: Sendable {
             m.allCapitals = caps
             m.metonym = shorthand || isMetonym(first: i, last: i + n - 1, lower: lower, toks: toks, chars: chars)
             m.adjective = isAdjective(surface, next: i + n < toks.count ? toks[i + n] : nil)
+            return (m, i + n)
+        }
+        return nil
+    }
+
+    /// A country, its people's name or a first-level division (by its own name) that opens the name of an
+    /// organisation ("Ohio State University", "Kentucky Department of Education", "Russian Army"): an
+    /// associative mention of that place, never drawn. Only at the start of a blocked run of capitalised words,
+    /// never a person's name.
+    func embeddedName(
+        at i: Int, in s: Sentence, index si: Int, blocked: Set<Int>, people: Set<String>
+    ) -> (mention: NameMention, next: Int)? {
+        let toks = s.tokens
+        let word = toks[i].text.lowercased()
+        // The run's first word (after "The"), not a common word, a given name or a bearing ("Central").
+        guard toks[i].isCapitalized, i == 0 || !blocked.contains(i - 1) || toks[i - 1].text == "The",
+            !people.contains(PlaceNameNormalizer.key(toks[i].text)), !Self.stopwords.contains(word),
+            !Self.adjectives.contains(word), !(WordLists.shared.englishWords?.contains(word) ?? false),
+            !(WordLists.shared.givenNames?.contains(word) ?? false)
+        else { return nil }
+        for n in stride(from: min(3, toks.count - i - 1), through: 1, by: -1) {
+            let last = toks[i + n - 1]
+            guard (i..<(i + n)).allSatisfy({ toks[$0].isCapitalized }), i + n < toks.count, toks[i + n].isCapitalized
+            else { continue }
+            let surface = String(Array(s.text)[toks[i].start..<last.end])
+            let owner = gazetteer.lookup(surface).filter {
+                ($0.kind == .country || $0.kind == .region)
+                    && (Self.isSpelling($0.name, surface) || $0.alternates.contains { Self.isSpelling($0, surface) })
+            }.max { $0.population < $1.population }
+            guard let owner else { continue }
+            var m = NameMention(
+                text: surface, start: s.start + toks[i].start, end: s.start + last.end, sentence: si,
+                firstToken: i, lastToken: i + n - 1, cue: nil)
+            m.adjective = true
+            m.demonymOf = owner.id
             return (m, i + n)
         }
         return nil

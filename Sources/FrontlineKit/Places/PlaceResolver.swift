@@ -147,7 +147,12 @@ public struct PlaceResolver: Sendable {
         var groupOf: [String: Int] = [:]
         for m in mentions {
             let name = PlaceNameNormalizer.key(m.text)
-            let k = m.entryID ?? (namesDivision(m, tokens: tokens) ? name + " (division)" : name)
+            // A people's name or a place opening a body's name ("Congo River Alliance") apart from the place's
+            // own mentions, so that its words say nothing of them.
+            let k =
+                m.entryID
+                ?? (m.demonymOf != nil
+                    ? name + " (associative)" : namesDivision(m, tokens: tokens) ? name + " (division)" : name)
             if let g = groupOf[k] {
                 groups[g].mentions.append(m)
             } else {
@@ -669,7 +674,8 @@ public struct PlaceResolver: Sendable {
     /// names as an associative mention (never drawn), or nothing when no country is so called.
     static func associative(_ g: Group, article: Article) -> GroupChoice {
         let countries = g.candidates.filter {
-            ($0.entry.kind == .country || $0.entry.kind == .continent) && $0.match == .spelling
+            ($0.entry.kind == .country || $0.entry.kind == .continent || $0.entry.kind == .region)
+                && $0.match == .spelling
         }
         guard let c = countries.max(by: { $0.entry.population < $1.entry.population }) else {
             return .none
@@ -677,7 +683,9 @@ public struct PlaceResolver: Sendable {
         return .associative(
             ResolvedPlace(
                 text: g.text, entry: c.entry, mentions: placeMentions(g.mentions, article: article), confidence: 0.9,
-                why: "\"\(g.text)\" names the people or an adjective of \(c.entry.name): an associative mention"))
+                why: isOwnName(c.entry, g)
+                    ? "\(c.entry.name) named inside a body's name or as an adjective: an associative mention"
+                    : "\"\(g.text)\" names the people or an adjective of \(c.entry.name): an associative mention"))
     }
 
     /// How sure the choice of the first of the ranked candidates is (by its margin over the next,

@@ -107,10 +107,11 @@ public struct PlacesReport: Sendable {
             offMap: offMap.map(\.text))
     }
 
-    /// "continent" for a continent named by its name ("Africa"), else "demonym" ("Mexican", "European").
+    /// "demonym" for a people's name or an adjective ("Mexican", "European"); for a place's own name, "continent"
+    /// ("Africa") or "associative" (a place opening a body's name: "Ohio State University").
     static func associativeRole(_ p: ResolvedPlace) -> String {
-        p.kind == .continent && PlaceNameNormalizer.spelling(p.text) == PlaceNameNormalizer.spelling(p.name)
-            ? "continent" : "demonym"
+        guard PlaceNameNormalizer.spelling(p.text) == PlaceNameNormalizer.spelling(p.name) else { return "demonym" }
+        return p.kind == .continent ? "continent" : "associative"
     }
 
     public static func encoder() -> JSONEncoder {
