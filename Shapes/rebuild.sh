@@ -17,6 +17,14 @@ if [ ! -f /usr/share/dict/american-english ]; then
 fi
 python3 "$HERE/build/english_words.py" /usr/share/dict/american-english "$HERE/english-words.txt" \
     "$(dpkg-query -W -f='${Version}' wamerican)"
+# The given names a surname is read after (US Census 1990 lists, as PyPI names 0.3.0 ships them; an sdist).
+NAMES_TMP="$(mktemp -d)"
+if [ -n "${WHEELHOUSE:-}" ] && [ -f "$WHEELHOUSE/names-0.3.0.tar.gz" ]; then cp "$WHEELHOUSE/names-0.3.0.tar.gz" "$NAMES_TMP"
+else python3 -m pip download --quiet --no-deps --no-binary=:all: --dest "$NAMES_TMP" names==0.3.0; fi
+echo "726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671  $NAMES_TMP/names-0.3.0.tar.gz" | sha256sum -c --quiet
+tar -xzf "$NAMES_TMP/names-0.3.0.tar.gz" -C "$NAMES_TMP"
+python3 "$HERE/build/given_names.py" "$NAMES_TMP/names-0.3.0/names" "$HERE/english-words.txt" "$HERE/given-names.txt" 0.3.0
+rm -rf "$NAMES_TMP"
 cd "$HERE/.."
 swift build -c release --product frontline >/dev/null
 .build/release/frontline gazetteer compile --shapes Shapes

@@ -14,11 +14,16 @@ def main(source, out, version):
             w = line.strip()
             if re.fullmatch(r'[a-z]{3,}', w):
                 words.add(w)
+    write_list(out, 'frontline-english-words 1 (SCOWL via Debian wamerican %s)' % version, words)
+    print('english-words.txt: %d words' % len(words))
+
+
+def write_list(out, header, words):
+    """The words sorted bytewise, one per line, under the header line (the format SortedWords reads)."""
     with open(out, 'w', encoding='utf-8', newline='\n') as f:
-        f.write('frontline-english-words 1 (SCOWL via Debian wamerican %s)\n' % version)
+        f.write(header + '\n')
         for w in sorted(words, key=lambda s: s.encode()):
             f.write(w + '\n')
-    print('english-words.txt: %d words' % len(words))
 
 
 if __name__ == '__main__':

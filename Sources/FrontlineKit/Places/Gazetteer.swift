@@ -2,7 +2,8 @@ import Foundation
 
 /// What kind of thing a gazetteer entry names.
 public enum PlaceKind: String, Sendable, Codable, CaseIterable {
-    case city, town, village, country, river, lake, border, region
+    /// `continent`: named in news, never drawn (an associative mention).
+    case city, town, village, country, river, lake, border, region, continent
     public var isPoint: Bool { self == .city || self == .town || self == .village }
 }
 

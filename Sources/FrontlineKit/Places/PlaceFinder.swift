@@ -20,6 +20,8 @@ public struct NameMention: Sendable, Equatable {
     public var allCapitals = false
     /// Set when the phrase itself says which entry it is (a border named by its two countries).
     public var entryID: String?
+    /// The country a people's name stands for ("Americans", "Palestinians"): an associative mention.
+    public var demonymOf: String?
 }
 
 /// Finds the stretches of text that name places in a gazetteer, skipping names of organisations
@@ -58,6 +60,8 @@ public struct PlaceFinder: Sendable {
     static let locationPrepositions: Set<String> = WordLists.shared.set("location prepositions")
     /// Pronouns that take a person, not a place ("Tehran, whose advisers …").
     static let personPronouns: Set<String> = WordLists.shared.set("person pronouns")
+    /// Words that end place names ("County", "Street", "Creek"): never a surname after a given name.
+    static let nameEndings: Set<String> = WordLists.shared.set("name endings")
     /// Endings of country adjectives ("Iraqi", "Turkish", "Syrian").
     static let adjectiveEndings = WordLists.shared.list("adjective endings")
 
@@ -69,6 +73,9 @@ public struct PlaceFinder: Sendable {
         for s in article.sentences {
             let toks = s.tokens
             for i in personTokens(toks) { people.insert(PlaceNameNormalizer.key(toks[i].text)) }
+            for run in givenNameRuns(toks, text: Array(s.text)) {
+                people.insert(PlaceNameNormalizer.key(toks[run.upperBound].text))
+            }
         }
         people.remove("")
         var out: [NameMention] = []
@@ -104,6 +111,35 @@ public struct PlaceFinder: Sendable {
         let capitals = before.prefix { $0 != "," && $0 != "(" }.trimmingCharacters(in: .whitespaces)
         let shouted = capitals.count >= 3 && capitals == capitals.uppercased() && capitals.contains { $0.isLetter }
         return agency || shouted ? dash : nil
+    }
+
+    /// People named by a given name ("Darren Ripley", "Jon R. Taylor"): each run from the given name to
+    /// the surname, the capitalised word right after it (after an initial, if any) that ends no place name,
+    /// unless the gazetteer knows the two words together ("Virginia Beach"). The surname is a person's
+    /// throughout the article.
+    func givenNameRuns(_ toks: [Token], text: [Character]) -> [ClosedRange<Int>] {
+        guard let names = WordLists.shared.givenNames else { return [] }
+        var out: [ClosedRange<Int>] = []
+        for i in toks.indices.dropLast() where toks[i].isCapitalized && names.contains(toks[i].text.lowercased()) {
+            var j = i + 1
+            let gap = String(text[toks[i].end..<toks[j].start])
+            // An initial between: "Jon R. Taylor".
+            if gap == " ", toks[j].text.count == 1, j + 1 < toks.count, toks[j].text.uppercased() == toks[j].text,
+                String(text[toks[j].end..<toks[j + 1].start]) == ". "
+            {
+                j += 1
+            } else if gap != " " {
+                continue
+            }
+            // Not a word that ends place names, nor a day ("Madison County", "Charles City", "Alexandria Friday").
+            let surname = toks[j].text.lowercased()
+            guard toks[j].isCapitalized, toks[j].text.count > 1, !Self.stopwords.contains(surname),
+                !Self.nameEndings.contains(surname),
+                !gazetteer.hasKey(PlaceNameNormalizer.key(toks[i].text + " " + toks[i + 1].text))
+            else { continue }
+            out.append(i...j)
+        }
+        return out
     }
 
     /// Tokens of people's names: the capitalised words after a title ("Observatory Director Rami Abdulrahman").
@@ -151,17 +187,35 @@ public struct PlaceFinder: Sendable {
                 continue
             }
             let compass = Self.cardinalPoints.contains(lower[i])
-            guard tok.isCapitalized, !blocked.contains(i), compass || !Self.stopwords.contains(lower[i]),
-                !Self.adjectives.contains(tok.text.lowercased())
-            else {
+            // A common opening word starts a name only as part of a longer one that keeps it ("New York").
+            let opener = !compass && Self.stopwords.contains(lower[i])
+            guard tok.isCapitalized, !blocked.contains(i) else {
+                // "Ohio State University", "the Russian Army": a country or division opening a body's name.
+                if let m = embeddedName(at: i, in: s, index: si, blocked: blocked, people: people) {
+                    out.append(m.mention)
+                    i = m.next
+                    continue
+                }
+                i += 1
+                continue
+            }
+            if !shorthand, Self.adjectives.contains(lower[i]) || (!opener && !compass && lower[i].hasSuffix("s")),
+                let m = demonym(at: i, in: s, index: si, lower: lower, blocked: blocked)
+            {
+                out.append(m)
+                i += 1
+                continue
+            }
+            guard !Self.adjectives.contains(lower[i]) else {
                 i += 1
                 continue
             }
             let found =
-                compass
+                compass || opener
                 ? knownName(
                     at: i, token: tok, shorthand: false, in: s, index: si, text: (chars, lower), blocked: blocked,
-                    minLength: 2)
+                    minLength: 2
+                ).flatMap { f in compass || keepsOpener(f.mention.text, opener: tok.text) ? f : nil }
                 : knownName(
                     at: i, token: tok, shorthand: shorthand, in: s, index: si, text: (chars, lower), blocked: blocked)
                     ?? cuedName(at: i, in: s, index: si, text: (chars, lower), blocked: blocked)
@@ -224,6 +278,81 @@ public struct PlaceFinder: Sendable {
             return (m, i + n)
         }
         return nil
+    }
+
+    /// A country, its people's name or a first-level division (by its own name) that opens the name of an
+    /// organisation ("Ohio State University", "Kentucky Department of Education", "Russian Army"): an
+    /// associative mention of that place, never drawn. Only at the start of a blocked run of capitalised words,
+    /// never a person's name.
+    func embeddedName(
+        at i: Int, in s: Sentence, index si: Int, blocked: Set<Int>, people: Set<String>
+    ) -> (mention: NameMention, next: Int)? {
+        let toks = s.tokens
+        let word = toks[i].text.lowercased()
+        // The run's first word (after "The"), not a common word, a given name or a bearing ("Central").
+        guard toks[i].isCapitalized, i == 0 || !blocked.contains(i - 1) || toks[i - 1].text == "The",
+            !people.contains(PlaceNameNormalizer.key(toks[i].text)), !Self.stopwords.contains(word),
+            !Self.adjectives.contains(word), !(WordLists.shared.englishWords?.contains(word) ?? false),
+            !(WordLists.shared.givenNames?.contains(word) ?? false)
+        else { return nil }
+        for n in stride(from: min(3, toks.count - i - 1), through: 1, by: -1) {
+            let last = toks[i + n - 1]
+            guard (i..<(i + n)).allSatisfy({ toks[$0].isCapitalized }), i + n < toks.count, toks[i + n].isCapitalized
+            else { continue }
+            let surface = String(Array(s.text)[toks[i].start..<last.end])
+            let owner = gazetteer.lookup(surface).filter {
+                ($0.kind == .country || $0.kind == .region)
+                    && (Self.isSpelling($0.name, surface) || $0.alternates.contains { Self.isSpelling($0, surface) })
+            }.max { $0.population < $1.population }
+            guard let owner else { continue }
+            var m = NameMention(
+                text: surface, start: s.start + toks[i].start, end: s.start + last.end, sentence: si,
+                firstToken: i, lastToken: i + n - 1, cue: nil)
+            m.adjective = true
+            m.demonymOf = owner.id
+            return (m, i + n)
+        }
+        return nil
+    }
+
+    /// Whether a name found from a common opening word is an entry's own name with that word ("New
+    /// York"), not a loose match that drops or folds it ("The Russian") nor an alternate ("The UN").
+    func keepsOpener(_ name: String, opener: String) -> Bool {
+        let key = PlaceNameNormalizer.key(name)
+        return key.hasPrefix(PlaceNameNormalizer.key(opener) + " ")
+            && gazetteer.lookup(name).contains { Self.isSpelling($0.name, name) }
+    }
+
+    /// A people's name standing alone, not part of a longer name ("American", "Palestinians", as
+    /// the gazetteer lists a country's demonym among its names, or its plural): an associative mention of
+    /// that country, never a place on the map.
+    func demonym(at i: Int, in s: Sentence, index si: Int, lower: [String], blocked: Set<Int>) -> NameMention? {
+        let toks = s.tokens
+        if i + 1 < toks.count, toks[i + 1].isCapitalized, !blocked.contains(i + 1) { return nil }
+        let word = toks[i].text
+        // A plural ("Palestinians") is its singular's people; the singular ends as a demonym does.
+        let singular = String(word.dropLast())
+        let plural = word.hasSuffix("s") && Self.adjectiveEndings.contains { singular.lowercased().hasSuffix($0) }
+        let forms = (Self.adjectives.contains(lower[i]) ? [word] : []) + (plural ? [singular] : [])
+        for form in forms {
+            guard form.count >= 4,
+                let country = gazetteer.lookup(form).filter({ e in
+                    (e.kind == .country || e.kind == .continent) && e.alternates.contains { Self.isSpelling($0, form) }
+                }).max(by: { $0.population < $1.population })
+            else { continue }
+            var m = NameMention(
+                text: word, start: s.start + toks[i].start, end: s.start + toks[i].end, sentence: si,
+                firstToken: i, lastToken: i, cue: nil)
+            m.adjective = true
+            m.demonymOf = country.id
+            return m
+        }
+        return nil
+    }
+
+    /// Whether two names are spelt alike (up to case, marks and the article), not merely folded alike.
+    static func isSpelling(_ name: String, _ form: String) -> Bool {
+        PlaceNameNormalizer.spelling(name) == PlaceNameNormalizer.spelling(form)
     }
 
     /// An unknown name after an explicit cue ("the village of Kafr Kalbin"): still a place.
@@ -380,6 +509,8 @@ public struct PlaceFinder: Sendable {
             }
             i = lastCap + 1
         }
+        // "Darren Ripley", "Jon R. Taylor": a given name and its surname.
+        if !text.isEmpty { for r in givenNameRuns(toks, text: text) { r.forEach { blocked.insert($0) } } }
         return blocked
     }
 }

@@ -49,6 +49,9 @@ public struct PlaceResolution: Sendable {
     public var metonyms: [ResolvedPlace]
     /// The countries the article is about (ISO alpha-2), most mentioned first.
     public var focusCountries: [String]
+    /// Peoples' names and country adjectives ("Mexican farmers", "Palestinians"): associative mentions of
+    /// their country, not drawn.
+    public var associative: [ResolvedPlace] = []
 
     public var points: [ResolvedPlace] { places.filter { $0.kind.isPoint } }
 }
@@ -78,6 +81,8 @@ public struct PlaceResolver: Sendable {
         var mentions: [NameMention]
         var candidates: [(entry: GazetteerEntry, match: NameMatch)] = []
         var constraintCountry: String?
+        /// The division named right after a mention ("Columbus, Ohio"): its towns near that division's middle.
+        var constraintDivision: GazetteerEntry?
         /// A mention names a first-level division: "Aleppo province", "Donetsk Oblast", "the province of X".
         var namesDivision = false
         /// A mention names a river: "60 km down the Dnipro" (a distance phrase's river), "the Dnipro River".
@@ -103,6 +108,11 @@ public struct PlaceResolver: Sendable {
         let sentenceTokens = article.sentences.map(\.tokens)
         var groups = Self.grouped(mentions, tokens: sentenceTokens)
         addCandidates(to: &groups, article: article, tokens: sentenceTokens)
+        // "Gainesville, Georgia": a name that places a town is that division, not the country so called.
+        let placing = Set(groups.compactMap { $0.constraintDivision?.id })
+        for i in groups.indices where groups[i].candidates.contains(where: { placing.contains($0.entry.id) }) {
+            groups[i].namesDivision = true
+        }
         let focus = focusCountries(of: groups, title: article.title)
         // The countries whose towns the article names, then the anchors among those towns only (a unique
         // village of a country named as an actor is no anchor: "United States" names many).
@@ -125,7 +135,8 @@ public struct PlaceResolver: Sendable {
             into: &choices)
         return PlaceResolution(
             places: PlaceResolver.mergeSameEntry(choices.places), unresolved: choices.unresolved,
-            metonyms: PlaceResolver.mergeSameEntry(choices.metonyms), focusCountries: focus.ranked)
+            metonyms: PlaceResolver.mergeSameEntry(choices.metonyms), focusCountries: focus.ranked,
+            associative: PlaceResolver.mergeSameEntry(choices.associative))
     }
 
     /// The mentions grouped by what they name (the entry a phrase names itself, else the normalised
@@ -136,7 +147,12 @@ public struct PlaceResolver: Sendable {
         var groupOf: [String: Int] = [:]
         for m in mentions {
             let name = PlaceNameNormalizer.key(m.text)
-            let k = m.entryID ?? (namesDivision(m, tokens: tokens) ? name + " (division)" : name)
+            // A people's name or a place opening a body's name ("Congo River Alliance") apart from the place's
+            // own mentions, so that its words say nothing of them.
+            let k =
+                m.entryID
+                ?? (m.demonymOf != nil
+                    ? name + " (associative)" : namesDivision(m, tokens: tokens) ? name + " (division)" : name)
             if let g = groupOf[k] {
                 groups[g].mentions.append(m)
             } else {
@@ -165,6 +181,10 @@ public struct PlaceResolver: Sendable {
         for g in groups.indices {
             let m = groups[g].mentions[0]
             if m.entryID != nil { continue }  // borders named by one country are settled after the others
+            if let id = m.demonymOf, let e = gazetteer.entry(id: id) {
+                groups[g].candidates = [(e, .spelling)]
+                continue
+            }
             var cands = gazetteer.candidates(for: m.text)
             if groups[g].mentions.allSatisfy(\.allCapitals) { cands = cands.filter { $0.entry.kind == .country } }
             groups[g].candidates = cands
@@ -177,6 +197,12 @@ public struct PlaceResolver: Sendable {
                     cands.contains(where: { $0.entry.country == c && $0.entry.kind.isPoint })
                 {
                     groups[g].constraintCountry = c
+                }
+                if let d = divisionNamed(after: mm, article: article, tokens: tokens, chars: &chars),
+                    cands.contains(where: { $0.entry.country == d.country && $0.entry.kind.isPoint })
+                {
+                    groups[g].constraintDivision = d
+                    groups[g].constraintCountry = d.country
                 }
             }
         }
@@ -209,8 +235,20 @@ public struct PlaceResolver: Sendable {
     /// `Shapes/english-words.txt` lists them.
     static func isCommonWord(_ g: Group) -> Bool {
         let t = g.text
-        guard !t.contains(" "), !t.contains("-"), t.first?.isUppercase == true else { return false }
-        return WordLists.shared.englishWords?.contains(t.lowercased()) ?? false
+        guard !t.contains(" "), !t.contains("-"), t.first?.isUppercase == true,
+            let words = WordLists.shared.englishWords
+        else { return false }
+        return ([t.lowercased()] + britishVariants(t.lowercased())).contains { words.contains($0) }
+    }
+
+    /// The American spellings of a British one ("centre" -> "center", "harbour" -> "harbor"), as the word
+    /// list is American English.
+    static func britishVariants(_ w: String) -> [String] {
+        var out: [String] = []
+        if w.hasSuffix("re"), w.count > 4 { out.append(String(w.dropLast(2)) + "er") }
+        if w.hasSuffix("our"), w.count > 4 { out.append(String(w.dropLast(3)) + "or") }
+        if w.hasSuffix("ise"), w.count > 4 { out.append(String(w.dropLast(3)) + "ize") }
+        return out
     }
 
     /// Evidence beyond its spelling that a common word names this place: named as a place ("the town
@@ -279,13 +317,47 @@ public struct PlaceResolver: Sendable {
 
     /// A remote place must be one a reader would know by that name: a city of 100,000 named by its own
     /// name (not one of its alternates: "Hamas" is an alternate of Hamm), or of a million after a location
-    /// preposition ("in Kiev"); a division by its own name after a preposition ("in Texas"). Otherwise
+    /// preposition ("in Kiev"); a division by its own name ("Texas"; after a preposition only, "in
+    /// Kherson", when another place shares the name, see `sharedWithTown`). Otherwise
     /// the word is more likely a common word or an organisation ("Alliance", "Trucks") than a town on
     /// another continent.
     static func isKnownByName(_ e: GazetteerEntry, group g: Group) -> Bool {
         let ownName = Self.isOwnName(e, g)
-        if e.kind == .region { return ownName && g.located }
+        if e.kind == .region { return ownName && (g.located || !sharedWithTown(g, division: e)) }
         return (e.population >= 100_000 && ownName) || (e.population >= 1_000_000 && g.located)
+    }
+
+    /// Nouns of bodies of water ("sea", "gulf"): a division named after one ("Red Sea") named bare is the water.
+    static let waterNouns = WordLists.shared.set("water nouns")
+
+    /// Whether a bare division name is rather another place's: a city of 50,000 or more spelt so ("Kherson"),
+    /// a town of the division's country within 300 km of its point (the seat it is named after: "Fuzuli",
+    /// "Kidal"), a river or lake ("the Blue Nile"), or a body of water the gazetteer may lack ("Red Sea").
+    static func sharedWithTown(_ g: Group, division e: GazetteerEntry) -> Bool {
+        sharedWithTown(g.text, candidates: g.candidates, division: e)
+    }
+
+    static func sharedWithTown(
+        _ text: String, candidates: [(entry: GazetteerEntry, match: NameMatch)], division e: GazetteerEntry
+    ) -> Bool {
+        if let last = e.name.split(separator: " ").last, e.name.contains(" "),
+            waterNouns.contains(last.lowercased())
+        {
+            return true
+        }
+        let spelt = PlaceNameNormalizer.spelling(text)
+        return candidates.contains {
+            // Spelt so, not merely folded alike ("Huai'an" is no "Hawaii").
+            guard $0.match == .spelling,
+                PlaceNameNormalizer.spelling($0.entry.name) == spelt
+                    || $0.entry.alternates.contains(where: { PlaceNameNormalizer.spelling($0) == spelt })
+            else { return false }
+            if $0.entry.kind == .river || $0.entry.kind == .lake { return true }
+            return $0.entry.kind.isPoint
+                && ($0.entry.population >= 50_000
+                    || ($0.entry.country == e.country
+                        && Geodesic.wgs84.distance($0.entry.coordinate, e.coordinate) < 300_000))
+        }
     }
 
     /// The country named straight after a mention, after a comma or "in" ("Manbij, Syria", "Mosul in
@@ -307,6 +379,34 @@ public struct PlaceResolver: Sendable {
         return gazetteer.lookup(toks[j].text).first(where: { $0.kind == .country })?.country
     }
 
+    /// The first-level division named by its own name straight after a mention, after a comma ("Columbus,
+    /// Ohio", "Paris, Texas"), if any (one or two words: "Charleston, West Virginia").
+    func divisionNamed(
+        after mm: NameMention, article: Article, tokens: [[Token]], chars: inout [Int: [Character]]
+    ) -> GazetteerEntry? {
+        let toks = tokens[mm.sentence]
+        let j = mm.lastToken + 1
+        guard j < toks.count, toks[j].isCapitalized else { return nil }
+        let text = chars[mm.sentence] ?? Array(article.sentences[mm.sentence].text)
+        chars[mm.sentence] = text
+        guard String(text[toks[mm.lastToken].end..<toks[j].start]).trimmingCharacters(in: .whitespaces) == ","
+        else { return nil }
+        for n in [2, 1] where j + n <= toks.count {
+            let name = String(text[toks[j].start..<toks[j + n - 1].end])
+            let cands = gazetteer.candidates(for: name)
+            if let d = cands.first(where: {
+                $0.entry.kind == .region
+                    && PlaceNameNormalizer.spelling($0.entry.name) == PlaceNameNormalizer.spelling(name)
+            })?.entry, !Self.sharedWithTown(name, candidates: cands, division: d) {
+                return d
+            }
+        }
+        return nil
+    }
+
+    /// A town placed by the division named after it lies within this many km of the division's middle.
+    static let divisionReachKm = 600.0
+
     /// The countries an article is about: `ranked` those the title names first, then the most
     /// mentioned; `set` the ones that count as the article's own.
     func focusCountries(of groups: [Group], title: String) -> (ranked: [String], set: Set<String>) {
@@ -317,7 +417,9 @@ public struct PlaceResolver: Sendable {
                 let at = g.mentions[0].start
                 firstNamed[c.entry.country] = min(firstNamed[c.entry.country] ?? at, at)
             }
-            let countries = g.candidates.filter { $0.entry.kind == .country && $0.match == .spelling }
+            // A name the text reads as a division ("Brenton, Velmora") says nothing of the country so called.
+            let countries =
+                g.namesDivision ? [] : g.candidates.filter { $0.entry.kind == .country && $0.match == .spelling }
             // A country's alternate that is also a town elsewhere ("Shire": an old name of Syria, a town
             // in Tigray) does not say which country the article is about.
             let byOwnName = countries.first.map { Self.isOwnName($0.entry, g) } ?? false
@@ -449,6 +551,7 @@ public struct PlaceResolver: Sendable {
     struct Choices {
         var places: [ResolvedPlace] = []
         var metonyms: [ResolvedPlace] = []
+        var associative: [ResolvedPlace] = []
         var unresolved: [UnresolvedName] = []
         var chosen: [Int: GazetteerEntry] = [:]
     }
@@ -458,6 +561,8 @@ public struct PlaceResolver: Sendable {
         case none
         case unresolved(UnresolvedName)
         case place(ResolvedPlace)
+        /// A people's name or a country adjective: its country, not drawn.
+        case associative(ResolvedPlace)
     }
 
     /// Each group's choice, in order (borders named by one country are left for `completeBorders`).
@@ -472,6 +577,10 @@ public struct PlaceResolver: Sendable {
                 continue
             case .unresolved(let u):
                 choices.unresolved.append(u)
+            case .associative(let place):
+                choices.associative.append(place)
+            case .place(let place) where place.kind == .continent:
+                choices.associative.append(place)  // "aid for Africa": named, never drawn
             case .place(let place):
                 choices.chosen[gi] = place.entry
                 if g.allMetonym { choices.metonyms.append(place) } else { choices.places.append(place) }
@@ -487,8 +596,11 @@ public struct PlaceResolver: Sendable {
         for g: Group, index gi: Int, scores: [Score], relations: [StatedRelation],
         focus: (areas: Set<String>, towns: Set<String>), article: Article
     ) -> GroupChoice {
-        if g.allAdjective { return .none }  // "Iraqi forces": context, not a place
+        if g.allAdjective { return Self.associative(g, article: article) }  // "Iraqi forces": context, no place
         if g.mentions.allSatisfy(\.allCapitals), g.candidates.isEmpty { return .none }  // an abbreviation
+        // "District 23", "the State": a division or neighbourhood noun alone names no place.
+        let noun = g.text.lowercased()
+        if Self.divisionNouns.contains(noun) || Self.neighbourhoodNouns.contains(noun) { return .none }
         let mentions = Self.placeMentions(g.mentions, article: article)
         guard !g.candidates.isEmpty else {
             return .unresolved(
@@ -518,8 +630,11 @@ public struct PlaceResolver: Sendable {
         {
             return .none
         }
+        // A common word is a place only by that place's own name ("However" is no Hoover, "Woman" no Oman),
+        // and only with evidence.
         if Self.isCommonWord(g), let b = ranked.first, b.0.entry.kind.isPoint || b.0.entry.kind == .region,
             !Self.hasEvidence(b, group: g, focus: focus.towns, backed: backed(b.1))
+                || (!Self.isOwnName(b.0.entry, g) && g.cue?.hasSuffix(" of") != true)
         {
             return .none
         }
@@ -553,6 +668,24 @@ public struct PlaceResolver: Sendable {
             ResolvedPlace(
                 text: g.text, entry: best.0.entry, mentions: mentions,
                 confidence: confidence, why: why))
+    }
+
+    /// A group of country adjectives and peoples' names ("Iraqi forces", "Palestinians"): the country it
+    /// names as an associative mention (never drawn), or nothing when no country is so called.
+    static func associative(_ g: Group, article: Article) -> GroupChoice {
+        let countries = g.candidates.filter {
+            ($0.entry.kind == .country || $0.entry.kind == .continent || $0.entry.kind == .region)
+                && $0.match == .spelling
+        }
+        guard let c = countries.max(by: { $0.entry.population < $1.entry.population }) else {
+            return .none
+        }
+        return .associative(
+            ResolvedPlace(
+                text: g.text, entry: c.entry, mentions: placeMentions(g.mentions, article: article), confidence: 0.9,
+                why: isOwnName(c.entry, g)
+                    ? "\(c.entry.name) named inside a body's name or as an adjective: an associative mention"
+                    : "\"\(g.text)\" names the people or an adjective of \(c.entry.name): an associative mention"))
     }
 
     /// How sure the choice of the first of the ranked candidates is (by its margin over the next,
@@ -662,18 +795,18 @@ public struct PlaceResolver: Sendable {
             v += 4
             reasons.append("in \(e.country), a country the article is about")
         }
-        if let c = group.constraintCountry {
-            if c == e.country {
-                v += 5
-                reasons.append("the text places it in \(c)")
-            } else {
-                v -= 5
-            }
-        }
+        let placed = placedFit(e, group: group)
+        v += placed.value
+        reasons += placed.reason.map { [$0] } ?? []
         if e.kind == .region {
-            // A division only where the text says so; a bare "Kherson" is the city, not its oblast.
-            v += group.namesDivision ? 7 : -2
+            // A division where the text says so, or by its own name when no town shares it (see
+            // `sharedWithTown`: "Ohio", not the small town of California far away); a bare "Kherson" is the city.
+            let byName = !group.namesDivision && Self.isOwnName(e, group) && !Self.sharedWithTown(group, division: e)
+            v += group.namesDivision ? 7 : byName ? 5 : -2
             if group.namesDivision { reasons.append("the text names a division") }
+            if byName { reasons.append("a division by its own name") }
+        } else if e.kind == .country, group.namesDivision {
+            v -= 5  // "Gainesville, Georgia": the text names the division, not the country so called
         } else if e.kind == .country, !Self.isOwnName(e, group),
             group.candidates.contains(where: { $0.entry.kind.isPoint && focus.contains($0.entry.country) })
         {
@@ -720,6 +853,19 @@ public struct PlaceResolver: Sendable {
             near = true  // a division's label point: its area reaches further than a town's
         }
         return Score(value: v, reasons: reasons, near: near, nearestKm: d)
+    }
+
+    /// What the division or country named after a mention says of a candidate ("Columbus, Ohio", "Manbij,
+    /// Syria"): a town of the division near its middle gains up to 10, one of the country 5, others lose 5.
+    func placedFit(_ e: GazetteerEntry, group: Group) -> (value: Double, reason: String?) {
+        if let d = group.constraintDivision, e.kind.isPoint {
+            let km = geod.distance(d.coordinate, e.coordinate) / 1000
+            guard d.country == e.country, km < Self.divisionReachKm else { return (-5, nil) }
+            // The nearer the division's middle, the likelier.
+            return (10 * (1 - km / Self.divisionReachKm), "the text places it in \(d.name)")
+        }
+        guard let c = group.constraintCountry else { return (0, nil) }
+        return c == e.country ? (5, "the text places it in \(c)") : (-5, nil)
     }
 
     /// 0…4: how well `to` lies at the stated distance and direction from `from`.

@@ -91,7 +91,10 @@ public struct PlacesReport: Sendable {
                 placeOut(
                     $0, role: "place", onMap: $0.kind.isPoint ? !off.contains($0.entry.id) : nil, excerpts: excerpts)
             },
-            metonyms: resolution.metonyms.map { placeOut($0, role: "metonym", onMap: nil, excerpts: excerpts) },
+            metonyms: resolution.metonyms.map { placeOut($0, role: "metonym", onMap: nil, excerpts: excerpts) }
+                + resolution.associative.map {
+                    placeOut($0, role: Self.associativeRole($0), onMap: nil, excerpts: excerpts)
+                },
             unresolved: resolution.unresolved.map { u in
                 UnresolvedOut(
                     text: u.text, reason: u.reason, mentions: mentionsOut(u.mentions, excerpts: excerpts),
@@ -102,6 +105,13 @@ public struct PlacesReport: Sendable {
                     })
             },
             offMap: offMap.map(\.text))
+    }
+
+    /// "demonym" for a people's name or an adjective ("Mexican", "European"); for a place's own name, "continent"
+    /// ("Africa") or "associative" (a place opening a body's name: "Ohio State University").
+    static func associativeRole(_ p: ResolvedPlace) -> String {
+        guard PlaceNameNormalizer.spelling(p.text) == PlaceNameNormalizer.spelling(p.name) else { return "demonym" }
+        return p.kind == .continent ? "continent" : "associative"
     }
 
     public static func encoder() -> JSONEncoder {
@@ -151,6 +161,12 @@ public struct PlacesReport: Sendable {
             rows.append([
                 p.text, p.name, "", "", p.entry.country, p.kind.rawValue, String(format: "%.2f", p.confidence),
                 p.entry.id, "metonym: not drawn",
+            ])
+        }
+        for p in resolution.associative {
+            rows.append([
+                p.text, p.name, "", "", p.entry.country, p.kind.rawValue, String(format: "%.2f", p.confidence),
+                p.entry.id, "\(Self.associativeRole(p)): not drawn",
             ])
         }
         for u in resolution.unresolved {

@@ -2,15 +2,16 @@ import Foundation
 
 /// A sorted word list read whole and searched by bisecting its lines' bytes, so that no set of its
 /// 64,000 words is built at start-up: `Shapes/english-words.txt`, the common English words (SCOWL, via
-/// Debian's wamerican) a capitalised word of an article is checked against. Its first line names it.
+/// Debian's wamerican) a capitalised word of an article is checked against, and `Shapes/given-names.txt`.
+/// Its first line names it.
 public struct SortedWords: Sendable {
-    static let magic = "frontline-english-words 1"
+
     private let bytes: [UInt8]
     /// Where the first word's line starts (after the header line).
     private let start: Int
 
     /// The list in `path`; nil when there is none (a basemap folder without it: no word is common).
-    public static func load(path: String) throws -> SortedWords? {
+    public static func load(path: String, magic: String = "frontline-english-words 1") throws -> SortedWords? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let data = try InputFile.read(path, limit: 8 << 20, missing: "cannot read the word list")
         let bytes = [UInt8](data)

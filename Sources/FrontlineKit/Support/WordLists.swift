@@ -44,6 +44,7 @@ public struct WordLists: Sendable {
         "location prepositions",
         "mile words",
         "modals",
+        "name endings",
         "month names",
         "name connectors",
         "negations",
@@ -61,6 +62,7 @@ public struct WordLists: Sendable {
         "time phrases after",
         "time phrases before",
         "verb adverbs",
+        "water nouns",
     ]
     /// Every table the code reads (each word with its number), likewise required.
     static let requiredTables: [String] = ["compass bearings", "number words"]
@@ -122,6 +124,8 @@ public struct WordLists: Sendable {
         var lists = try load(path: path)
         lists.englishWords = try SortedWords.load(
             path: (path as NSString).deletingLastPathComponent + "/english-words.txt")
+        lists.givenNames = try SortedWords.load(
+            path: (path as NSString).deletingLastPathComponent + "/given-names.txt", magic: Self.givenNamesMagic)
         lock.lock()
         defer { lock.unlock() }
         current = lists
@@ -129,6 +133,9 @@ public struct WordLists: Sendable {
 
     /// The common English words beside the words file (`english-words.txt`), if there is one.
     public var englishWords: SortedWords?
+    /// The given names beside the words file (`given-names.txt`, US Census 1990), if there is one.
+    public var givenNames: SortedWords?
+    static let givenNamesMagic = "frontline-given-names 1"
 
     /// The package's words file (the default Shapes folder's).
     static var defaultPath: String { ((try? Basemap.locate(explicit: nil).directory) ?? "Shapes") + "/words.json" }
@@ -142,6 +149,8 @@ public struct WordLists: Sendable {
         var loaded = (try? load(path: defaultPath)) ?? WordLists(lists: [:], tables: [:])
         loaded.englishWords = try? SortedWords.load(
             path: (defaultPath as NSString).deletingLastPathComponent + "/english-words.txt")
+        loaded.givenNames = try? SortedWords.load(
+            path: (defaultPath as NSString).deletingLastPathComponent + "/given-names.txt", magic: givenNamesMagic)
         current = loaded
         return loaded
     }
