@@ -254,4 +254,12 @@ final class ClauseReadingTests: XCTestCase {
         XCTAssertTrue(has(cs, "isis", .holds, "Azaz"))
         XCTAssertTrue(has(cs, "rebels", .holds, "Tal Rifaat"))
     }
+
+    func testASideBeforeAPlaceNounAndTheWholeCity() throws {
+        let cs = try claims(
+            "ISIS attacked the rebel towns of Marea and Azaz. Later the SDF took Manbij and controlled the whole city.")
+        XCTAssertTrue(has(cs, "rebels", .holds, "Marea"))
+        XCTAssertTrue(has(cs, "rebels", .holds, "Azaz"))
+        XCTAssertTrue(has(cs, "sdf", .holds, "Manbij"), "\(cs.map { "\($0.actor) \($0.action) \($0.location)" })")
+    }
 }

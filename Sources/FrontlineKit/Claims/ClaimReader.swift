@@ -115,6 +115,7 @@ public struct ClaimReader: Sendable {
                 heldAdjectiveClaims(at: i, in: reading, into: &found)
                 underControlClaims(at: i, in: reading, into: &found)
                 strongholdClaims(at: i, in: reading, into: &found)
+                sideNounClaims(at: i, in: reading, into: &found)
                 nounClaims(at: i, in: reading, into: &found)
                 expulsionClaims(at: i, in: reading, into: &found)
                 contestClaims(at: i, in: reading, memory: memory, into: &found)
@@ -211,7 +212,11 @@ public struct ClaimReader: Sendable {
         }
         for (i, w) in lower.enumerated() where i > 0 && (w == "city" || w == "town" || Self.appositionNouns.contains(w))
         {
-            let afterThe = lower[i - 1] == "the" || (i > 1 && lower[i - 2] == "the" && lower[i - 1].contains("-"))
+            // "the city", "the rebel-held town", "the whole city" (one lowercase word between).
+            let afterThe =
+                lower[i - 1] == "the"
+                || (i > 1 && lower[i - 2] == "the" && !toks[i - 1].isCapitalized
+                    && !Self.determinerLike.contains(lower[i - 1]))
             // "the city", "the town" stand for the last place; "capital", "hub", "port" only in apposition.
             guard
                 (afterThe && (w == "city" || w == "town"))
@@ -294,6 +299,23 @@ public struct ClaimReader: Sendable {
         let phase: Phase = lower[max(0, i - 5)..<i].contains("had") || time?.before == true ? .before : .current
         for p in [ref] + Self.partners(of: ref, in: r) {
             found.add(a.actor, .holds, p, in: r, time: time?.text, phase: phase)
+        }
+    }
+
+    /// Words after "the" that are no adjective of a place ("the other town", "the same city" are not the last).
+    static let determinerLike: Set<String> = ["other", "same", "next", "first", "last", "only", "second", "third"]
+
+    /// "the rebel towns of Marea and Azaz", "the ISIS stronghold of Raqqa": a side named before a place noun
+    /// and "of" holds the places named after it.
+    func sideNounClaims(at i: Int, in r: SentenceReading, into found: inout ClaimList) {
+        let lower = r.lower
+        guard i + 2 < lower.count, lower[i + 1] == "of",
+            Self.placeNouns.contains(lower[i]) || Self.appositionNouns.contains(lower[i]) || lower[i] == "enclave",
+            let a = r.actorRefs.first(where: { $0.last == i - 1 && !["they", "it", "we"].contains(lower[$0.first]) }),
+            let ref = r.refs.first(where: { $0.first == i + 2 || ($0.first == i + 3 && lower[i + 2] == "the") })
+        else { return }
+        for p in [ref] + Self.partners(of: ref, in: r) {
+            found.add(a.actor, .holds, p, in: r, time: nil, phase: .current)
         }
     }
 
