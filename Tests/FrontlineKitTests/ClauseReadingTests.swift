@@ -262,4 +262,9 @@ final class ClauseReadingTests: XCTestCase {
         XCTAssertTrue(has(cs, "rebels", .holds, "Azaz"))
         XCTAssertTrue(has(cs, "sdf", .holds, "Manbij"), "\(cs.map { "\($0.actor) \($0.action) \($0.location)" })")
     }
+
+    func testDeclaringAPlaceLiberated() throws {
+        let cs = try claims("Iraqi forces on Monday declared the city of Ramadi liberated.", title: "Fighting in Iraq")
+        XCTAssertTrue(has(cs, "iraqi-government", .captured, "Ramadi"), "\(cs.map { "\($0.actor) \($0.location)" })")
+    }
 }

@@ -286,6 +286,7 @@ extension ClaimReader {
         WordLists.shared.set("mile words"))
     static let partNouns: Set<String> = WordLists.shared.set("part nouns")
     static let holdComplements: Set<String> = WordLists.shared.set("hold complements")
+    static let declareVerbs: Set<String> = ["declared", "declares", "declare", "declaring", "proclaimed", "pronounced"]
 
     /// An active verb of control: subject and object as for a phrase (`activeRoles`); "…, which the army
     /// retook in March": the place the relative clause hangs on; "after capturing A, the rebels …": the
@@ -314,6 +315,13 @@ extension ClaimReader {
         {
             roles.actor = subject.actor
             roles.place = antecedent
+        }
+        // "declared the city of Ramadi liberated": the object of "declared", its state the participle.
+        if roles.place == nil || roles.place!.first > g.verb, g.start == g.verb,
+            let ref = r.refs.last(where: { $0.last == g.verb - 1 }),
+            (max(0, ref.first - 4)..<ref.first).contains(where: { Self.declareVerbs.contains(lower[$0]) })
+        {
+            roles.place = ref
         }
         // "controls most of the province, including the towns of Mayadin and Albu Kamal".
         if roles.place == nil,
