@@ -303,7 +303,7 @@ public struct ClaimReader: Sendable {
     }
 
     /// Words after "the" that are no adjective of a place ("the other town", "the same city" are not the last).
-    static let determinerLike: Set<String> = ["other", "same", "next", "first", "last", "only", "second", "third"]
+    static let determinerLike: Set<String> = WordLists.shared.set("ordinal determiners")
 
     /// "the rebel towns of Marea and Azaz", "the ISIS stronghold of Raqqa": a side named before a place noun
     /// and "of" holds the places named after it.

@@ -286,7 +286,7 @@ extension ClaimReader {
         WordLists.shared.set("mile words"))
     static let partNouns: Set<String> = WordLists.shared.set("part nouns")
     static let holdComplements: Set<String> = WordLists.shared.set("hold complements")
-    static let declareVerbs: Set<String> = ["declared", "declares", "declare", "declaring", "proclaimed", "pronounced"]
+    static let declareVerbs: Set<String> = WordLists.shared.set("declaring verbs")
 
     /// An active verb of control: subject and object as for a phrase (`activeRoles`); "…, which the army
     /// retook in March": the place the relative clause hangs on; "after capturing A, the rebels …": the
