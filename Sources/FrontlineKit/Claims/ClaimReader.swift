@@ -311,7 +311,7 @@ public struct ClaimReader: Sendable {
         let lower = r.lower
         guard i + 2 < lower.count, lower[i + 1] == "of",
             Self.placeNouns.contains(lower[i]) || Self.appositionNouns.contains(lower[i]) || lower[i] == "enclave",
-            let a = r.actorRefs.first(where: { $0.last == i - 1 && !["they", "it", "we"].contains(lower[$0.first]) }),
+            let a = r.actorRefs.first(where: { $0.last == i - 1 && !Self.pronouns.contains(lower[$0.first]) }),
             let ref = r.refs.first(where: { $0.first == i + 2 || ($0.first == i + 3 && lower[i + 2] == "the") })
         else { return }
         for p in [ref] + Self.partners(of: ref, in: r) {
@@ -509,7 +509,9 @@ public struct ClaimReader: Sendable {
         // "rebel-held" is an adjective, handled apart; "anti-Assad rebels" names rebels.
         // Pronouns and bare nouns ("troops", "fighters") stand for the last actor named.
         for (i, w) in lower.enumerated()
-        where ["they", "it", "we", "troops", "soldiers", "forces", "fighters", "units", "columns"].contains(w) {
+        where Self.pronouns.contains(w) || ["troops", "soldiers", "forces", "fighters", "units", "columns"].contains(w)
+        {
+            let pronoun = Self.pronouns.contains(w)
             // "they (ISIS)"
             if i + 1 < toks.count, String(chars[toks[i].end..<toks[i + 1].start]).contains("("),
                 let m = actors.mentions(in: [toks[i + 1]]).first
@@ -520,7 +522,7 @@ public struct ClaimReader: Sendable {
                 continue
             }
             // Inside a name, or its head ("SDF fighters": one mention, not two).
-            if out.contains(where: { $0.0 <= i && i <= $0.1 + (w == "they" || w == "it" || w == "we" ? 0 : 1) }) {
+            if out.contains(where: { $0.0 <= i && i <= $0.1 + (pronoun ? 0 : 1) }) {
                 continue
             }
             // A supporter ("backed by Iranian-backed militias") is the last choice: "troops" are the side's own.
@@ -529,7 +531,6 @@ public struct ClaimReader: Sendable {
             // "the TNLA said that it held Mogok": in reported speech a pronoun is the speaker's side.
             let speech = (0..<i).last { Self.reportingVerbs.contains(lower[$0]) }
             let speaker = speech.flatMap { sv in before.last { $0.1 < sv && $0.1 >= sv - 3 } }
-            let pronoun = w == "they" || w == "it" || w == "we"
             if let speaker, pronoun, !isSupporter(speaker.2) {
                 out.append((i, i, speaker.2))
             } else if let prev = before.last(where: { !isSupporter($0.2) })?.2 ?? lastActor ?? before.last?.2 {
@@ -538,6 +539,9 @@ public struct ClaimReader: Sendable {
         }
         return out.map { (first: $0.0, last: $0.1, actor: $0.2) }
     }
+
+    /// The pronouns that stand for a side ("they", "it", "we").
+    static let pronouns: Set<String> = ["they", "it", "we"]
 
     /// Whether an actor id is a supporter's (air power, allied militias), not a side's own forces.
     func isSupporter(_ id: String) -> Bool { actors.actor(id: id)?.role == .supporter }

@@ -279,7 +279,7 @@ extension ClaimReader {
         }
         return partNouns.contains(lower[of - 1]) && !((of + 1)..<ref.first).contains { r.toks[$0].isCapitalized }
     }
-    static let locationPrepositions: Set<String> = WordLists.shared.set("location prepositions")
+    static let locationPrepositions = PlaceFinder.locationPrepositions
     /// Prepositions that make an actor after them no clause's subject ("victory over ISIS", "backed by").
     static let clausePrepositions = objectPrepositions.union(locationPrepositions).union(["over", "against", "on"])
     static let kilometreWords: Set<String> = WordLists.shared.set("kilometre words").union(
@@ -310,7 +310,7 @@ extension ClaimReader {
         // subject right after the place it hangs on.
         if !objectNear, roles.place == nil || roles.place!.first > g.verb + 3,
             let subject = r.actorRefs.last(where: { $0.last < g.start && $0.last >= g.start - 2 }),
-            !["they", "it", "we"].contains(lower[subject.first]),  // a pronoun's side is too uncertain here
+            !Self.pronouns.contains(lower[subject.first]),  // a pronoun's side is too uncertain here
             let antecedent = r.refs.last(where: { $0.last == subject.first - 1 && !Self.isPartOf($0, in: r) })
         {
             roles.actor = subject.actor
